@@ -10,6 +10,12 @@ export interface RawDocument {
   format: 'html' | 'text';
 }
 
+/** The record plus the normalised text its offsets index (callers may write it out for readers). */
+export function extractDocumentWithText(input: RawDocument): { record: DocRecord; text: string } {
+  const text = input.text;
+  return { record: { doc: input.doc, chars: text.length, mentions: [], relations: [] }, text };
+}
+
 export function extractDocument(input: RawDocument): DocRecord {
-  return { doc: input.doc, chars: input.text.length, mentions: [], relations: [] };
+  return extractDocumentWithText(input).record;
 }
