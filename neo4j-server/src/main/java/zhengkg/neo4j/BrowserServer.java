@@ -1,0 +1,134 @@
+package zhengkg.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves Neo4j Browser's static build (the {@code browser/} folder of the
+ * org.neo4j.client:neo4j-browser jar on our classpath) with the JDK's HTTP server,
+ * the way a Neo4j server does on port 7474: at {@code /} and at {@code /browser/}.
+ *
+ * {@code GET /} asking for JSON answers Browser's discovery request so it
+ * pre-fills the Bolt address. {@code /style.grass} serves the project's
+ * cypher/style.grass when ZHENGKG_STYLE_FILE points at it.
+ */
+final class BrowserServer {
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("js", "application/javascript; charset=utf-8"),
+            Map.entry("mjs", "application/javascript; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("map", "application/json; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("woff", "font/woff"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("ttf", "font/ttf"),
+            Map.entry("eot", "application/vnd.ms-fontobject"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("grass", "text/plain; charset=utf-8"));
+
+    private final HttpServer http;
+
+    private BrowserServer(HttpServer http) {
+        this.http = http;
+    }
+
+    static BrowserServer start(String host, int port, String boltAddress, String neo4jVersion) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        String discovery = String.format(
+                "{\"bolt_direct\":\"%s\",\"neo4j_version\":\"%s\",\"neo4j_edition\":\"community\"}",
+                boltAddress, neo4jVersion);
+        String styleFile = System.getenv("ZHENGKG_STYLE_FILE");
+        http.createContext("/", exchange -> {
+            try (exchange) {
+                handle(exchange, discovery, styleFile);
+            } catch (RuntimeException e) {
+                System.err.println("zhengkg-neo4j: browser request failed: " + e);
+            }
+        });
+        http.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "zhengkg-browser-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        http.start();
+        return new BrowserServer(http);
+    }
+
+    void stop() {
+        http.stop(0);
+    }
+
+    private static void handle(HttpExchange exchange, String discovery, String styleFile) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain", "method not allowed".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String path = URI.create(exchange.getRequestURI().getRawPath()).normalize().getPath();
+        String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
+        if (path.equals("/") && accept.contains("application/json") && !accept.contains("text/html")) {
+            send(exchange, 200, TYPES.get("json"), discovery.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (path.equals("/style.grass") && styleFile != null) {
+            Path file = Path.of(styleFile);
+            if (Files.isRegularFile(file)) {
+                send(exchange, 200, TYPES.get("grass"), Files.readAllBytes(file));
+                return;
+            }
+        }
+        if (path.equals("/browser")) {
+            exchange.getResponseHeaders().set("Location", "/browser/");
+            send(exchange, 302, "text/plain", new byte[0]);
+            return;
+        }
+        String relative = path.startsWith("/browser/") ? path.substring("/browser/".length()) : path.substring(1);
+        if (relative.isEmpty()) relative = "index.html";
+        if (relative.contains("..")) {
+            send(exchange, 400, "text/plain", "bad path".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        byte[] body = resource("browser/" + relative);
+        if (body == null) {
+            send(exchange, 404, "text/plain", ("not found: " + path).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String ext = relative.substring(relative.lastIndexOf('.') + 1);
+        send(exchange, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = BrowserServer.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        // Lets a Browser opened as http://localhost:7474 load /style.grass from 127.0.0.1 too.
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
