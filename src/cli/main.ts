@@ -1,0 +1,23 @@
+// The `kg` command. Each subcommand lives in ./commands/ and registers itself with one line below.
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { registerBuildCommand } from './commands/build.js';
+import { CliError, describeError } from './errors.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('kg')
+  .description('Build a knowledge graph from Chinese local-government texts')
+  .version(version)
+  .option('--verbose', 'print stack traces on errors');
+
+registerBuildCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const verbose = Boolean(program.opts().verbose) || process.argv.includes('--verbose');
+  const line = describeError(err, verbose);
+  process.stderr.write(`${line.startsWith('kg') ? '' : 'kg: '}${line}\n`);
+  process.exitCode = err instanceof CliError ? err.exitCode : 1;
+}

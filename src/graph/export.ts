@@ -1,0 +1,154 @@
+// Writes the graph in three formats: graph.json (the contract, graphology's own
+// serialisation), GraphML (yEd, Gephi, Cytoscape) and GEXF (Gephi).
+// XML formats only hold scalars, so lists and objects (aliases, evidence) become JSON strings.
+import { write as writeGexf } from 'graphology-gexf';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { KgGraph } from './build.js';
+import type { ExportedGraph } from './contract.js';
+import { validateExportedGraph, type ValidateOptions } from './validate.js';
+
+export type Scalar = string | number | boolean;
+
+// Characters XML 1.0 forbids even when escaped (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const stripXmlForbidden = (s: string): string => s.replace(XML_FORBIDDEN, '');
+
+const escapeXml = (s: string): string =>
+  stripXmlForbidden(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+
+/** One attribute value as an XML format can hold it: lists and objects become JSON text. */
+export function toScalar(value: unknown): Scalar | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return stripXmlForbidden(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean') return value;
+  return stripXmlForbidden(JSON.stringify(value));
+}
+
+export function flattenAttributes(attributes: Record<string, unknown>): Record<string, Scalar> {
+  const flat: Record<string, Scalar> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const scalar = toScalar(value);
+    if (scalar !== undefined) flat[name] = scalar;
+  }
+  return flat;
+}
+
+/**
+ * graph.export(), checked against the contract (throws GraphValidationError when it does not match).
+ * The raw export is returned, not zod's parsed copy, so nothing graphology wrote is dropped.
+ */
+export function exportGraphJson(graph: KgGraph, options: ValidateOptions = {}): ExportedGraph {
+  const exported = graph.export();
+  validateExportedGraph(exported, options);
+  return exported as unknown as ExportedGraph;
+}
+
+type GraphmlType = 'boolean' | 'int' | 'long' | 'double' | 'string';
+
+function graphmlTypeOf(values: readonly Scalar[]): GraphmlType {
+  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (values.every((v) => typeof v === 'number')) {
+    const numbers = values as number[];
+    if (!numbers.every(Number.isInteger)) return 'double';
+    return numbers.every((n) => Math.abs(n) <= 0x7fffffff) ? 'int' : 'long';
+  }
+  return 'string';
+}
+
+interface KeySpec { id: string; name: string; type: GraphmlType }
+
+function collectKeys(prefix: string, elements: ReadonlyArray<Record<string, Scalar>>): KeySpec[] {
+  const valuesByName = new Map<string, Scalar[]>();
+  for (const attrs of elements) {
+    for (const [name, value] of Object.entries(attrs)) {
+      const list = valuesByName.get(name);
+      if (list) list.push(value);
+      else valuesByName.set(name, [value]);
+    }
+  }
+  return [...valuesByName.entries()].map(([name, values], i) => ({ id: `${prefix}${i}`, name, type: graphmlTypeOf(values) }));
+}
+
+/** GraphML text for the graph; node `label` is the entity name so viewers show it. */
+export function toGraphml(graph: KgGraph): string {
+  const nodes: Array<{ key: string; attrs: Record<string, Scalar> }> = [];
+  graph.forEachNode((key, attributes) => {
+    const attrs = flattenAttributes(attributes);
+    if (!('label' in attrs)) attrs.label = attrs.name ?? key;
+    nodes.push({ key, attrs });
+  });
+  const edges: Array<{ key: string; source: string; target: string; attrs: Record<string, Scalar> }> = [];
+  graph.forEachEdge((key, attributes, source, target) => {
+    const attrs = flattenAttributes(attributes);
+    if (!('label' in attrs) && typeof attrs.type === 'string') attrs.label = attrs.type;
+    edges.push({ key, source, target, attrs });
+  });
+  const nodeKeys = collectKeys('n', nodes.map((n) => n.attrs));
+  const edgeKeys = collectKeys('e', edges.map((e) => e.attrs));
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+  ];
+  for (const [domain, keys] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
+    for (const k of keys) out.push(`  <key id="${k.id}" for="${domain}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`);
+  }
+  out.push(`  <graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">`);
+  const dataLines = (keys: KeySpec[], attrs: Record<string, Scalar>): string[] =>
+    keys.filter((k) => k.name in attrs).map((k) => `      <data key="${k.id}">${escapeXml(String(attrs[k.name]))}</data>`);
+  for (const node of nodes) {
+    out.push(`    <node id="${escapeXml(node.key)}">`, ...dataLines(nodeKeys, node.attrs), '    </node>');
+  }
+  for (const edge of edges) {
+    out.push(
+      `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`,
+      ...dataLines(edgeKeys, edge.attrs),
+      '    </edge>',
+    );
+  }
+  out.push('  </graph>', '</graphml>', '');
+  return out.join('\n');
+}
+
+/** GEXF 1.3 text for Gephi, with the entity name as label and the community as a plain attribute. */
+export function toGexf(graph: KgGraph): string {
+  // The GEXF writer puts graph attributes into <meta>, where Gephi expects only creator/description/keywords.
+  const bare = graph.copy();
+  bare.clearAttributes();
+  bare.setAttribute('description', 'zhengkg knowledge graph; aliases and evidence are JSON strings');
+  return writeGexf(bare, {
+    formatNode: (key, attributes) => ({
+      label: stripXmlForbidden(String(attributes.name ?? key)),
+      attributes: flattenAttributes(attributes),
+    }),
+    formatEdge: (_key, attributes) => ({
+      label: String(attributes.type),
+      attributes: flattenAttributes(attributes),
+    }),
+  });
+}
+
+export interface WrittenGraphFiles {
+  json: string;
+  graphml: string;
+  gexf: string;
+  exported: ExportedGraph;
+}
+
+/** Validates, then writes graph.json, graph.graphml and graph.gexf into `outDir`. */
+export async function writeGraphFiles(graph: KgGraph, outDir: string, options: ValidateOptions = {}): Promise<WrittenGraphFiles> {
+  const exported = exportGraphJson(graph, options);
+  await mkdir(outDir, { recursive: true });
+  const files = {
+    json: path.join(outDir, 'graph.json'),
+    graphml: path.join(outDir, 'graph.graphml'),
+    gexf: path.join(outDir, 'graph.gexf'),
+  };
+  await writeFile(files.json, JSON.stringify(exported), 'utf8');
+  await writeFile(files.graphml, toGraphml(graph), 'utf8');
+  await writeFile(files.gexf, toGexf(graph), 'utf8');
+  return { ...files, exported };
+}

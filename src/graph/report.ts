@@ -1,0 +1,124 @@
+// report.md: what a person wants to know after a build — what was read, what was
+// skipped and why, what the graph holds, who is central, and how it clusters.
+import { ENTITY_TYPES, RELATION_TYPES } from '../extract/records.js';
+import type { KgGraph } from './build.js';
+import type { CommunitySummary } from './communities.js';
+
+export interface ReportDocument {
+  doc: string;
+  path: string;
+  chars: number;
+  mentions: number;
+  relations: number;
+}
+
+export interface ReportInput {
+  graph: KgGraph;
+  communities: CommunitySummary;
+  documents: readonly ReportDocument[];
+  skipped: ReadonlyArray<{ path: string; reason: string }>;
+  /** Shown in the header when given. */
+  inputs?: readonly string[];
+  seconds?: number;
+}
+
+export const REPORT_LIMITS = { documents: 200, centralEntities: 20, communities: 30, membersPerCommunity: 8 } as const;
+
+/** Markdown table cells: pipes and line breaks would break the row. */
+const cell = (value: unknown): string => String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+const table = (header: string[], rows: unknown[][]): string[] => [
+  `| ${header.join(' | ')} |`,
+  `| ${header.map(() => '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+];
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function renderReport(input: ReportInput): string {
+  const { graph, communities, documents, skipped } = input;
+  const lines: string[] = ['# Knowledge graph build report', ''];
+  if (input.inputs?.length) lines.push(`Inputs: ${input.inputs.map((i) => `\`${i}\``).join(', ')}`, '');
+  const took = input.seconds !== undefined ? ` in ${input.seconds.toFixed(1)} s` : '';
+  lines.push(
+    `${documents.length} documents read, ${skipped.length} skipped${took}; ` +
+      `${graph.order} entities, ${graph.size} relations, ${communities.count} communities.`,
+    '',
+  );
+
+  lines.push(`## Documents read (${documents.length})`, '');
+  if (documents.length === 0) lines.push('None.');
+  else {
+    const shown = documents.slice(0, REPORT_LIMITS.documents);
+    lines.push(...table(['doc', 'path', 'characters', 'mentions', 'relations'], shown.map((d) => [d.doc, d.path, d.chars, d.mentions, d.relations])));
+    if (documents.length > shown.length) lines.push('', `… and ${documents.length - shown.length} more.`);
+  }
+  lines.push('', `## Skipped (${skipped.length})`, '');
+  if (skipped.length === 0) lines.push('None.');
+  else lines.push(...table(['path', 'reason'], skipped.map((s) => [s.path, s.reason])));
+
+  lines.push('', '## Entities by type', '');
+  const nodeCounts = countBy(graph.nodes().map((n) => String(graph.getNodeAttribute(n, 'type'))), ENTITY_TYPES);
+  lines.push(...table(['type', 'count'], [...nodeCounts.entries()]));
+
+  lines.push('', '## Relations by type', '');
+  const edgeCounts = countBy(graph.edges().map((e) => String(graph.getEdgeAttribute(e, 'type'))), RELATION_TYPES);
+  lines.push(...table(['type', 'count'], [...edgeCounts.entries()]));
+
+  lines.push('', `## Most connected entities (top ${REPORT_LIMITS.centralEntities})`, '');
+  const ranked = nodesByDegree(graph);
+  if (ranked.length === 0) lines.push('None.');
+  else {
+    lines.push(...table(
+      ['#', 'name', 'type', 'degree', 'community'],
+      ranked.slice(0, REPORT_LIMITS.centralEntities).map((n, i) => {
+        const a = graph.getNodeAttributes(n);
+        return [i + 1, a.name, a.type, graph.degree(n), a.community];
+      }),
+    ));
+  }
+
+  lines.push('', '## Communities', '');
+  const modularity = Number.isFinite(communities.modularity) ? communities.modularity.toFixed(3) : 'n/a (no relations)';
+  lines.push(`${communities.count} communities (Louvain on the undirected graph); modularity ${modularity}.`, '');
+  const groups = membersByCommunity(graph, ranked);
+  const largest = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).slice(0, REPORT_LIMITS.communities);
+  if (largest.length > 0) {
+    lines.push(...table(
+      ['community', 'size', 'types', 'leading members (by degree)'],
+      largest.map(([id, members]) => [
+        id,
+        members.length,
+        [...countBy(members.map((m) => String(graph.getNodeAttribute(m, 'type'))), []).entries()].map(([t, c]) => `${t} ${c}`).join(', '),
+        members.slice(0, REPORT_LIMITS.membersPerCommunity).map((m) => `${graph.getNodeAttribute(m, 'name')} (${graph.degree(m)})`).join('、'),
+      ]),
+    ));
+    if (groups.size > largest.length) lines.push('', `… and ${groups.size - largest.length} smaller communities.`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Counts values; `known` are listed first (with zeros), anything else after, so new types still show. */
+function countBy(values: readonly string[], known: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>(known.map((k) => [k, 0]));
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  if (known.length === 0) return new Map([...counts.entries()].sort((a, b) => b[1] - a[1] || byKey(a[0], b[0])));
+  return counts;
+}
+
+/** All nodes, most connected first; ties by key so the report is the same on every run. */
+export function nodesByDegree(graph: KgGraph): string[] {
+  return graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || byKey(a, b));
+}
+
+function membersByCommunity(graph: KgGraph, ranked: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const node of ranked) {
+    const c = graph.getNodeAttribute(node, 'community');
+    const list = groups.get(c);
+    if (list) list.push(node);
+    else groups.set(c, [node]);
+  }
+  return groups;
+}
