@@ -117,8 +117,7 @@ export function toGraphml(graph: KgGraph): string {
 export function toGexf(graph: KgGraph): string {
   // The GEXF writer puts graph attributes into <meta>, where Gephi expects only creator/description/keywords.
   const bare = graph.copy();
-  bare.clearAttributes();
-  bare.setAttribute('description', 'zhengkg knowledge graph; aliases and evidence are JSON strings');
+  bare.replaceAttributes({ description: 'zhengkg knowledge graph; aliases and evidence are JSON strings' });
   return writeGexf(bare, {
     formatNode: (key, attributes) => ({
       label: stripXmlForbidden(String(attributes.name ?? key)),
