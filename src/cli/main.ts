@@ -18,6 +18,7 @@ try {
 } catch (err) {
   const verbose = Boolean(program.opts().verbose) || process.argv.includes('--verbose');
   const line = describeError(err, verbose);
-  process.stderr.write(`${line.startsWith('kg') ? '' : 'kg: '}${line}\n`);
+  const prefixed = verbose || line.startsWith('kg') ? line : `kg: ${line}`;
+  process.stderr.write(`${prefixed}\n`);
   process.exitCode = err instanceof CliError ? err.exitCode : 1;
 }
