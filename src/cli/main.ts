@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerBuildCommand } from './commands/build.js';
+import { registerLoadCommand } from './commands/load.js';
+import { registerQueryCommand } from './commands/query.js';
 import { CliError, describeError } from './errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -12,6 +14,8 @@ const program = new Command('kg')
   .option('--verbose', 'print stack traces on errors');
 
 registerBuildCommand(program);
+registerLoadCommand(program);
+registerQueryCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,67 @@
+// `kg query <name> [--param key=value]… [--json]`: run a question from cypher/ against Neo4j.
+import type { Command } from 'commander';
+import { resolveConnection, withNeo4j, type ConnectionOptions } from '../../load/connection.js';
+import { bindParams, findQuery, listQueries, runQuery } from '../../load/queries.js';
+import { renderTable } from '../../load/table.js';
+import { CliError } from '../errors.js';
+import { addConnectionOptions, toCliError } from './load.js';
+
+interface QueryCommandOptions extends ConnectionOptions {
+  param: Record<string, string>;
+  json?: boolean;
+  width?: number;
+}
+
+/** `--param key=value`, repeatable; only the first '=' splits, so values may contain '='. */
+function collectParam(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new CliError(`--param wants key=value, not ${JSON.stringify(value)}`, 2);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+function describeQueries(): string {
+  return listQueries()
+    .map((q) => {
+      const params = q.params.map((p) => (p.required ? `${p.name}=…` : `[${p.name}=…]`)).join(' ');
+      return `  ${q.name.padEnd(20)} ${params}\n      ${q.summary}`;
+    })
+    .join('\n');
+}
+
+export function registerQueryCommand(program: Command): void {
+  const command = program
+    .command('query')
+    .description('run a question from the Cypher query library (cypher/*.cypher) against Neo4j')
+    .argument('[name]', 'query name; leave out to list the queries')
+    .option('-p, --param <key=value>', 'a query parameter (repeatable)', collectParam, {})
+    .option('--json', 'print the rows as JSON')
+    .option('--width <n>', 'widest table cell before it is cut with … (default 60)', (v) => Number(v))
+    .addHelpText('after', () => `\nQueries:\n${describeQueries()}`);
+  addConnectionOptions(command).action(async (name: string | undefined, options: QueryCommandOptions) => {
+    if (!name) {
+      process.stdout.write(`Queries (kg query <name> --param key=value):\n${describeQueries()}\n`);
+      return;
+    }
+    await runQueryCommand(name, options);
+  });
+}
+
+export async function runQueryCommand(name: string, options: QueryCommandOptions): Promise<void> {
+  let query, params;
+  try {
+    query = findQuery(name);
+    params = bindParams(query, options.param ?? {});
+  } catch (err) {
+    throw new CliError((err as Error).message, 2);
+  }
+  const conn = resolveConnection(options);
+  const result = await withNeo4j(conn, (driver) => runQuery(driver, conn, query, params)).catch((err) => {
+    throw toCliError(err);
+  });
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ query: query.name, columns: result.columns, rows: result.rows }, null, 2)}\n`);
+  } else {
+    const width = options.width && Number.isFinite(options.width) && options.width > 3 ? options.width : 60;
+    process.stdout.write(`${renderTable(result.columns, result.rows, width)}\n`);
+  }
+}

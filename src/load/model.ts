@@ -1,0 +1,172 @@
+// How the exported graph maps onto Neo4j: labels, relationship types and the
+// parameter rows the loader sends. Pure: no driver here.
+//
+// Labels and relationship types are spliced into Cypher text (Cypher cannot take
+// them as parameters), so they come only from the fixed tables below, keyed by
+// the zod enums of src/extract/records.ts; a data string never becomes Cypher.
+import { ENTITY_TYPES, PLACE_LEVELS, RELATION_TYPES, type EntityType, type Evidence, type PlaceLevel, type RelationType } from '../extract/records.js';
+import { ExportedGraph, type EdgeAttributes, type NodeAttributes } from '../graph/contract.js';
+
+export const NODE_LABELS: Readonly<Record<EntityType, string>> = Object.fromEntries(
+  ENTITY_TYPES.map((t) => [t, t]),
+) as Record<EntityType, string>;
+
+/** The second label of a Place: `:Place:City`. */
+export const PLACE_LEVEL_LABELS: Readonly<Record<PlaceLevel, string>> = {
+  country: 'Country', province: 'Province', city: 'City', county: 'County', town: 'Town', village: 'Village',
+};
+
+export const REL_TYPES: Readonly<Record<RelationType, string>> = Object.fromEntries(
+  RELATION_TYPES.map((t) => [t, t]),
+) as Record<RelationType, string>;
+
+export const COMMUNITY_LABEL = 'Community';
+export const IN_COMMUNITY = 'IN_COMMUNITY';
+
+/** Every label the loader may write, for checks and for the tests. */
+export const ALL_LABELS: readonly string[] = [...Object.values(NODE_LABELS), ...Object.values(PLACE_LEVEL_LABELS), COMMUNITY_LABEL];
+
+/** Identifiers spliced into Cypher must be one of ours AND look like an identifier; belt and braces. */
+export function checkedIdentifier(value: string, allowed: readonly string[]): string {
+  if (!allowed.includes(value) || !/^[A-Z][A-Za-z_]*$/.test(value)) {
+    throw new Error(`refusing to use ${JSON.stringify(value)} as a Neo4j label or relationship type`);
+  }
+  return value;
+}
+
+export interface NodeRow {
+  name: string;
+  aliases: string[];
+  /** Evidence as canonical JSON strings: Neo4j properties cannot hold maps, and equal strings dedupe on merge. */
+  evidence: string[];
+  docs: string[];
+  community: number | null;
+  level: string | null;
+  code: string | null;
+}
+
+export interface RelRow {
+  source: string;
+  target: string;
+  /** HOLDS_POSITION is keyed by title too; '' when the edge has none (MERGE cannot match on null). */
+  title: string | null;
+  basis: string | null;
+  sentence: string | null;
+  evidence: string[];
+  docs: string[];
+}
+
+/** Nodes of one label combination, written by one statement. */
+export interface NodeGroup {
+  type: EntityType;
+  level?: PlaceLevel;
+  rows: NodeRow[];
+}
+
+/** Relationships of one type between two labels, written by one statement (so both MATCHes use the name constraint). */
+export interface RelGroup {
+  type: RelationType;
+  sourceType: EntityType;
+  targetType: EntityType;
+  rows: RelRow[];
+}
+
+export interface CommunityRow {
+  id: number;
+  /** The best-connected member's name: a caption for Browser and a handle for `kg query community`. */
+  name: string;
+  size: number;
+}
+
+export interface LoadPlan {
+  nodeGroups: NodeGroup[];
+  relGroups: RelGroup[];
+  communities: CommunityRow[];
+  nodeCount: number;
+  relCount: number;
+}
+
+/** Canonical JSON so the same evidence from two loads is the same string. */
+export function evidenceJson(e: Evidence): string {
+  return JSON.stringify(e.text === undefined ? { doc: e.doc, start: e.start, end: e.end } : { doc: e.doc, start: e.start, end: e.end, text: e.text });
+}
+
+const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+function nodeRow(a: NodeAttributes): NodeRow {
+  return {
+    name: a.name,
+    aliases: unique(a.aliases.filter((x) => x !== a.name)),
+    evidence: unique(a.evidence.map(evidenceJson)),
+    docs: unique(a.evidence.map((e) => e.doc)),
+    community: Number.isInteger(a.community) ? a.community : null,
+    level: a.level ?? null,
+    code: a.code ?? null,
+  };
+}
+
+function relRow(source: string, target: string, a: EdgeAttributes): RelRow {
+  const withText = a.evidence.find((e) => e.text !== undefined && e.text !== '');
+  return {
+    source,
+    target,
+    title: a.type === 'HOLDS_POSITION' ? (a.title ?? '') : (a.title ?? null),
+    basis: a.basis ?? null,
+    sentence: withText?.text ?? null,
+    evidence: unique(a.evidence.map(evidenceJson)),
+    docs: unique(a.evidence.map((e) => e.doc)),
+  };
+}
+
+/** Validates the graph against the contract and groups it into load batches. Throws on an invalid graph. */
+export function planLoad(input: unknown): LoadPlan {
+  const graph = ExportedGraph.parse(input);
+  const byKey = new Map<string, NodeAttributes>();
+  const nodeGroups = new Map<string, NodeGroup>();
+  for (const { key, attributes } of graph.nodes) {
+    byKey.set(key, attributes);
+    const level = attributes.type === 'Place' ? attributes.level : undefined;
+    const groupKey = `${attributes.type}|${level ?? ''}`;
+    let group = nodeGroups.get(groupKey);
+    if (!group) nodeGroups.set(groupKey, (group = { type: attributes.type, ...(level ? { level } : {}), rows: [] }));
+    group.rows.push(nodeRow(attributes));
+  }
+
+  const relGroups = new Map<string, RelGroup>();
+  const degree = new Map<string, number>();
+  let relCount = 0;
+  for (const edge of graph.edges) {
+    const source = byKey.get(edge.source), target = byKey.get(edge.target);
+    if (!source || !target) throw new Error(`edge ${edge.key ?? `${edge.source}->${edge.target}`} points at a missing node`);
+    const groupKey = `${edge.attributes.type}|${source.type}|${target.type}`;
+    let group = relGroups.get(groupKey);
+    if (!group) relGroups.set(groupKey, (group = { type: edge.attributes.type, sourceType: source.type, targetType: target.type, rows: [] }));
+    group.rows.push(relRow(source.name, target.name, edge.attributes));
+    degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
+    degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+    relCount++;
+  }
+
+  return {
+    nodeGroups: [...nodeGroups.values()],
+    relGroups: [...relGroups.values()],
+    communities: communityRows(graph.nodes, degree),
+    nodeCount: graph.nodes.length,
+    relCount,
+  };
+}
+
+function communityRows(nodes: ExportedGraph['nodes'], degree: Map<string, number>): CommunityRow[] {
+  const byId = new Map<number, { best: { name: string; degree: number }; size: number }>();
+  for (const { key, attributes } of nodes) {
+    const id = attributes.community;
+    const d = degree.get(key) ?? 0;
+    let c = byId.get(id);
+    if (!c) byId.set(id, (c = { best: { name: attributes.name, degree: d }, size: 0 }));
+    if (d > c.best.degree) c.best = { name: attributes.name, degree: d };
+    c.size++;
+  }
+  return [...byId.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([id, c]) => ({ id, name: c.best.name, size: c.size }));
+}
