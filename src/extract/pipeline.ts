@@ -1,6 +1,16 @@
-// The extraction pipeline for one document: raw text in, DocRecord out. Pure: no I/O.
-// (Skeleton — stages are filled in by the extraction work.)
+// The extraction pipeline for one document: raw text in, DocRecord out. Pure: no I/O but the
+// lexicons. The stages, in order:
+//   normalise → sentences → document place → places → organisations → persons & posts
+//   → meetings & roles → division of labour → economy (enterprises, projects, industries)
+import { DocBuilder } from './doc.js';
+import { normaliseText } from './normalise.js';
 import type { DocRecord } from './records.js';
+import { extractDivisionOfLabour } from './stages/division.js';
+import { extractEconomy } from './stages/economy.js';
+import { extractMeetingRoles, extractMeetings, mainMeeting } from './stages/meetings.js';
+import { findOrganizations, type OrgMatch } from './stages/organizations.js';
+import { extractPersons } from './stages/persons.js';
+import { extractPlaces, locateDocumentPlace, placeWithin, type PlaceIndex } from './stages/places.js';
 
 export interface RawDocument {
   /** The input file's base name; it is the `doc` of every evidence. */
@@ -10,10 +20,35 @@ export interface RawDocument {
   format: 'html' | 'text';
 }
 
+/** Registers an organisation and its LOCATED_IN (the place its name carries). */
+function organisationAdder(doc: DocBuilder, places: PlaceIndex) {
+  return (org: Pick<OrgMatch, 'name' | 'aliases' | 'place' | 'start' | 'end'>): string => {
+    const id = doc.mention('Organization', org.name, org.start, org.end, { aliases: org.aliases });
+    const place = org.place ?? placeWithin(places, org.start, org.end)?.place;
+    if (place) {
+      const placeId = doc.mention('Place', place.name, org.start, org.end, { level: place.level, code: place.code });
+      doc.relate('LOCATED_IN', id, placeId, org.start, org.end);
+    }
+    return id;
+  };
+}
+
 /** The record plus the normalised text its offsets index (callers may write it out for readers). */
 export function extractDocumentWithText(input: RawDocument): { record: DocRecord; text: string } {
-  const text = input.text;
-  return { record: { doc: input.doc, chars: text.length, mentions: [], relations: [] }, text };
+  const text = normaliseText(input.text, input.format);
+  const doc = new DocBuilder(input.doc, text);
+  locateDocumentPlace(doc);
+  const places = extractPlaces(doc);
+  const addOrg = organisationAdder(doc, places);
+  const orgs = findOrganizations(doc, places);
+  for (const org of orgs) addOrg(org);
+  const { persons } = extractPersons(doc, orgs, addOrg);
+  const meetings = extractMeetings(doc, places);
+  const main = mainMeeting(doc, meetings);
+  if (main) extractMeetingRoles(doc, main, persons);
+  extractDivisionOfLabour(doc, persons, places, addOrg);
+  extractEconomy(doc, places, orgs);
+  return { record: doc.record(), text };
 }
 
 export function extractDocument(input: RawDocument): DocRecord {

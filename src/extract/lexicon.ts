@@ -1,0 +1,41 @@
+// Lexicons are data files under data/lexicon (each says where it comes from). They are read once,
+// lazily, per process: configuration, not input, so this is the one read src/extract allows itself.
+import { readFileSync } from 'node:fs';
+
+const lexiconDir = new URL('../../data/lexicon/', import.meta.url);
+
+/** Non-comment, non-empty lines of a lexicon file. */
+export function lexiconLines(file: string): string[] {
+  return readFileSync(new URL(file, lexiconDir), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+}
+
+/** Rows of a TAB-separated lexicon; missing trailing columns are ''. */
+export function lexiconRows(file: string, columns: number): string[][] {
+  return lexiconLines(file).map((l) => {
+    const cells = l.split('\t');
+    while (cells.length < columns) cells.push('');
+    return cells.map((c) => c.trim());
+  });
+}
+
+export const splitList = (cell: string): string[] => cell.split(';').map((s) => s.trim()).filter(Boolean);
+
+/** Memoise a zero-argument builder: lexicon structures are built on first use. */
+export function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) { value = build(); built = true; }
+    return value as T;
+  };
+}
+
+/** Longest-first list, for alternations where the longer form must win. */
+export const longestFirst = (words: Iterable<string>): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+
+/** A regex alternation of literal words, longest first. */
+export const alternation = (words: Iterable<string>): string =>
+  longestFirst(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

@@ -1,0 +1,292 @@
+// The economy of a report: industries (sectors and chains), enterprises and the projects they carry
+// out, read from the constructions government reports use for them — 以X为"链主",培育Y产业链;
+// 实施A、B、C等项目; X、Y等重点企业; 发展/培育/打造 + sector — and the DEVELOPS, LEADS_CHAIN,
+// UNDERTAKES, IN_INDUSTRY and LOCATED_IN relations between them.
+import type { DocBuilder } from '../doc.js';
+import { alternation, lazy, lexiconLines, lexiconRows, longestFirst, splitList } from '../lexicon.js';
+import type { OrgMatch } from './organizations.js';
+import { ownPlaceId, placeWithin, type PlaceIndex } from './places.js';
+
+const industryLexicon = lazy(() => {
+  const canonical = new Map<string, string>();
+  for (const [name, aliases] of lexiconRows('industries.txt', 2)) {
+    canonical.set(name, name);
+    for (const a of splitList(aliases)) canonical.set(a, name);
+  }
+  return canonical;
+});
+const umbrella = lazy(() => new Set(lexiconLines('industry-umbrella.txt').map((l) => l.trim())));
+const industryRe = lazy(() => new RegExp(alternation(industryLexicon().keys()), 'gu'));
+const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suffixes.txt').map((l) => l.trim())));
+const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
+
+const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|业)/;
+const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建)/;
+// Verbs that open a list of projects or enterprises; the first item starts after the last of them.
+const LEAD_VERBS = longestFirst([
+  '开工建设', '加快建设', '建成投产', '建成', '实施', '推进', '推动', '加快', '建设', '启动', '争取', '完成', '抓好', '引进',
+  '谋划', '新建', '开工', '打造', '支持', '对接', '培育', '扶持', '重点', '大力', '全力', '积极', '着力', '扎实', '发展',
+  '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以',
+]);
+const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
+const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
+
+interface Span { start: number; end: number; text: string }
+
+/** Cut a list's leading verbs: "实施建邦高纯铁" → "建邦高纯铁". */
+function afterLeadVerbs(s: string): number {
+  let cut = 0;
+  for (;;) {
+    const rest = s.slice(cut);
+    const verb = LEAD_VERBS.find((v) => rest.startsWith(v));
+    if (!verb || rest.length - verb.length < 2) return cut;
+    cut += verb.length;
+  }
+}
+
+/** Items of the enumeration that ends at `end`, back to the clause start; each with its offsets. */
+function enumerationBefore(text: string, end: number, clauseStart: number): Span[] {
+  const raw = text.slice(clauseStart, end);
+  const items: Span[] = [];
+  let offset = clauseStart;
+  for (const part of raw.split('、')) {
+    items.push({ start: offset, end: offset + part.length, text: part });
+    offset += part.length + 1;
+  }
+  // The first item starts after the verb that opens the list (it may be preceded by other words).
+  const first = items[0];
+  const lastVerb = LEAD_VERBS.map((v) => ({ v, at: first.text.lastIndexOf(v) })).filter((x) => x.at >= 0)
+    .sort((a, b) => (b.at + b.v.length) - (a.at + a.v.length))[0];
+  if (lastVerb && first.text.length - (lastVerb.at + lastVerb.v.length) >= 2) {
+    const cut = lastVerb.at + lastVerb.v.length;
+    first.start += cut; first.text = first.text.slice(cut);
+  }
+  const lead = afterLeadVerbs(first.text);
+  first.start += lead; first.text = first.text.slice(lead);
+  return items.filter((i) => i.text.length > 0);
+}
+
+function clauseBounds(text: string, at: number, s0: number, s1: number): { start: number; end: number } {
+  let start = at, end = at;
+  while (start > s0 && !/[,:;()“”"]/.test(text[start - 1])) start--;
+  while (end < s1 && !/[,:;“”"]/.test(text[end])) end++;
+  return { start, end };
+}
+
+function industryName(raw: string): string | undefined {
+  let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
+  const lex = industryLexicon();
+  if (lex.has(name)) return lex.get(name);
+  if (name.endsWith('业') && lex.has(name.slice(0, -1))) return lex.get(name.slice(0, -1));
+  const modifier = /^(先进|绿色|高品质|智慧|特色|道地|优质|高端|新型|现代)/.exec(name);
+  if (modifier && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
+  name = name.replace(/[的等]$/, '');
+  if (name.length < 2 || name.length > 14) return undefined;
+  if (umbrella().has(name) || /经济$|服务业$|^(各|全|新|多|一)/.test(name)) return undefined;
+  if (!/^[\p{Script=Han}]+(\([\p{Script=Han}]+\))?[\p{Script=Han}]*$/u.test(name)) return undefined;
+  return name;
+}
+
+export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMatch[]): void {
+  const text = doc.text;
+  const orgCovered = (s: number, e: number) => orgs.some((o) => s < o.end && e > o.start);
+  const industryAt: { start: number; end: number; id: string }[] = [];
+  const addIndustry = (start: number, end: number, raw: string) => {
+    const name = industryName(raw);
+    if (!name) return undefined;
+    const id = doc.mention('Industry', name, start, end);
+    industryAt.push({ start, end, id });
+    return id;
+  };
+
+  // Industries: lexicon terms that stand as a sector (followed by 产业…, or as a list item / verb object),
+  // and unlisted sectors named before 产业/产业链/产业集群 in a development clause.
+  for (const m of text.matchAll(industryRe())) {
+    const start = m.index!, end = start + m[0].length;
+    const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
+    const tail = INDUSTRY_TAIL.exec(next);
+    const itemLike = /^[、,。;和及与等]/.test(next) || next === '';
+    const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start));
+    if (!(tail || (itemLike && itemStart))) continue;
+    if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(0, start))) {
+      // Inside a longer word (e.g. 风电 in 华润风电二期): only with an explicit industry tail.
+      if (!tail || tail[0] === '业') continue;
+    }
+    addIndustry(start, end + (tail && tail[0] !== '业' ? tail[0].length : 0), m[0] + (tail?.[0] === '业' ? '业' : ''));
+  }
+  for (const m of text.matchAll(/([^,:;。、\n“”"《》()]{2,40}?)(等)?(产业集群|产业链|产业|行业)/gu)) {
+    const s = doc.sentenceAt(m.index!);
+    const clause = clauseBounds(text, m.index!, s.start, s.end);
+    const end = m.index! + m[1].length;
+    for (const item of enumerationBefore(text, end, clause.start)) {
+      if (item.end > end) continue;
+      const itemText = item.text.replace(/^[和及与]/, '');
+      if (industryAt.some((x) => x.start <= item.start && x.end >= item.end)) continue;
+      if (/[和及]/.test(itemText) && !/及总成|和/.test(itemText)) continue;
+      addIndustry(item.end - itemText.length, item.end, itemText);
+    }
+  }
+
+  // DEVELOPS: a sector in a clause with a development verb, from the places that lead the clause
+  // (安泽、侯马生物医药集群) or else the document's own place (a belt like 沿汾板块 is not a place).
+  const own = ownPlaceId(doc);
+  for (const ind of industryAt) {
+    const s = doc.sentenceAt(ind.start);
+    const clause = clauseBounds(text, ind.start, s.start, s.end);
+    const clauseText = text.slice(clause.start, clause.end);
+    const leadPlaces: string[] = [];
+    for (let i = clause.start; i < ind.start; i++) {
+      const p = places.get(i);
+      if (p && (p.place.level === 'county' || p.place.level === 'city') && !orgCovered(i, p.end)) { leadPlaces.push(`Place:${p.place.name}`); i = p.end - 1; }
+    }
+    const local = leadPlaces.length && /^[\p{Script=Han}、]*$/u.test(text.slice(clause.start, ind.start).replace(/高新区|开发区|经开区/g, ''));
+    if (!DEVELOP_VERB.test(clauseText) && !local) continue;
+    const owners = local ? leadPlaces : own ? [own] : [];
+    for (const p of owners) doc.relate('DEVELOPS', p, ind.id, clause.start, clause.end);
+  }
+
+  // Enterprises in the constructions that name them.
+  const enterprises = new Map<string, { id: string; aliases: string[] }>();
+  const addEnterprise = (start: number, raw: string): string | undefined => {
+    const name = raw.replace(/^[和及与、]/, '').replace(/[等]$/, '').trim();
+    if (name.length < 2 || name.length > 16 || /\d|[个家项批]$|企业$|^(各|全|重点|骨干|龙头)/.test(name)) return undefined;
+    if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name)) return undefined;
+    const from = start + raw.indexOf(name);
+    const place = placeWithin(places, from, from + name.length, true);
+    const aliases: string[] = [];
+    if (place && place.start === from && name.length - (place.end - from) >= 2) aliases.push(name.slice(place.end - from));
+    const id = doc.mention('Enterprise', name, from, from + name.length, { aliases });
+    enterprises.set(name, { id, aliases });
+    if (place) {
+      const placeId = doc.mention('Place', place.place.name, place.start, place.end, { level: place.place.level, code: place.place.code });
+      doc.relate('LOCATED_IN', id, placeId, from, from + name.length);
+    }
+    return id;
+  };
+
+  const chainSentences: { start: number; end: number; leaders: string[] }[] = [];
+  // 以A、B等企业为"链主" / 以A为龙头 / 以A、B为代表
+  for (const m of text.matchAll(/以([^,;。:以]{2,60}?)(?:等(?:企业|公司|龙头企业))?为(?:"|“)?(链主|龙头|代表|引领)/gu)) {
+    const listStart = m.index! + 1;
+    const ids: string[] = [];
+    let offset = listStart;
+    for (const part of m[1].split('、')) {
+      const id = addEnterprise(offset, part);
+      if (id) ids.push(id);
+      offset += part.length + 1;
+    }
+    if (!ids.length) continue;
+    const s = doc.sentenceAt(m.index!);
+    chainSentences.push({ start: m.index!, end: s.end, leaders: ids });
+    const rest = text.slice(m.index! + m[0].length, s.end);
+    const restStart = m.index! + m[0].length;
+    const firstClauseEnd = restStart + (/[;。]|实施/.exec(rest)?.index ?? rest.length);
+    for (const ind of industryAt) {
+      if (ind.start < restStart || ind.start > firstClauseEnd) continue;
+      for (const id of ids) doc.relate(m[2] === '链主' ? 'LEADS_CHAIN' : 'IN_INDUSTRY', id, ind.id, m.index!, ind.end);
+    }
+  }
+  // A、B等(重点|骨干)企业
+  for (const m of text.matchAll(/([^,;。:]{2,80}?)等(?:\d+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司)/gu)) {
+    const s = doc.sentenceAt(m.index!);
+    const clause = clauseBounds(text, m.index!, s.start, s.end);
+    const items = enumerationBefore(text, m.index! + m[1].length, clause.start);
+    const ids = items.map((i) => addEnterprise(i.start, i.text.replace(/^[和及与]/, ''))).filter((x): x is string => !!x);
+    const sector = industryName(m[2].replace(/^(重点|骨干|龙头|头部|规上|领军|优质|链主)+/, ''));
+    if (sector && m[2]) {
+      const sectorId = doc.mention('Industry', sector, m.index! + m[0].length - m[2].length - 2, m.index! + m[0].length - 2);
+      for (const id of ids) doc.relate('IN_INDUSTRY', id, sectorId, m.index!, m.index! + m[0].length);
+    }
+  }
+  // Strong company endings anywhere (…集团, …有限公司).
+  for (const { suffix, strong } of enterpriseSuffixes()) {
+    if (!strong) continue;
+    for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + suffix.length)) {
+      let start = at;
+      while (start > 0 && at - start < 10 && /[\p{Script=Han}A-Za-z]/u.test(text[start - 1]) && !/[、和及与的在]/.test(text[start - 1])) start--;
+      const raw = text.slice(start, at + suffix.length);
+      const cut = afterLeadVerbs(raw);
+      const name = raw.slice(cut);
+      if (name.length <= suffix.length + 1 || orgCovered(start + cut, at + suffix.length)) continue;
+      addEnterprise(start + cut, name);
+    }
+  }
+
+  // Projects.
+  const projects: { id: string; name: string; start: number; end: number }[] = [];
+  const addProject = (start: number, raw: string): string | undefined => {
+    let name = raw.replace(/^[和及与]/, '').replace(/(项目|工程)$/, '').trim();
+    const lead = afterLeadVerbs(name);
+    name = name.slice(lead);
+    if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
+    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name)) return undefined;
+    const from = start + raw.indexOf(name);
+    const id = doc.mention('Project', name, from, from + name.length);
+    projects.push({ id, name, start: from, end: from + name.length });
+    const place = placeWithin(places, from, from + name.length, true);
+    if (place && place.start === from) {
+      const placeId = doc.mention('Place', place.place.name, place.start, place.end, { level: place.place.level, code: place.place.code });
+      doc.relate('LOCATED_IN', id, placeId, from, from + name.length);
+    }
+    return id;
+  };
+  // 实施A、B、C等项目 / A项目
+  for (const m of text.matchAll(/(等)?(\d+个|[一二三四五六七八九十]+个)?(重点|重大)?(项目|工程)/gu)) {
+    const s = doc.sentenceAt(m.index!);
+    const clause = clauseBounds(text, m.index!, s.start, s.end);
+    if (m.index! - clause.start < 2) continue;
+    if (/\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '')) {
+      // 建成投产A和B、C等3个项目: the items are the companies, not projects.
+      for (const item of enumerationBefore(text, m.index!, clause.start)) {
+        for (const part of item.text.split(/[和及]/)) addEnterprise(item.start + item.text.indexOf(part), part);
+      }
+      continue;
+    }
+    for (const item of enumerationBefore(text, m.index!, clause.start)) {
+      // A、B等煤机制造改造升级项目: companies before one kind of project.
+      const kind = /^(.+?)等(.+)$/.exec(item.text);
+      if (kind) {
+        const companies = [...enumerationBefore(text, item.start, clause.start).filter((x) => x.end < item.start), { start: item.start, end: item.start + kind[1].length, text: kind[1] }];
+        for (const c of companies) {
+          const eid = addEnterprise(c.start, c.text);
+          const pid = addProject(c.start, c.text + kind[2]);
+          if (eid && pid) doc.relate('UNDERTAKES', eid, pid, c.start, m.index! + m[0].length);
+        }
+        continue;
+      }
+      addProject(item.start, item.text);
+    }
+  }
+  // Facilities that are being planned, built or opened: …电站, …产业园, …高速 + a build verb.
+  const suffixRe = new RegExp(`([^,;:。、\\n“”"《》]{2,24}?(?:${alternation(projectSuffixes())}))(?:\\(([^)]{1,12})\\))?`, 'gu');
+  for (const m of text.matchAll(suffixRe)) {
+    const s = doc.sentenceAt(m.index!);
+    const before = text.slice(Math.max(s.start, m.index! - 6), m.index!);
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
+    const building = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/.test(before) || PROJECT_FOLLOW.test(after) || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(m.index! + m[0].length).replace(/^(、[^,;。、]{2,24})+/, ''));
+    if (!building) continue;
+    const name = m[2] && /期|段/.test(m[2]) ? `${m[1]}(${m[2]})` : m[1];
+    const lead = afterLeadVerbs(name);
+    if (orgCovered(m.index! + lead, m.index! + name.length)) continue;
+    addProject(m.index!, name);
+  }
+
+  // UNDERTAKES: a project named after an enterprise (建邦高纯铁 ← 侯马建邦), or the only project of a chain sentence's single leader.
+  for (const p of projects) {
+    for (const [name, e] of enterprises) {
+      if ([name, ...e.aliases].some((n) => n.length >= 2 && p.name.startsWith(n))) doc.relate('UNDERTAKES', e.id, p.id, p.start, p.end);
+    }
+    const chain = chainSentences.find((c) => p.start > c.start && p.start < c.end);
+    if (chain && chain.leaders.length === 1 && ![...enterprises.entries()].some(([n, e]) => e.id !== chain.leaders[0] && [n, ...e.aliases].some((a) => a.length >= 2 && p.name.startsWith(a)))) {
+      doc.relate('UNDERTAKES', chain.leaders[0], p.id, chain.start, p.end);
+    }
+    // IN_INDUSTRY: a sector the project's name carries, or the chain its sentence builds.
+    for (const ind of industryAt) {
+      const indName = doc.get(ind.id)!.name;
+      if (p.name.includes(indName) && indName.length >= 2) doc.relate('IN_INDUSTRY', p.id, ind.id, p.start, p.end);
+    }
+    if (chain) {
+      for (const ind of industryAt) if (ind.start > chain.start && ind.start < p.start) doc.relate('IN_INDUSTRY', p.id, ind.id, chain.start, p.end);
+    }
+  }
+}

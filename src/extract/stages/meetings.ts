@@ -1,0 +1,179 @@
+// Named meetings (人大/政协 sessions and plenaries, Party congresses and plenums, work conferences)
+// and who presided over, attended and addressed the meeting the document reports on.
+import type { DocBuilder, PlaceRef } from '../doc.js';
+import { chineseNumeral, numeralValue } from '../text.js';
+import { placeRefAt } from './organizations.js';
+import type { PersonSpan } from './persons.js';
+import type { PlaceIndex } from './places.js';
+
+const N = '[一二三四五六七八九十百零〇两\\d]+';
+const cn = (s: string) => { const v = numeralValue(s); return Number.isNaN(v) ? s : chineseNumeral(v); };
+
+export interface MeetingMatch { start: number; end: number; id: string }
+
+interface Pattern {
+  re: RegExp;
+  /** Canonical name and aliases, given the match and the place it belongs to (if it needs one). */
+  build: (m: RegExpExecArray, place?: PlaceRef) => { name: string; aliases: string[] } | undefined;
+  needsPlace: boolean;
+}
+
+const PATTERNS: Pattern[] = [
+  { // 临汾市第五届人民代表大会第一次会议 / 市五届人大五次会议
+    re: new RegExp(`(?:第(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true,
+    build: (m, p) => {
+      const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
+      return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
+    },
+  },
+  { // 市政协五届一次会议(第二次全体会议)
+    re: new RegExp(`政协(${N})届(${N})次会议(?:第(${N})次全体会议)?`, 'gu'), needsPlace: true,
+    build: (m, p) => cppcc(p!.name, cn(m[1]), cn(m[2]), m[3] ? cn(m[3]) : undefined),
+  },
+  { // 省第十二次党代会 / 市第五次党代会
+    re: new RegExp(`第(${N})次党(?:代会|代表大会)`, 'gu'), needsPlace: true,
+    build: (m, p) => {
+      const n = cn(m[1]);
+      return { name: `${p!.name}第${n}次党代会`, aliases: [`中国共产党${p!.name}第${n}次代表大会`, `中共${p!.name}第${n}次代表大会`] };
+    },
+  },
+  { // 市委五届八次全会
+    re: new RegExp(`委(${N})届(${N})次全(?:会|体会议)`, 'gu'), needsPlace: true,
+    build: (m, p) => {
+      const a = cn(m[1]), b = cn(m[2]);
+      return { name: `中共${p!.name}委${a}届${b}次全会`, aliases: [`${p!.name}委${a}届${b}次全会`, `中国共产党${p!.name}第${a}届委员会第${b}次全体会议`] };
+    },
+  },
+  { // 省委经济工作会议
+    re: /委([\p{Script=Han}]{2,4})工作会议/gu, needsPlace: true,
+    build: (m, p) => ({ name: `中共${p!.name}委${m[1]}工作会议`, aliases: [`${p!.name}委${m[1]}工作会议`] }),
+  },
+  { // 党的二十大 / 中共十九大 / 中国共产党第二十次全国代表大会
+    re: new RegExp(`(?:党的|中共)(${N})大|中国共产党第(${N})次全国代表大会`, 'gu'), needsPlace: false,
+    build: (m) => {
+      const n = cn(m[1] ?? m[2]);
+      return { name: `中国共产党第${n}次全国代表大会`, aliases: [`党的${n}大`, `中共${n}大`] };
+    },
+  },
+  { // 中央经济工作会议
+    re: /中央([\p{Script=Han}]{2,4}?)工作会议/gu, needsPlace: false,
+    build: (m) => ({ name: `中央${m[1]}工作会议`, aliases: [] }),
+  },
+];
+
+function cppcc(place: string, term: string, session: string, plenary?: string) {
+  const name = `${place}政协${term}届${session}次会议`;
+  const alias = `政协${place}第${term}届委员会第${session}次会议`;
+  return plenary ? { name: `${name}第${plenary}次全体会议`, aliases: [`${alias}第${plenary}次全体会议`] } : { name, aliases: [alias] };
+}
+
+/** The place a meeting name is prefixed by: an explicit place, or a bare 市/省/县 for the document's own. */
+function prefixPlace(doc: DocBuilder, places: PlaceIndex, at: number): { start: number; place: PlaceRef } | undefined {
+  for (let back = 1; back <= 12 && at - back >= 0; back++) {
+    const p = places.get(at - back);
+    if (p && p.end === at) return { start: at - back, place: p.place };
+  }
+  const bare = placeRefAt(doc, at - 1, places);
+  return bare && bare.end === at ? { start: at - 1, place: bare.place } : undefined;
+}
+
+export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMatch[] {
+  const text = doc.text;
+  const found: MeetingMatch[] = [];
+  const add = (start: number, end: number, built: { name: string; aliases: string[] } | undefined) => {
+    if (!built) return;
+    found.push({ start, end, id: doc.mention('Meeting', built.name, start, end, { aliases: built.aliases }) });
+  };
+  for (const pattern of PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+      if (!pattern.needsPlace) { add(m.index, m.index + m[0].length, pattern.build(m)); continue; }
+      // The place prefix sits right before the match (政协 patterns start after it; 委 patterns too).
+      const p = prefixPlace(doc, places, m.index);
+      if (!p) continue;
+      add(p.start, m.index + m[0].length, pattern.build(m, p.place));
+    }
+  }
+  // 政协临汾市第五届委员会第一次会议: the place is inside the name.
+  for (const m of text.matchAll(new RegExp(`政协([\\p{Script=Han}]{2,8}?)第(${N})届委员会第(${N})次会议(?:第(${N})次全体会议)?`, 'gu'))) {
+    const p = places.get(m.index! + 2);
+    if (p) add(m.index!, m.index! + m[0].length, cppcc(p.place.name, cn(m[2]), cn(m[3]), m[4] ? cn(m[4]) : undefined));
+  }
+  // 二十届二中、三中全会: one plenum per ordinal.
+  for (const m of text.matchAll(new RegExp(`(?:党的|中共)?(${N})届((?:${N}中、?)+)全会`, 'gu'))) {
+    const term = cn(m[1]);
+    for (const ord of m[2].split('、').map((s) => s.replace(/中$/, '')).filter(Boolean)) {
+      const n = cn(ord);
+      add(m.index!, m.index! + m[0].length, {
+        name: `中国共产党第${term}届中央委员会第${n}次全体会议`,
+        aliases: [`党的${term}届${n}中全会`, `${term}届${n}中全会`, `中共${term}届${n}中全会`],
+      });
+    }
+  }
+  // 中央及省委经济工作会议: the central conference is named by ellipsis.
+  for (const m of text.matchAll(/中央[及和与]省委([\p{Script=Han}]{2,4})工作会议/gu)) {
+    add(m.index!, m.index! + m[0].length, { name: `中央${m[1]}工作会议`, aliases: [] });
+  }
+  // X举行第二次全体会议: the plenary of the session just named.
+  for (const m of found.slice()) {
+    const after = /^举行第([一二三四五六七八九十\d]+)次全体会议/.exec(text.slice(m.end, m.end + 14));
+    const meeting = doc.get(m.id);
+    if (after && meeting && /政协.+次会议$/.test(meeting.name)) {
+      add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The meeting the document reports on: named early, as the subject of 举行/开幕/召开, or as 在…上. */
+export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatch | undefined {
+  const text = doc.text;
+  const early = meetings.filter((m) => m.start < Math.max(800, text.length / 10));
+  const scored = early.map((m) => {
+    const after = text.slice(m.end, m.end + 10);
+    const before = text.slice(Math.max(0, m.start - 2), m.start);
+    const name = doc.get(m.id)!.name;
+    let score = 0;
+    if (/^(在[\p{Script=Han}]{0,6})?(隆重)?(举行|开幕|召开|闭幕|胜利闭幕|在.{0,8}(开幕|召开|举行))/u.test(after)) score += 2;
+    if (/在$/.test(before) && /^上/.test(after)) score += 2;
+    if (/全体会议$/.test(name)) score += 1;
+    return { m, score };
+  }).filter((x) => x.score >= 2);
+  scored.sort((a, b) => b.score - a.score || a.m.start - b.m.start);
+  return scored[0]?.m;
+}
+
+const ATTEND = /出席|就座|列席|参加审议|参加会议/;
+const SPEAK = /^(在[^,。]{0,12})?(表示|指出|强调|讲话|说)/;
+
+/** PRESIDES, ATTENDS, ADDRESSES towards the document's main meeting. */
+export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, persons: PersonSpan[]): void {
+  const text = doc.text;
+  const personId = (p: PersonSpan) => `Person:${p.name}`;
+  for (const s of doc.sentences) {
+    const inside = persons.filter((p) => p.start >= s.start && p.end <= s.end);
+    if (!inside.length) continue;
+    const sentence = text.slice(s.start, s.end);
+    if (ATTEND.test(sentence)) {
+      for (const p of inside) doc.relate('ATTENDS', personId(p), meeting.id, p.start, p.end);
+    }
+    for (const m of sentence.matchAll(/主持(会议|大会)?/g)) {
+      const at = s.start + m.index!;
+      if (/^主持[^,。]{0,10}工作/.test(text.slice(at, at + 14))) continue;
+      const subject = [...inside].reverse().find((p) => p.end <= at && at - p.end <= 2);
+      if (subject) doc.relate('PRESIDES', personId(subject), meeting.id, subject.start, at + m[0].length);
+    }
+    for (const m of sentence.matchAll(/作(?:了)?(?:的)?(?:题为)?(《[^》]+》)?的?([\p{Script=Han}]{0,6}报告|发言|讲话)/gu)) {
+      const at = s.start + m.index!;
+      const subject = [...inside].reverse().find((p) => p.end <= at && at - p.end <= 24);
+      if (!subject) continue;
+      const title = m[1] ? m[1].slice(1, -1) : /政府工作报告$/.test(m[2]) ? '政府工作报告' : undefined;
+      doc.relate('ADDRESSES', personId(subject), meeting.id, subject.start, at + m[0].length, title ? { title } : {});
+    }
+    for (const p of inside) {
+      if (SPEAK.test(text.slice(p.end, p.end + 16)) && (p.start === s.start || /[,:\s]/.test(text[p.start - 1] ?? ''))) {
+        doc.relate('ADDRESSES', personId(p), meeting.id, p.start, p.end + 2);
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+// Organisations: bodies named by a place reference plus a fixed core (市委, 临汾市政协, 县人民政府,
+// 市发改委), democratic parties' local committees (民革临汾市委), national organs (国务院, 全国政协…)
+// and institutions with a proper name (…大学, …医院, …晚报). Each resolves to a canonical,
+// place-qualified name: an unqualified 市政府 in a 临汾 text is 临汾市人民政府.
+import type { DocBuilder, PlaceRef } from '../doc.js';
+import { lazy, lexiconLines, lexiconRows, longestFirst, splitList } from '../lexicon.js';
+import { isHan } from '../text.js';
+
+export interface OrgMatch {
+  start: number;
+  end: number;
+  name: string;
+  aliases: string[];
+  /** The place the body belongs to (LOCATED_IN), when its name carries one. */
+  place?: PlaceRef;
+  /** A Party committee: its departments (统战部) may follow. */
+  partyCommittee?: boolean;
+}
+
+interface Core { core: string; canonical: string; aliases: string[] }
+
+const fill = (template: string, place: string) => template.replaceAll('{P}', place);
+
+const cores = lazy(() => {
+  const list: Core[] = lexiconRows('org-cores.tsv', 3).map(([core, canonical, aliases]) => ({ core, canonical, aliases: splitList(aliases) }));
+  for (const [full, shorts] of lexiconRows('departments.txt', 2)) {
+    const forms = [full, ...splitList(shorts)];
+    for (const form of forms) {
+      list.push({ core: form, canonical: `{P}${full}`, aliases: forms.filter((f) => f !== full).map((f) => `{P}${f}`) });
+      // Provinces name their departments 厅 where cities say 局.
+      if (form.endsWith('局')) list.push({ core: form.slice(0, -1) + '厅', canonical: `{P}${full.slice(0, -1)}厅`, aliases: [] });
+    }
+  }
+  return list.sort((a, b) => b.core.length - a.core.length);
+});
+
+const partySubunits = lazy(() => lexiconRows('party-subunits.txt', 2).map(([short, full]) => ({ short, full })));
+const democraticParties = lazy(() => lexiconRows('democratic-parties.tsv', 2).map(([short, full]) => ({ short, full })));
+const nationalOrgs = lazy(() => {
+  const forms: { form: string; canonical: string; aliases: string[] }[] = [];
+  for (const [canonical, others] of lexiconRows('national-organizations.tsv', 2)) {
+    const aliases = splitList(others);
+    for (const form of [canonical, ...aliases]) forms.push({ form, canonical, aliases });
+  }
+  return forms.sort((a, b) => b.form.length - a.form.length);
+});
+const institutionSuffixes = lazy(() => longestFirst(lexiconLines('institution-suffixes.txt').map((l) => l.trim())));
+
+// A bare 市/省/县/区 stands for the document's own place only at the start of a word: these
+// characters before it make it part of another word (全市, 超市, 上市, 县市 …).
+const NOT_BEFORE_BARE_LEVEL = new Set([...'全各城都省县门超上股楼夜集街该本外跨分辖州地区乡镇']);
+
+/** The place a reference at `pos` names, and where the reference ends. */
+export function placeRefAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>):
+  { end: number; place: PlaceRef; explicit: boolean } | undefined {
+  const explicit = placeAt.get(pos);
+  if (explicit) return { ...explicit, explicit: true };
+  const ch = doc.text[pos];
+  const before = doc.text[pos - 1];
+  if (before && NOT_BEFORE_BARE_LEVEL.has(before)) return undefined;
+  if (doc.places.placeholder) return undefined;
+  const { province, city, county } = doc.places;
+  let place: PlaceRef | undefined;
+  if (ch === '市') place = city ?? (province && province.name.endsWith('市') ? province : undefined);
+  else if (ch === '省') place = province?.name.endsWith('省') ? province : undefined;
+  else if (ch === '县') place = county?.name.endsWith('县') ? county : undefined;
+  else if (ch === '区') place = county?.name.endsWith('区') ? county : undefined;
+  return place ? { end: pos + 1, place, explicit: false } : undefined;
+}
+
+function startsWith(text: string, pos: number, word: string): boolean {
+  return text.startsWith(word, pos);
+}
+
+/** An organisation starting exactly at `pos`, longest reading. */
+export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch | undefined {
+  const text = doc.text;
+  // 中共 / 中国共产党 before a place: the Party committee and its organs.
+  for (const prefix of ['中国共产党', '中共']) {
+    if (startsWith(text, pos, prefix)) {
+      const inner = placeQualified(doc, pos + prefix.length, placeAt);
+      if (inner?.partyCommittee) return { ...inner, start: pos };
+    }
+  }
+  // 政协临汾市委员会 / 中国人民政治协商会议临汾市委员会: the CPPCC's long form.
+  for (const prefix of ['中国人民政治协商会议', '政协']) {
+    if (startsWith(text, pos, prefix)) {
+      const ref = placeRefAt(doc, pos + prefix.length, placeAt);
+      if (ref && ref.explicit && startsWith(text, ref.end, '委员会')) {
+        const p = ref.place.name;
+        return { start: pos, end: ref.end + 3, name: `${p}政协`, aliases: [`政协${p}委员会`, `中国人民政治协商会议${p}委员会`], place: ref.place };
+      }
+    }
+  }
+  for (const party of democraticParties()) {
+    if (startsWith(text, pos, party.short) || startsWith(text, pos, party.full)) {
+      const after = pos + (startsWith(text, pos, party.full) && party.full !== party.short ? party.full.length : party.short.length);
+      const ref = placeRefAt(doc, after, placeAt);
+      if (!ref) continue;
+      const tail = startsWith(text, ref.end, '委员会') ? 3 : startsWith(text, ref.end, '委') ? 1 : 0;
+      if (!tail) continue;
+      const p = ref.place.name;
+      return { start: pos, end: ref.end + tail, name: `${party.short}${p}委`, aliases: [`${party.short}${p}委员会`, `${party.full}${p}委员会`], place: ref.place };
+    }
+  }
+  if (startsWith(text, pos, '共青团')) {
+    const ref = placeRefAt(doc, pos + 3, placeAt);
+    if (ref && (startsWith(text, ref.end, '委员会') || startsWith(text, ref.end, '委'))) {
+      const p = ref.place.name;
+      return { start: pos, end: ref.end + (startsWith(text, ref.end, '委员会') ? 3 : 1), name: `共青团${p}委`, aliases: [`共青团${p}委员会`, `${p}团委`], place: ref.place };
+    }
+  }
+  if (startsWith(text, pos, '团') && (startsWith(text, pos + 1, '市委') || startsWith(text, pos + 1, '县委'))) {
+    const ref = placeRefAt(doc, pos + 1, placeAt);
+    if (ref) {
+      const p = ref.place.name;
+      return { start: pos, end: pos + 3, name: `共青团${p}委`, aliases: [`共青团${p}委员会`], place: ref.place };
+    }
+  }
+  const national = nationalOrgAt(text, pos);
+  if (national) return withSubcommittee(text, national);
+  const qualified = placeQualified(doc, pos, placeAt);
+  return qualified ? withSubcommittee(text, qualified) : undefined;
+}
+
+function nationalOrgAt(text: string, pos: number): OrgMatch | undefined {
+  for (const n of nationalOrgs()) {
+    if (!startsWith(text, pos, n.form)) continue;
+    // 中央 alone is too loose a word: only as 党中央/中共中央 (listed) or when a known organ follows.
+    if (n.form === '中央') continue;
+    return { start: pos, end: pos + n.form.length, name: n.canonical, aliases: n.aliases };
+  }
+  return undefined;
+}
+
+// A standing committee of a legislature or CPPCC (全国政协文化文史和学习委员会): the body's name
+// followed by a name ending in 委员会.
+function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
+  if (!/(政协|人大|人大常委会|人民代表大会)$/.test(org.name)) return org;
+  const m = /^[\p{Script=Han}]{2,14}?委员会/u.exec(text.slice(org.end, org.end + 17));
+  if (!m || m[0].startsWith('委员') && m[0].length <= 3) return org;
+  const sub = m[0];
+  return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
+}
+
+function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch | undefined {
+  const ref = placeRefAt(doc, pos, placeAt);
+  if (!ref) return undefined;
+  const text = doc.text;
+  const p = ref.place.name;
+  for (const c of cores()) {
+    if (!startsWith(text, ref.end, c.core)) continue;
+    let end = ref.end + c.core.length;
+    let name = fill(c.canonical, p);
+    let aliases = c.aliases.map((a) => fill(a, p));
+    const isCommittee = name === `中共${p}委`;
+    if (isCommittee) {
+      // 委员 after 市委 is a title (市政协委员 is handled by its own core), not 委员会.
+      if (c.core === '委员会' && !ref.explicit) continue;
+      for (const unit of partySubunits()) {
+        if (startsWith(text, end, unit.short) || (unit.full && startsWith(text, end, unit.full))) {
+          const used = startsWith(text, end, unit.short) ? unit.short : unit.full;
+          end += used.length;
+          aliases = [`${p}委${unit.short}`, ...(unit.full ? [`中共${p}委${unit.full}`, `${p}委${unit.full}`] : [])];
+          name = `中共${p}委${unit.short}`;
+          return { start: pos, end, name, aliases, place: ref.place };
+        }
+      }
+    }
+    return { start: pos, end, name, aliases, place: ref.place, partyCommittee: isCommittee };
+  }
+  return undefined;
+}
+
+// Words that end the left context of an institution's proper name (与清华大学 → 清华大学).
+const INSTITUTION_LEFT_STOPS = longestFirst([
+  '与', '和', '及', '同', '在', '对', '由', '把', '向', '为', '的', '了', '是', '到', '从', '等', '各', '全', '将', '让', '给',
+  '引进', '托管', '支持', '推动', '加快', '建设', '发挥', '依托', '联合', '携手', '对接', '深化', '合作', '争取', '创建', '成立',
+  '获批', '建成', '启用', '打造', '实施', '推进', '新建', '扩建', '改造', '提升', '完成', '开工', '筹建', '组建', '设立', '申建',
+]);
+
+/** Institutions named by a proper name and a generic ending: 清华大学, 太原理工大学, 运城晚报. */
+export function institutionsIn(doc: DocBuilder): { start: number; end: number; name: string }[] {
+  const text = doc.text;
+  const found: { start: number; end: number; name: string }[] = [];
+  const suffixes = institutionSuffixes();
+  const first = new Set(suffixes.map((s) => s[0]));
+  for (let i = 1; i < text.length; i++) {
+    if (!first.has(text[i])) continue;
+    const suffix = suffixes.find((s) => text.startsWith(s, i));
+    if (!suffix) continue;
+    let start = i;
+    // Walk left over the proper name: Han characters, and a parenthesised place (中国地质大学(武汉) is after).
+    while (start > 0 && i - start < 14 && isHan(text[start - 1])) start--;
+    let name = text.slice(start, i);
+    for (const stop of INSTITUTION_LEFT_STOPS) {
+      const at = name.lastIndexOf(stop);
+      if (at >= 0) { name = name.slice(at + stop.length); }
+    }
+    start = i - name.length;
+    let end = i + suffix.length;
+    const paren = /^\([\p{Script=Han}]{2,4}\)/u.exec(text.slice(end, end + 6));
+    if (paren) end += paren[0].length;
+    if (name.length < 2 || /^[市省县区]/.test(name)) continue;
+    found.push({ start, end, name: text.slice(start, end) });
+    i = end - 1;
+  }
+  return found;
+}
+
+const orgStartChars = lazy(() => new Set([
+  ...'中政民农致九台共团',
+  ...nationalOrgs().map((n) => n.form[0]),
+  ...democraticParties().map((p) => p.short[0]),
+]));
+
+/** Every organisation mention in the document, longest first, without overlaps. */
+export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {
+  const text = doc.text;
+  const starts = orgStartChars();
+  const found: OrgMatch[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!starts.has(ch) && !placeAt.has(i) && !'市省县区'.includes(ch)) continue;
+    const m = orgAt(doc, i, placeAt);
+    if (m) { found.push(m); i = m.end - 1; }
+  }
+  const covered = (s: number, e: number) => found.some((m) => s < m.end && e > m.start);
+  for (const inst of institutionsIn(doc)) {
+    if (covered(inst.start, inst.end)) continue;
+    found.push({ start: inst.start, end: inst.end, name: inst.name, aliases: [] });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

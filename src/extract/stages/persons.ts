@@ -1,0 +1,305 @@
+// Persons and the posts they hold. Names are found where Chinese official prose anchors them:
+// after a title chain (市委副书记、市长李云峰), in a list after one title (副主席A、B、C), in bylines
+// (记者 张越 孙雄), before a post-name title (习近平总书记), and in name lists that a cue marks
+// (在主席台就座的还有:A、B). Each title in the chain gives a HOLDS_POSITION to the body it names.
+import type { DocBuilder, PlaceRef } from '../doc.js';
+import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
+import { isHan } from '../text.js';
+import type { OrgMatch } from './organizations.js';
+
+export interface PersonSpan { start: number; end: number; name: string }
+
+const surnames = lazy(() => {
+  const single = new Set<string>(), compound = new Set<string>();
+  for (const line of lexiconLines('surnames.txt')) for (const s of line.split(/\s+/)) {
+    if (s.length === 1) single.add(s); else if (s.length === 2) compound.add(s);
+  }
+  return { single, compound };
+});
+
+interface Title { title: string; implied: string }
+const titles = lazy(() => lexiconRows('titles.tsv', 2)
+  .map(([title, implied]) => ({ title, implied }))
+  .sort((a, b) => b.title.length - a.title.length));
+const titleFirstChars = lazy(() => new Set(titles().map((t) => t[`title`][0])));
+
+// What follows a name in running text (李云峰表示, 贾二元主持会议, 林武来到): a two-character
+// reading of a name is preferred when its third character starts one of these.
+const AFTER_NAME_WORDS = longestFirst([
+  '主持', '出席', '表示', '指出', '强调', '代表', '参加', '宣布', '同志', '讲话', '要求', '认真', '来到', '一行', '会见',
+  '分别', '带领', '深入', '调研', '视察', '察看', '陪同', '致辞', '通报', '提出', '当选', '不再', '主讲', '介绍', '回答',
+  '充分', '围绕', '结合', '希望', '首先', '听取', '审议', '一起', '所在', '先后', '主动', '专门', '亲自', '进一步', '着重',
+  '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '在主席台', '代市长',
+  '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
+]);
+const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
+
+function followsName(text: string, pos: number): boolean {
+  const ch = text[pos];
+  if (ch === undefined || !isHan(ch) || AFTER_NAME_CHARS.has(ch)) return true;
+  return AFTER_NAME_WORDS.some((w) => text.startsWith(w, pos));
+}
+
+/** A personal name starting at `pos`: surname + one or two given characters. */
+export function nameAt(text: string, pos: number): string | undefined {
+  const { single, compound } = surnames();
+  const sl = compound.has(text.slice(pos, pos + 2)) ? 2 : single.has(text[pos]) ? 1 : 0;
+  if (!sl) return undefined;
+  const g1 = pos + sl;
+  if (!isHan(text[g1]) || AFTER_NAME_CHARS.has(text[g1])) return undefined;
+  // Prefer the longer reading when what follows it is a plausible end of name.
+  if (isHan(text[g1 + 1]) && !followsName(text, g1 + 1) && followsName(text, g1 + 2)) return text.slice(pos, g1 + 2);
+  if (followsName(text, g1 + 1)) return text.slice(pos, g1 + 1);
+  return undefined;
+}
+
+/** A title ending exactly at `end` (longest). */
+function titleEndingAt(text: string, end: number): Title | undefined {
+  return titles().find((t) => end - t.title.length >= 0 && text.startsWith(t.title, end - t.title.length));
+}
+
+interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number }; title: string; former: boolean; start: number; end: number }
+
+const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
+// Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
+const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|部|股|站|队)$/u;
+
+/**
+ * Parse the title chain that ends at `end` (just before a name): items joined by 、, each
+ * [body] title. Items after a party committee may name its departments (统战部长).
+ */
+function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch>, lowerLimit: number): Post[] {
+  const text = doc.text;
+  const posts: Post[] = [];
+  let itemEnd = end;
+  for (;;) {
+    const title = titleEndingAt(text, itemEnd);
+    if (!title) break;
+    const titleStart = itemEnd - title.title.length;
+    let itemStart = titleStart;
+    while (itemStart > lowerLimit && !CHAIN_BREAK.test(text[itemStart - 1]) && text[itemStart - 1] !== '、') itemStart--;
+    const post = readPost(doc, itemStart, titleStart, itemEnd, title, orgByEnd);
+    posts.unshift(post);
+    if (text[itemStart - 1] !== '、') break;
+    itemEnd = itemStart - 1;
+  }
+  // A department named without its committee (统战部长) belongs to the committee named before it.
+  for (let i = 1; i < posts.length; i++) {
+    const p = posts[i];
+    if (p.org) continue;
+    const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
+    const item = text.slice(p.start, p.end);
+    const m = /^(统战|宣传|组织)(部长|副部长)$/.exec(item) ?? /^(统战|宣传|组织)部(部长|副部长)$/.exec(item);
+    if (prev?.org && m) p.org = { name: `${prev.org.name}${m[1]}部`, aliases: [], place: prev.org.place, start: p.start, end: p.start + m[1].length + 1 }, p.title = m[2];
+  }
+  return posts;
+}
+
+function readPost(doc: DocBuilder, itemStart: number, titleStart: number, itemEnd: number, title: Title, orgByEnd: Map<number, OrgMatch>): Post {
+  const text = doc.text;
+  const former = /^(原|前)/.test(text.slice(itemStart, titleStart)) || text[itemStart - 1] === '原';
+  // 统战部长: the department's 部 doubles as the title's.
+  const contracted = /^(统战|宣传|组织)部长$/.test(text.slice(itemStart, itemEnd));
+  if (contracted) return { title: '部长', former, start: itemStart, end: itemEnd };
+  for (let s = titleStart; s >= itemStart; s--) {
+    const org = orgByEnd.get(s);
+    if (!org || org.start < itemStart) continue;
+    const unit = text.slice(s, titleStart);
+    if (s === titleStart) return { org, title: title.title, former, start: itemStart, end: itemEnd };
+    if (INTERNAL_UNIT.test(unit)) return { org, title: unit + title.title, former, start: itemStart, end: itemEnd };
+  }
+  if (titleStart === itemStart || /^(原|前|新任)$/.test(text.slice(itemStart, titleStart))) {
+    const implied = impliedBody(doc, title);
+    if (implied) return { org: { ...implied, start: titleStart, end: itemEnd }, title: title.title, former, start: itemStart, end: itemEnd };
+  }
+  return { title: title.title, former, start: itemStart, end: itemEnd };
+}
+
+function impliedBody(doc: DocBuilder, title: Title): { name: string; aliases: string[]; place?: PlaceRef } | undefined {
+  if (!title.implied) return undefined;
+  const levels: Record<string, PlaceRef | undefined> = { province: doc.places.province, city: doc.places.city, county: doc.places.county };
+  const m = /^\{(province|city|county)\}(.*)$/.exec(title.implied);
+  if (!m) return { name: title.implied, aliases: [] };
+  if (doc.places.placeholder) return undefined;
+  const place = levels[m[1]];
+  // A municipality's mayor heads the municipal government (上海市人民政府), which is province-level here.
+  const owner = place ?? (m[1] === 'city' && doc.places.province?.name.endsWith('市') ? doc.places.province : undefined);
+  if (!owner) return undefined;
+  return { name: owner.name + m[2], aliases: [owner.name + m[2].replace('人民政府', '政府')], place: owner };
+}
+
+export interface PersonsResult { persons: PersonSpan[] }
+
+/** Find persons and their posts; adds Person, Organization mentions and HOLDS_POSITION, LOCATED_IN. */
+export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: NonNullable<Post['org']>) => string): PersonsResult {
+  const text = doc.text;
+  const orgByEnd = new Map<number, OrgMatch>();
+  for (const o of orgs) orgByEnd.set(o.end, o);
+  const names = new Map<string, PersonSpan[]>();
+  const addPerson = (start: number, name: string): string => {
+    const list = names.get(name) ?? [];
+    if (!list.some((p) => p.start === start)) list.push({ start, end: start + name.length, name });
+    names.set(name, list);
+    return doc.mention('Person', name, start, start + name.length);
+  };
+  const holds = (personId: string, posts: Post[], evStart: number, evEnd: number) => {
+    for (const post of posts) {
+      if (!post.org || post.former) continue;
+      const orgId = addOrg(post.org);
+      doc.relate('HOLDS_POSITION', personId, orgId, evStart, evEnd, { title: post.title });
+    }
+  };
+
+  const firsts = titleFirstChars();
+  for (const sentence of doc.sentences) {
+    const { start: s0, end: s1 } = sentence;
+    for (let i = s0; i < s1; i++) {
+      if (!firsts.has(text[i])) continue;
+      const title = titles().find((t) => text.startsWith(t.title, i));
+      if (!title) continue;
+      let after = i + title.title.length;
+      const byline = /^(记者|通讯员|实习生|摄影)$/.test(title.title);
+      if (byline && /[ /]/.test(text[after])) after++;
+      const first = nameAt(text, after);
+      if (!first || after + first.length > s1) continue;
+      const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
+      if (byline && !posts.some((p) => p.org)) {
+        const media = mediaBefore(text, i, orgs);
+        if (media && posts.length) posts[posts.length - 1].org = media;
+      }
+      const chainStart = posts.length ? posts[0].start : i;
+      let pos = after;
+      let name: string | undefined = first;
+      while (name) {
+        const id = addPerson(pos, name);
+        holds(id, posts, chainStart, pos + name.length);
+        pos += name.length;
+        const sep = text[pos];
+        if (!(sep === '、' || (byline && sep === ' '))) break;
+        name = nameAt(text, pos + 1);
+        if (name && byline && sep === ' ' && titles().some((t) => text.startsWith(t.title, pos + 1))) break;
+        if (name) pos += 1;
+      }
+      i = pos - 1;
+    }
+  }
+  postNameTitles(doc, addPerson, holds);
+  cuedNameLists(doc, addPerson);
+  closingBylines(doc, addPerson);
+  appointments(doc, names, orgByEnd, holds);
+
+  // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
+  const persons: PersonSpan[] = [];
+  for (const [name, spans] of names) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(name, from);
+      if (at < 0) break;
+      from = at + name.length;
+      if (!spans.some((p) => p.start === at)) { spans.push({ start: at, end: at + name.length, name }); doc.mention('Person', name, at, at + name.length); }
+    }
+    persons.push(...spans);
+  }
+  return { persons: persons.sort((a, b) => a.start - b.start) };
+}
+
+// 运城晚报讯(记者 …): the outlet named just before the byline's parenthesis.
+function mediaBefore(text: string, titleStart: number, orgs: OrgMatch[]): OrgMatch | undefined {
+  const open = text.lastIndexOf('(', titleStart);
+  if (open < 0 || titleStart - open > 2) return undefined;
+  return orgs.find((o) => o.end >= open - 2 && o.end <= open && /(报|台|网|社)$/.test(o.name));
+}
+
+const POST_NAME_TITLES = ['总书记', '总理', '副总理', '同志'];
+function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  for (const t of POST_NAME_TITLES) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(t, from);
+      if (at < 0) break;
+      from = at + t.length;
+      for (const len of [3, 2]) {
+        const s = at - len;
+        if (s < 0) continue;
+        const candidate = text.slice(s, at);
+        const { single, compound } = surnames();
+        if (![...candidate].every((c) => isHan(c)) || !(single.has(candidate[0]) || compound.has(candidate.slice(0, 2)))) continue;
+        if (len === 3 && !single.has(candidate[0]) && !compound.has(candidate.slice(0, 2))) continue;
+        const id = addPerson(s, candidate);
+        const title = titles().find((x) => x.title === t);
+        const body = title ? impliedBody(doc, title) : undefined;
+        if (body) holds(id, [{ org: { ...body, start: at, end: from }, title: t, former: false, start: s, end: from }], s, from);
+        break;
+      }
+    }
+  }
+}
+
+// Lists of names that no title anchors, marked by a cue before (还有:) or after (等12位代表, 出席, 就座).
+const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的)[:]?$/;
+const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|出席|就座|参加|列席|分别|在主席台|同志)/;
+function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  const clause = /[^,:;。!?\n()]+/g;
+  for (const m of text.matchAll(clause)) {
+    const body = m[0];
+    if (!body.includes('、')) continue;
+    const items = body.split('、');
+    if (items.length < 2) continue;
+    let offset = m.index!;
+    const spans: { start: number; name: string }[] = [];
+    let ok = true;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      const name = nameAt(text, offset);
+      const last = k === items.length - 1;
+      if (!name || (!last && name !== item)) { ok = false; break; }
+      spans.push({ start: offset, name });
+      offset += item.length + 1;
+    }
+    if (!ok) continue;
+    const lastSpan = spans[spans.length - 1];
+    const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
+    const before = text.slice(Math.max(0, m.index! - 4), m.index!);
+    if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
+    for (const s of spans) addPerson(s.start, s.name);
+  }
+}
+
+// A reporter's or author's name alone in parentheses closing a paragraph: (陈某某).
+function closingBylines(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  for (const m of doc.text.matchAll(/\(([\p{Script=Han}]{2,3})\)[ \t]*(?=\n|$)/gu)) {
+    const start = m.index! + 1;
+    if (nameAt(doc.text, start) === m[1]) addPerson(start, m[1]);
+  }
+}
+
+// 王某某因被任命为市委常委、宣传部长 / 任命王某某为副市长: the chain follows the name.
+function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEnd: Map<number, OrgMatch>,
+  holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  for (const m of text.matchAll(/任命(为)?/g)) {
+    const at = m.index!;
+    let name: string | undefined, chainFrom: number;
+    if (m[1]) {
+      const before = text.slice(Math.max(0, at - 8), at);
+      name = [...names.keys()].find((n) => new RegExp(`${n}(因|已)?(被)?$`).test(before));
+      chainFrom = at + m[0].length;
+    } else {
+      const candidate = nameAt(text, at + 2);
+      if (!candidate || text[at + 2 + candidate.length] !== '为') continue;
+      name = candidate;
+      chainFrom = at + 2 + candidate.length + 1;
+    }
+    if (!name) continue;
+    let chainEnd = chainFrom;
+    while (chainEnd < text.length && !/[,;。:\n]/.test(text[chainEnd])) chainEnd++;
+    const posts = parseChain(doc, chainEnd, orgByEnd, chainFrom);
+    if (!posts.length) continue;
+    const nameStart = m[1] ? text.lastIndexOf(name, at) : at + 2;
+    if (nameStart < 0) continue;
+    const personId = doc.mention('Person', name, nameStart, nameStart + name.length);
+    holds(personId, posts, chainFrom, chainEnd);
+  }
+}
