@@ -1,0 +1,273 @@
+// Finding place mentions in text and inferring which place a document is about.
+//
+// Matching is a left-to-right scan over a character trie of every full name, alias and
+// short form: at each position the longest name that resolves wins and the scan jumps
+// past it. Resolution applies the ambiguity rules (see resolve) — place names in Chinese
+// are very often ordinary words (和平, 城区, 朝阳), so most of the work is saying no.
+import { trieChild } from './gazetteer.js';
+import type {
+  GazetteerIndex, NameCandidate, NameRecord, PlaceContext, PlaceEntry, PlaceMatch, TrieNode,
+} from './gazetteer.js';
+
+const LEVEL_RANK: Record<PlaceEntry['level'], number> = { country: 5, province: 4, city: 3, county: 2, town: 1 };
+
+/** After a bare short form these start a street, station, hotel, park or landform named
+ * after the place (太原街, 太原站, 中山公园, 吕梁山), not a mention of the place itself. */
+const NOT_A_PLACE_AFTER_SHORT = [
+  '路', '街', '大道', '大街', '巷', '站', '机场', '宾馆', '酒店', '饭店', '大厦', '公园', '广场', '山', '河', '湖', '桥',
+];
+const NOT_A_PLACE_FIRST_CHARS = new Set(NOT_A_PLACE_AFTER_SHORT.map((w) => w.charCodeAt(0)));
+
+/** The entry is the place `code` or lies within it (walks at most four parents). */
+function isUnder(index: GazetteerIndex, entry: PlaceEntry, code: string | undefined): boolean {
+  if (!code) return false;
+  for (let e: PlaceEntry | undefined = entry; e; e = e.parentCode ? index.entries.get(e.parentCode) : undefined) {
+    if (e.code === code) return true;
+  }
+  return false;
+}
+
+/** The entry is the document's own place (its province, city or county itself). */
+function isOwnPlace(entry: PlaceEntry, ctx: PlaceContext): boolean {
+  return entry.code === ctx.provinceCode || entry.code === ctx.cityCode || entry.code === ctx.countyCode;
+}
+
+/** Does some place name (full or short, ≥ 2 chars) start at pos? Used to keep 山西/河南 after a short form. */
+function placeNameStartsAt(index: GazetteerIndex, text: string, pos: number): boolean {
+  let node: TrieNode | undefined = index.trie;
+  for (let j = pos; j < text.length && node; j++) {
+    node = trieChild(node, text.charCodeAt(j));
+    if (node?.record && node.record.candidates.length > 0 && !node.record.blocker) return true;
+  }
+  return false;
+}
+
+function followedByNonPlaceWord(index: GazetteerIndex, text: string, end: number): boolean {
+  if (end >= text.length || !NOT_A_PLACE_FIRST_CHARS.has(text.charCodeAt(end))) return false;
+  if (!NOT_A_PLACE_AFTER_SHORT.some((w) => text.startsWith(w, end))) return false;
+  return !placeNameStartsAt(index, text, end);
+}
+
+/** Whether one reading of a surface is admissible here, before choosing among readings.
+ * `local` is a place matched immediately before (山西省|临汾市|尧都区): its children are in scope. */
+function admissible(
+  index: GazetteerIndex, record: NameRecord, cand: NameCandidate, text: string, end: number,
+  ctx: PlaceContext, local: PlaceEntry | undefined,
+): boolean {
+  const { entry, kind } = cand;
+  const underLocal = local !== undefined && entry.parentCode === local.code;
+  if (record.stop === 'never') return underLocal;
+  if (record.stop === 'context-only' && !underLocal && !isOwnPlace(entry, ctx)) return false;
+
+  if (kind === 'short') {
+    if (followedByNonPlaceWord(index, text, end)) return false;
+    if (entry.level === 'county') {
+      // A bare county form is a word until the document (or the preceding place) puts us in its city.
+      if (underLocal || isUnder(index, entry, ctx.cityCode) || isUnder(index, entry, ctx.countyCode)) return true;
+      return !ctx.cityCode && isUnder(index, entry, ctx.provinceCode);
+    }
+    return true;
+  }
+
+  // Full names and suffixed aliases.
+  const next = text.charCodeAt(end);
+  if (record.surface.endsWith('市') && next === 0x573a /* 场: 东方市场 is a market */) return false;
+  if (record.surface.endsWith('区') && next === 0x57df /* 域: X区域 is a region */) return false;
+  // Towns need no test here: they come only from the trie of the document's or the preceding
+  // place's scope (see findPlaceMentions).
+  return true;
+}
+
+/** How strongly the context vouches for an entry: the preceding place first, then the
+ * document's county, city, province. */
+function affinity(index: GazetteerIndex, entry: PlaceEntry, ctx: PlaceContext, local: PlaceEntry | undefined): number {
+  if (local && isUnder(index, entry, local.code)) return 4;
+  if (isUnder(index, entry, ctx.countyCode)) return 3;
+  if (isUnder(index, entry, ctx.cityCode)) return 2;
+  if (isUnder(index, entry, ctx.provinceCode)) return 1;
+  return 0;
+}
+
+function resolve(
+  index: GazetteerIndex, record: NameRecord, text: string, end: number, ctx: PlaceContext, local: PlaceEntry | undefined,
+): NameCandidate | undefined {
+  let readings = record.candidates.filter((c) => admissible(index, record, c, text, end, ctx, local));
+  if (readings.length <= 1) return readings[0];
+  // A bare county form is the weakest reading: 河北 is the province before it is 天津's 河北区.
+  if (readings.some((c) => c.kind === 'short' && LEVEL_RANK[c.entry.level] >= LEVEL_RANK.city)) {
+    readings = readings.filter((c) => !(c.kind === 'short' && c.entry.level === 'county'));
+  }
+  if (readings.length === 1) return readings[0];
+
+  let best = -1;
+  let top: NameCandidate[] = [];
+  for (const c of readings) {
+    const a = affinity(index, c.entry, ctx, local);
+    if (a > best) { best = a; top = [c]; } else if (a === best) top.push(c);
+  }
+  if (top.length === 1) return top[0];
+  // Still ambiguous: a higher level wins if it is the only one at that level (吉林 → 吉林省).
+  const maxRank = Math.max(...top.map((c) => LEVEL_RANK[c.entry.level]));
+  const highest = top.filter((c) => LEVEL_RANK[c.entry.level] === maxRank);
+  return highest.length === 1 ? highest[0] : undefined;
+}
+
+/** Places a preceding adjacent match can scope: its children are read under it. */
+const SCOPING_LEVELS = new Set<PlaceEntry['level']>(['country', 'province', 'city', 'county']);
+
+/** The unit whose towns a document may mention: its city, else its county, else its municipality. */
+function townScopeOf(index: GazetteerIndex, ctx: PlaceContext): string | undefined {
+  if (ctx.cityCode) return ctx.cityCode;
+  if (ctx.countyCode) return ctx.countyCode;
+  return ctx.provinceCode && index.municipalities.has(ctx.provinceCode) ? ctx.provinceCode : undefined;
+}
+
+/** Most names that can start at one position (trie paths are short; this is ample). */
+const MAX_CANDIDATES = 64;
+
+/** Names starting at i below `first` (the trie node of text[i]): appends (end, record) pairs
+ * to the buffers from index n, shortest first; returns the new n. */
+function collectPath(first: TrieNode, text: string, i: number, ends: Int32Array, records: NameRecord[], n: number): number {
+  let node: TrieNode | undefined = first;
+  for (let j = i + 1; node && n < MAX_CANDIDATES; j++) {
+    if (node.record) { ends[n] = j; records[n] = node.record; n++; }
+    if (j >= text.length) break;
+    node = trieChild(node, text.charCodeAt(j));
+  }
+  return n;
+}
+
+export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: PlaceContext): PlaceMatch[] {
+  const matches: PlaceMatch[] = [];
+  const firstChar = index.firstChar;
+  const docScope = townScopeOf(index, ctx);
+  const docTowns = docScope ? index.towns().scopeTrie(docScope) : null;
+  // Reused per position: candidate names starting here from the main trie and the town tries.
+  // (Plain counters, not array.length = 0: resetting lengths dominated the scan.)
+  const ends = new Int32Array(MAX_CANDIDATES);
+  const records: NameRecord[] = new Array(MAX_CANDIDATES);
+  let i = 0;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    const first = firstChar[ch];
+    let n = first ? collectPath(first, text, i, ends, records, 0) : 0;
+    if (docTowns) {
+      const t = trieChild(docTowns, ch);
+      if (t) n = collectPath(t, text, i, ends, records, n);
+    }
+    const prev = matches.length > 0 ? matches[matches.length - 1] : undefined;
+    const local = prev && prev.end === i && SCOPING_LEVELS.has(prev.entry.level) ? prev.entry : undefined;
+    if (local && local.level !== 'country' && local.code !== docScope) {
+      const localTowns = index.towns().scopeTrie(local.code);
+      const t = localTowns && trieChild(localTowns, ch);
+      if (t) n = collectPath(t, text, i, ends, records, n);
+    }
+    if (n === 0) { i++; continue; }
+
+    // Longest first; at equal length the main trie (collected first) before towns.
+    let advanced = false;
+    for (let tried = 0; tried < n && !advanced; tried++) {
+      let k = -1;
+      for (let c = 0; c < n; c++) if (ends[c] > 0 && (k < 0 || ends[c] > ends[k])) k = c;
+      const record = records[k];
+      const end = ends[k];
+      ends[k] = 0; // tried
+      if (record.blocker) { i = end; advanced = true; break; }
+      const reading = resolve(index, record, text, end, ctx, local);
+      if (reading) {
+        matches.push({ start: i, end, surface: record.surface, entry: reading.entry, viaShortName: reading.kind !== 'full' });
+        i = end;
+        advanced = true;
+      }
+    }
+    if (!advanced) i++;
+  }
+  return matches;
+}
+
+// ---------------------------------------------------------------------------------------
+// The document's own place.
+
+/** A county mention must be this frequent, and more frequent than its city's own name,
+ * before we say the document is about the county rather than the city. */
+const MIN_COUNTY_MENTIONS = 3;
+/** The province's name must be this many times as frequent as the top city's score for a
+ * document to count as being about the province as a whole. */
+const PROVINCE_DOMINANCE = 2;
+
+/**
+ * Which place the text is about, by counting mentions:
+ * - Pass 1 (no context): cities and province-level municipalities score their own mentions,
+ *   and each county mention votes for its city (or municipality). The best score wins; ties go
+ *   to the place mentioned first. Result: `{provinceCode, cityCode}`.
+ * - A municipality (北京市/上海…) wins as a unit: result `{provinceCode: <municipality>}`, no cityCode.
+ * - A county-level city directly under a province (济源市) wins as itself: `{provinceCode, countyCode}`.
+ * - If the winning city's province is named far more often than the city, or no city is
+ *   mentioned at all, the result is `{provinceCode}` for the most mentioned province.
+ * - Pass 2 (with the city as context, so county short forms count): if one county is mentioned
+ *   at least MIN_COUNTY_MENTIONS times and more often than the city itself, countyCode is set too.
+ * - Nothing found: `{}`.
+ */
+export function inferPlaceContext(index: GazetteerIndex, text: string): PlaceContext {
+  const provinceMentions = new Map<string, number>();
+  const unitScore = new Map<string, number>(); // city, municipality or directly administered county
+  const unitDirect = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+  for (const m of findPlaceMentions(index, text, {})) {
+    const e = m.entry;
+    if (!firstSeen.has(e.code)) firstSeen.set(e.code, m.start);
+    if (e.level === 'province') {
+      bump(provinceMentions, e.code);
+      if (index.municipalities.has(e.code)) { bump(unitScore, e.code); bump(unitDirect, e.code); }
+    } else if (e.level === 'city') {
+      bump(unitScore, e.code);
+      bump(unitDirect, e.code);
+    } else if (e.level === 'county' && e.parentCode) {
+      const parent = index.entries.get(e.parentCode)!;
+      const unit = parent.level === 'city' || index.municipalities.has(parent.code) ? parent.code : e.code;
+      bump(unitScore, unit);
+      if (!firstSeen.has(unit)) firstSeen.set(unit, m.start);
+    }
+  }
+
+  const top = pickTop(unitScore, firstSeen);
+  if (!top) {
+    const province = pickTop(provinceMentions, firstSeen);
+    return province ? { provinceCode: province } : {};
+  }
+  const unit = index.entries.get(top)!;
+  if (unit.level === 'county') return { provinceCode: unit.parentCode, countyCode: unit.code };
+  if (unit.level === 'province') return withCounty(index, text, { provinceCode: unit.code }, unitDirect.get(top) ?? 0);
+
+  const provinceCode = unit.parentCode!;
+  if ((provinceMentions.get(provinceCode) ?? 0) > PROVINCE_DOMINANCE * unitScore.get(top)!) return { provinceCode };
+  return withCounty(index, text, { provinceCode, cityCode: unit.code }, unitDirect.get(top) ?? 0);
+}
+
+function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unitMentions: number): PlaceContext {
+  const counties = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
+  for (const m of findPlaceMentions(index, text, ctx)) {
+    if (m.entry.level !== 'county') continue;
+    counties.set(m.entry.code, (counties.get(m.entry.code) ?? 0) + 1);
+    if (!firstSeen.has(m.entry.code)) firstSeen.set(m.entry.code, m.start);
+  }
+  const county = pickTop(counties, firstSeen);
+  if (county && counties.get(county)! >= MIN_COUNTY_MENTIONS && counties.get(county)! > unitMentions) {
+    return { ...ctx, countyCode: county };
+  }
+  return ctx;
+}
+
+/** Highest count; ties go to the earliest first mention. */
+function pickTop(counts: Map<string, number>, firstSeen: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  for (const [code, n] of counts) {
+    if (best === undefined) { best = code; continue; }
+    const bn = counts.get(best)!;
+    if (n > bn || (n === bn && (firstSeen.get(code) ?? Infinity) < (firstSeen.get(best) ?? Infinity))) best = code;
+  }
+  return best;
+}
