@@ -62,6 +62,17 @@ export class DocBuilder {
     return id;
   }
 
+  /** Withdraw mentions of a type seen only inside [start, end) (a place inside a person's name). */
+  retract(type: EntityType, start: number, end: number): void {
+    for (const [id, m] of this.mentions) {
+      if (m.type !== type) continue;
+      m.evidence = m.evidence.filter((e) => !(e.start >= start && e.end <= end));
+      if (m.evidence.length) continue;
+      this.mentions.delete(id);
+      for (const [key, r] of this.relations) if (r.from === id || r.to === id) this.relations.delete(key);
+    }
+  }
+
   has(id: string): boolean { return this.mentions.has(id); }
   get(id: string): Mention | undefined { return this.mentions.get(id); }
   all(type?: EntityType): Mention[] { return [...this.mentions.values()].filter((m) => !type || m.type === type); }

@@ -20,6 +20,7 @@ const industryRe = lazy(() => new RegExp(alternation(industryLexicon().keys()), 
 const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suffixes.txt').map((l) => l.trim())));
 const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
 
+const centralEnterprises = lazy(() => lexiconRows('central-enterprises.tsv', 2).map(([short, full]) => ({ short, full })));
 const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|业)/;
 const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建)/;
 // Verbs that open a list of projects or enterprises; the first item starts after the last of them.
@@ -29,6 +30,9 @@ const LEAD_VERBS = longestFirst([
   '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以',
 ]);
 const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
+const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|前期|顺利|全面|正式|已|年内|[,。、;:(]|$)/;
+// Parts of a clause that make a project list item a statement instead of a name.
+const NOT_IN_PROJECT = /要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
 const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
 
 interface Span { start: number; end: number; text: string }
@@ -73,6 +77,9 @@ function clauseBounds(text: string, at: number, s0: number, s1: number): { start
   return { start, end };
 }
 
+// Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
+const NOT_IN_SECTOR = /[把要用即了在是为对从以其将我各全该]|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
+
 function industryName(raw: string): string | undefined {
   let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
   const lex = industryLexicon();
@@ -81,7 +88,7 @@ function industryName(raw: string): string | undefined {
   const modifier = /^(先进|绿色|高品质|智慧|特色|道地|优质|高端|新型|现代)/.exec(name);
   if (modifier && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
   name = name.replace(/[的等]$/, '');
-  if (name.length < 2 || name.length > 14) return undefined;
+  if (name.length < 2 || name.length > 14 || NOT_IN_SECTOR.test(name.replace(/^新能源/, ''))) return undefined;
   if (umbrella().has(name) || /经济$|服务业$|^(各|全|新|多|一)/.test(name)) return undefined;
   if (!/^[\p{Script=Han}]+(\([\p{Script=Han}]+\))?[\p{Script=Han}]*$/u.test(name)) return undefined;
   return name;
@@ -120,10 +127,18 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const end = m.index! + m[1].length;
     for (const item of enumerationBefore(text, end, clause.start)) {
       if (item.end > end) continue;
-      const itemText = item.text.replace(/^[和及与]/, '');
-      if (industryAt.some((x) => x.start <= item.start && x.end >= item.end)) continue;
-      if (/[和及]/.test(itemText) && !/及总成|和/.test(itemText)) continue;
-      addIndustry(item.end - itemText.length, item.end, itemText);
+      let itemText = item.text.replace(/^[和及与]/, '');
+      const lead = placeWithin(places, item.end - itemText.length, item.end, true);
+      if (lead && lead.start === item.end - itemText.length) itemText = itemText.slice(lead.end - lead.start);
+      itemText = itemText.replace(/^(我市|全市|本市)/, '');
+      const parts = /及总成$/.test(itemText) ? [itemText] : itemText.split(/和|与/);
+      let partStart = item.end - itemText.length;
+      for (const part of parts) {
+        const ps = partStart;
+        partStart += part.length + 1;
+        if (industryAt.some((x) => x.start <= ps && x.end >= ps + part.length)) continue;
+        addIndustry(ps, ps + part.length, part);
+      }
     }
   }
 
@@ -219,7 +234,8 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const lead = afterLeadVerbs(name);
     name = name.slice(lead);
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
-    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name)) return undefined;
+    name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '');
+    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || name.length < 3) return undefined;
     const from = start + raw.indexOf(name);
     const id = doc.mention('Project', name, from, from + name.length);
     projects.push({ id, name, start: from, end: from + name.length });
@@ -231,27 +247,29 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     return id;
   };
   // 实施A、B、C等项目 / A项目
-  for (const m of text.matchAll(/(等)?(\d+个|[一二三四五六七八九十]+个)?(重点|重大)?(项目|工程)/gu)) {
+  for (const m of text.matchAll(/(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?(项目|工程)/gu)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
+    if (!PROJECT_AFTER.test(after)) continue;
     const s = doc.sentenceAt(m.index!);
     const clause = clauseBounds(text, m.index!, s.start, s.end);
     if (m.index! - clause.start < 2) continue;
-    if (/\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '')) {
-      // 建成投产A和B、C等3个项目: the items are the companies, not projects.
-      for (const item of enumerationBefore(text, m.index!, clause.start)) {
-        for (const part of item.text.split(/[和及]/)) addEnterprise(item.start + item.text.indexOf(part), part);
-      }
-      continue;
-    }
+    const counted = /\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '');
     for (const item of enumerationBefore(text, m.index!, clause.start)) {
       // A、B等煤机制造改造升级项目: companies before one kind of project.
       const kind = /^(.+?)等(.+)$/.exec(item.text);
-      if (kind) {
+      if (kind && !counted) {
         const companies = [...enumerationBefore(text, item.start, clause.start).filter((x) => x.end < item.start), { start: item.start, end: item.start + kind[1].length, text: kind[1] }];
         for (const c of companies) {
           const eid = addEnterprise(c.start, c.text);
           const pid = addProject(c.start, c.text + kind[2]);
           if (eid && pid) doc.relate('UNDERTAKES', eid, pid, c.start, m.index! + m[0].length);
         }
+        continue;
+      }
+      // 建成投产A和B、C等3个项目: projects named only by their companies give the companies.
+      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x))) {
+        let offset = item.start;
+        for (const part of item.text.split(/[和及]/)) { addEnterprise(offset, part); offset += part.length + 1; }
         continue;
       }
       addProject(item.start, item.text);
@@ -264,11 +282,24 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const before = text.slice(Math.max(s.start, m.index! - 6), m.index!);
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
     const building = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/.test(before) || PROJECT_FOLLOW.test(after) || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(m.index! + m[0].length).replace(/^(、[^,;。、]{2,24})+/, ''));
-    if (!building) continue;
-    const name = m[2] && /期|段/.test(m[2]) ? `${m[1]}(${m[2]})` : m[1];
+    let name = m[2] && /期|段/.test(m[2]) ? `${m[1]}(${m[2]})` : m[1];
+    let offset = m.index!;
+    const verbInside = LEAD_VERBS.map((v) => ({ v, at: name.lastIndexOf(v) })).filter((x) => x.at >= 0 && name.length - x.at - x.v.length >= 4)
+      .sort((a, b) => b.at + b.v.length - (a.at + a.v.length))[0];
+    if (verbInside) { offset += verbInside.at + verbInside.v.length; name = name.slice(verbInside.at + verbInside.v.length); }
+    if (!building && !verbInside) continue;
     const lead = afterLeadVerbs(name);
-    if (orgCovered(m.index! + lead, m.index! + name.length)) continue;
-    addProject(m.index!, name);
+    if (orgCovered(offset + lead, offset + name.length)) continue;
+    addProject(offset, name);
+  }
+
+  // A project named after a nationally known group (华能风电二期): the group is an enterprise too.
+  for (const p of projects) {
+    const group = centralEnterprises().find((g) => p.name.startsWith(g.short) && p.name.length > g.short.length + 1);
+    if (group && !enterprises.has(group.short)) {
+      const id = doc.mention('Enterprise', group.short, p.start, p.start + group.short.length, { aliases: [group.full] });
+      enterprises.set(group.short, { id, aliases: [] });
+    }
   }
 
   // UNDERTAKES: a project named after an enterprise (建邦高纯铁 ← 侯马建邦), or the only project of a chain sentence's single leader.

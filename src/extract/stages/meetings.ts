@@ -135,8 +135,14 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
     const name = doc.get(m.id)!.name;
     let score = 0;
     if (/^(在[\p{Script=Han}]{0,6})?(隆重)?(举行|开幕|召开|闭幕|胜利闭幕|在.{0,8}(开幕|召开|举行))/u.test(after)) score += 2;
+    if (/全体会议$/.test(name) && early.some((o) => o.start === m.start && o.end < m.end)) score += 2;
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     if (/全体会议$/.test(name)) score += 1;
+    // 迎接党的二十大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
+    if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start))) score -= 3;
+    // The session's plenary held in it (X举行第二次全体会议) is the meeting reported on.
+    const plenary = early.find((o) => o !== m && o.start === m.start && doc.get(o.id)!.name.startsWith(name) && /全体会议$/.test(doc.get(o.id)!.name));
+    if (plenary) score -= 1;
     return { m, score };
   }).filter((x) => x.score >= 2);
   scored.sort((a, b) => b.score - a.score || a.m.start - b.m.start);

@@ -148,9 +148,12 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
   if (!ref) return undefined;
   const text = doc.text;
   const p = ref.place.name;
+  // 省十四届人大 / 市五届政协: a term number between the place and the legislature or CPPCC.
+  const term = /^第?[一二三四五六七八九十\d]+届(?=人大|人民代表大会|政协)/.exec(text.slice(ref.end, ref.end + 8));
+  const coreStart = ref.end + (term ? term[0].length : 0);
   for (const c of cores()) {
-    if (!startsWith(text, ref.end, c.core)) continue;
-    let end = ref.end + c.core.length;
+    if (!startsWith(text, coreStart, c.core)) continue;
+    let end = coreStart + c.core.length;
     let name = fill(c.canonical, p);
     let aliases = c.aliases.map((a) => fill(a, p));
     const isCommittee = name === `中共${p}委`;

@@ -34,6 +34,9 @@ const AFTER_NAME_WORDS = longestFirst([
 ]);
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
+// Words that follow a surname-like character in ordinary prose (有关负责同志, 高度重视).
+const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '级', '同', '务', '府', '委'];
+
 function followsName(text: string, pos: number): boolean {
   const ch = text[pos];
   if (ch === undefined || !isHan(ch) || AFTER_NAME_CHARS.has(ch)) return true;
@@ -46,6 +49,7 @@ export function nameAt(text: string, pos: number): string | undefined {
   const sl = compound.has(text.slice(pos, pos + 2)) ? 2 : single.has(text[pos]) ? 1 : 0;
   if (!sl) return undefined;
   const g1 = pos + sl;
+  if (NOT_GIVEN_NAMES.some((w) => text.startsWith(w, g1))) return undefined;
   if (!isHan(text[g1]) || AFTER_NAME_CHARS.has(text[g1])) return undefined;
   // Prefer the longer reading when what follows it is a plausible end of name.
   if (isHan(text[g1 + 1]) && !followsName(text, g1 + 1) && followsName(text, g1 + 2)) return text.slice(pos, g1 + 2);

@@ -34,6 +34,8 @@ export function extractPlaces(doc: DocBuilder): PlaceIndex {
   };
   const index: PlaceIndex = new Map();
   for (const m of g.findPlaces(doc.text, ctx)) {
+    // 中国 opens many names that are not about the country as a place (中国共产党, 中国特色, 中国式现代化).
+    if (m.entry.code === 'ISO:CN' && /[\p{Script=Han}]/u.test(doc.text[m.end] ?? '') && doc.text[m.end] !== '的') continue;
     doc.mention('Place', m.entry.name, m.start, m.end, { level: m.entry.level, code: m.entry.code, aliases: m.entry.shortNames });
     index.set(m.start, { end: m.end, place: placeRef(m.entry) });
   }
