@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { decodeBytes } from '../extract/decode.js';
 import { extractDocumentWithText } from '../extract/pipeline.js';
 import { DocRecord } from '../extract/records.js';
+import { signalWorkerReady } from './worker-pool.js';
 
 export interface ExtractTask {
   path: string;
@@ -59,4 +60,5 @@ if (parentPort) {
       (err: unknown) => port.postMessage({ ok: false, reason: `cannot write text: ${(err as Error).message}` } satisfies ExtractOutcome),
     );
   });
+  signalWorkerReady();
 }
