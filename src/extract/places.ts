@@ -4,6 +4,7 @@
 // short form: at each position the longest name that resolves wins and the scan jumps
 // past it. Resolution applies the ambiguity rules (see resolve) — place names in Chinese
 // are very often ordinary words (和平, 城区, 朝阳), so most of the work is saying no.
+import { readFileSync } from 'node:fs';
 import { trieChild } from './gazetteer.js';
 import type {
   GazetteerIndex, NameCandidate, NameRecord, PlaceContext, PlaceEntry, PlaceMatch, TrieNode,
@@ -14,8 +15,43 @@ const LEVEL_RANK: Record<PlaceEntry['level'], number> = { country: 5, province: 
 /** After a bare short form these start a street, station, hotel, park or landform named
  * after the place (太原街, 太原站, 中山公园, 吕梁山), not a mention of the place itself. */
 const NOT_A_PLACE_AFTER_SHORT = [
-  '路', '街', '大道', '大街', '巷', '站', '机场', '宾馆', '酒店', '饭店', '大厦', '公园', '广场', '山', '河', '湖', '桥',
+  '路', '街', '大道', '大街', '巷', '站', '机场', '宾馆', '酒店', '饭店', '大厦', '公园', '广场', '景区', '会堂', '礼堂', '宾馆', '山', '河', '湖', '桥',
 ];
+
+/** Characters after which a one-character county name (古县, 和县, 范县) can begin: anything
+ * else is likely the end of a word that swallows it (示范县, 区和县, 现代县域, 振兴县域). */
+const BEFORE_ONE_CHARACTER_NAME = new Set([...'在和与及同到赴至从对向于是了等把将为由被经给赴往自']);
+
+const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
+
+/** Single-character surnames, for the 李玉林 rule below; from the shared surname lexicon if present. */
+let surnameChars: Set<number> | undefined;
+function surnames(): Set<number> {
+  if (!surnameChars) {
+    surnameChars = new Set();
+    try {
+      const raw = readFileSync(new URL('../../data/lexicon/surnames.txt', import.meta.url), 'utf8');
+      for (const line of raw.split('\n')) {
+        if (line.startsWith('#')) continue;
+        for (const w of line.split(/\s+/)) if (w.length === 1) surnameChars.add(w.charCodeAt(0));
+      }
+    } catch { /* no lexicon: the rule simply never fires */ }
+  }
+  return surnameChars;
+}
+
+/** Delimiters around a name in a list of people (、李玉林、). */
+const LIST_DELIMITERS = new Set([...'、,，。;；:：()（） \n']);
+
+/** A two-character short form right after a surname, with list delimiters on both sides, is a
+ * person's given name (、李玉林、 is not 玉林市). Narrow on purpose: only lists of names. */
+function isPersonName(text: string, start: number, end: number): boolean {
+  if (end - start !== 2 || start === 0) return false;
+  if (!surnames().has(text.charCodeAt(start - 1))) return false;
+  const before = start >= 2 ? text[start - 2] : '\n';
+  const after = end < text.length ? text[end] : '\n';
+  return LIST_DELIMITERS.has(before) && (LIST_DELIMITERS.has(after) || text.startsWith('同志', end));
+}
 const NOT_A_PLACE_FIRST_CHARS = new Set(NOT_A_PLACE_AFTER_SHORT.map((w) => w.charCodeAt(0)));
 
 /** The entry is the place `code` or lies within it (walks at most four parents). */
@@ -51,7 +87,7 @@ function followedByNonPlaceWord(index: GazetteerIndex, text: string, end: number
 /** Whether one reading of a surface is admissible here, before choosing among readings.
  * `local` is a place matched immediately before (山西省|临汾市|尧都区): its children are in scope. */
 function admissible(
-  index: GazetteerIndex, record: NameRecord, cand: NameCandidate, text: string, end: number,
+  index: GazetteerIndex, record: NameRecord, cand: NameCandidate, text: string, start: number, end: number,
   ctx: PlaceContext, local: PlaceEntry | undefined,
 ): boolean {
   const { entry, kind } = cand;
@@ -60,7 +96,7 @@ function admissible(
   if (record.stop === 'context-only' && !underLocal && !isOwnPlace(entry, ctx)) return false;
 
   if (kind === 'short') {
-    if (followedByNonPlaceWord(index, text, end)) return false;
+    if (followedByNonPlaceWord(index, text, end) || isPersonName(text, start, end)) return false;
     if (entry.level === 'county') {
       // A bare county form is a word until the document (or the preceding place) puts us in its city.
       if (underLocal || isUnder(index, entry, ctx.cityCode) || isUnder(index, entry, ctx.countyCode)) return true;
@@ -73,6 +109,10 @@ function admissible(
   const next = text.charCodeAt(end);
   if (record.surface.endsWith('市') && next === 0x573a /* 场: 东方市场 is a market */) return false;
   if (record.surface.endsWith('区') && next === 0x57df /* 域: X区域 is a region */) return false;
+  if (record.surface.length === 2 && entry.level === 'county' && start > 0 && !underLocal && !isOwnPlace(entry, ctx)) {
+    const before = text.charCodeAt(start - 1);
+    if (isHan(before) && !BEFORE_ONE_CHARACTER_NAME.has(text[start - 1])) return false;
+  }
   // Towns need no test here: they come only from the trie of the document's or the preceding
   // place's scope (see findPlaceMentions).
   return true;
@@ -89,9 +129,9 @@ function affinity(index: GazetteerIndex, entry: PlaceEntry, ctx: PlaceContext, l
 }
 
 function resolve(
-  index: GazetteerIndex, record: NameRecord, text: string, end: number, ctx: PlaceContext, local: PlaceEntry | undefined,
+  index: GazetteerIndex, record: NameRecord, text: string, start: number, end: number, ctx: PlaceContext, local: PlaceEntry | undefined,
 ): NameCandidate | undefined {
-  let readings = record.candidates.filter((c) => admissible(index, record, c, text, end, ctx, local));
+  let readings = record.candidates.filter((c) => admissible(index, record, c, text, start, end, ctx, local));
   if (readings.length <= 1) return readings[0];
   // A bare county form is the weakest reading: 河北 is the province before it is 天津's 河北区.
   if (readings.some((c) => c.kind === 'short' && LEVEL_RANK[c.entry.level] >= LEVEL_RANK.city)) {
@@ -173,7 +213,7 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
       const end = ends[k];
       ends[k] = 0; // tried
       if (record.blocker) { i = end; advanced = true; break; }
-      const reading = resolve(index, record, text, end, ctx, local);
+      const reading = resolve(index, record, text, i, end, ctx, local);
       if (reading) {
         matches.push({ start: i, end, surface: record.surface, entry: reading.entry, viaShortName: reading.kind !== 'full' });
         i = end;
@@ -202,8 +242,9 @@ const PROVINCE_DOMINANCE = 2;
  *   to the place mentioned first. Result: `{provinceCode, cityCode}`.
  * - A municipality (北京市/上海…) wins as a unit: result `{provinceCode: <municipality>}`, no cityCode.
  * - A county-level city directly under a province (济源市) wins as itself: `{provinceCode, countyCode}`.
- * - If the winning city's province is named far more often than the city, or no city is
- *   mentioned at all, the result is `{provinceCode}` for the most mentioned province.
+ * - If some province is named more than PROVINCE_DOMINANCE times as often as the winning city
+ *   scores, or no city is mentioned at all, the result is `{provinceCode}` for the most
+ *   mentioned province.
  * - Pass 2 (with the city as context, so county short forms count): if one county is mentioned
  *   at least MIN_COUNTY_MENTIONS times and more often than the city itself, countyCode is set too.
  * - Nothing found: `{}`.
@@ -241,8 +282,11 @@ export function inferPlaceContext(index: GazetteerIndex, text: string): PlaceCon
   if (unit.level === 'county') return { provinceCode: unit.parentCode, countyCode: unit.code };
   if (unit.level === 'province') return withCounty(index, text, { provinceCode: unit.code }, unitDirect.get(top) ?? 0);
 
+  // A province text names cities in passing; its province's name outweighs any of them.
+  const ordinaryProvinces = new Map([...provinceMentions].filter(([code]) => !index.municipalities.has(code)));
+  const topProvince = pickTop(ordinaryProvinces, firstSeen);
+  if (topProvince && ordinaryProvinces.get(topProvince)! > PROVINCE_DOMINANCE * unitScore.get(top)!) return { provinceCode: topProvince };
   const provinceCode = unit.parentCode!;
-  if ((provinceMentions.get(provinceCode) ?? 0) > PROVINCE_DOMINANCE * unitScore.get(top)!) return { provinceCode };
   return withCounty(index, text, { provinceCode, cityCode: unit.code }, unitDirect.get(top) ?? 0);
 }
 

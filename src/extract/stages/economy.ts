@@ -30,10 +30,13 @@ const LEAD_VERBS = longestFirst([
   '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以',
 ]);
 const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
+const NOT_IN_ENTERPRISE = /深入|实施|推进|加快|支持|发展|培育|建设|打造|振兴|提升|引导|鼓励|开展|国企|央企|民企|挂牌|^(对接|引进)/;
 const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|前期|顺利|全面|正式|已|年内|[,。、;:(]|$)/;
 // Parts of a clause that make a project list item a statement instead of a name.
-const NOT_IN_PROJECT = /要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
+const NOT_IN_PROJECT = /[为]|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
 const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
+
+const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
 
 interface Span { start: number; end: number; text: string }
 
@@ -78,7 +81,7 @@ function clauseBounds(text: string, at: number, s0: number, s1: number): { start
 }
 
 // Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
-const NOT_IN_SECTOR = /[把要用即了在是为对从以其将我各全该]|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
+const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|用好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
 
 function industryName(raw: string): string | undefined {
   let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
@@ -96,9 +99,13 @@ function industryName(raw: string): string | undefined {
 
 export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMatch[]): void {
   const text = doc.text;
+  // Areas of a division of labour (分管科技、金融工作) are not sectors.
+  const areaSpans = doc.all('Area').flatMap((a) => a.evidence);
+  const inArea = (s: number, e: number) => areaSpans.some((a) => s < a.end && e > a.start);
   const orgCovered = (s: number, e: number) => orgs.some((o) => s < o.end && e > o.start);
   const industryAt: { start: number; end: number; id: string }[] = [];
   const addIndustry = (start: number, end: number, raw: string) => {
+    if (inArea(start, end)) return undefined;
     const name = industryName(raw);
     if (!name) return undefined;
     const id = doc.mention('Industry', name, start, end);
@@ -112,7 +119,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const start = m.index!, end = start + m[0].length;
     const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
     const tail = INDUSTRY_TAIL.exec(next);
-    const itemLike = /^[、,。;和及与等]/.test(next) || next === '';
+    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合)/.test(next) || next === '';
     const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start));
     if (!(tail || (itemLike && itemStart))) continue;
     if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(0, start))) {
@@ -127,7 +134,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const end = m.index! + m[1].length;
     for (const item of enumerationBefore(text, end, clause.start)) {
       if (item.end > end) continue;
-      let itemText = item.text.replace(/^[和及与]/, '');
+      let itemText = item.text.replace(/^[和及与]/, '').replace(/等.*$/, '');
       const lead = placeWithin(places, item.end - itemText.length, item.end, true);
       if (lead && lead.start === item.end - itemText.length) itemText = itemText.slice(lead.end - lead.start);
       itemText = itemText.replace(/^(我市|全市|本市)/, '');
@@ -149,6 +156,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const s = doc.sentenceAt(ind.start);
     const clause = clauseBounds(text, ind.start, s.start, s.end);
     const clauseText = text.slice(clause.start, clause.end);
+    if (text.lastIndexOf('《', ind.start) > text.lastIndexOf('》', ind.start)) continue;
     const leadPlaces: string[] = [];
     for (let i = clause.start; i < ind.start; i++) {
       const p = places.get(i);
@@ -165,7 +173,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   const addEnterprise = (start: number, raw: string): string | undefined => {
     const name = raw.replace(/^[和及与、]/, '').replace(/[等]$/, '').trim();
     if (name.length < 2 || name.length > 16 || /\d|[个家项批]$|企业$|^(各|全|重点|骨干|龙头)/.test(name)) return undefined;
-    if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name)) return undefined;
+    if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name) || NOT_IN_ENTERPRISE.test(name)) return undefined;
     const from = start + raw.indexOf(name);
     const place = placeWithin(places, from, from + name.length, true);
     const aliases: string[] = [];
@@ -202,7 +210,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     }
   }
   // A、B等(重点|骨干)企业
-  for (const m of text.matchAll(/([^,;。:]{2,80}?)等(?:\d+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司)/gu)) {
+  for (const m of text.matchAll(/([^,;。:]{2,80}?)等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企)/gu)) {
     const s = doc.sentenceAt(m.index!);
     const clause = clauseBounds(text, m.index!, s.start, s.end);
     const items = enumerationBefore(text, m.index! + m[1].length, clause.start);
@@ -281,7 +289,11 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const s = doc.sentenceAt(m.index!);
     const before = text.slice(Math.max(s.start, m.index! - 6), m.index!);
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
-    const building = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/.test(before) || PROJECT_FOLLOW.test(after) || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(m.index! + m[0].length).replace(/^(、[^,;。、]{2,24})+/, ''));
+    const sc = doc.sentenceAt(m.index!);
+    const cl = clauseBounds(text, m.index!, sc.start, sc.end);
+    const building = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取)/.test(text.slice(cl.start, m.index!))
+      || /^、/.test(after) && /(开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/.test(text.slice(m.index! + m[0].length, cl.end))
+      || /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/.test(before) || PROJECT_FOLLOW.test(after) || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(m.index! + m[0].length).replace(/^(、[^,;。、]{2,24})+/, ''));
     let name = m[2] && /期|段/.test(m[2]) ? `${m[1]}(${m[2]})` : m[1];
     let offset = m.index!;
     const verbInside = LEAD_VERBS.map((v) => ({ v, at: name.lastIndexOf(v) })).filter((x) => x.at >= 0 && name.length - x.at - x.v.length >= 4)
@@ -289,8 +301,23 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     if (verbInside) { offset += verbInside.at + verbInside.v.length; name = name.slice(verbInside.at + verbInside.v.length); }
     if (!building && !verbInside) continue;
     const lead = afterLeadVerbs(name);
-    if (orgCovered(offset + lead, offset + name.length)) continue;
-    addProject(offset, name);
+    if (orgs.some((o) => o.start <= offset + lead && o.end >= offset + name.length)) continue;
+    const suffix = projectSuffixes().find((x) => m[1].endsWith(x)) ?? '';
+    // A bare kind of facility (抽水蓄能电站) names no particular one.
+    if (name.length - lead - suffix.length < 2 || /^(抽水蓄能|污水处理|垃圾处理|综合)/.test(name.slice(lead)) && !placeWithin(places, offset + lead, offset + name.length)) continue;
+    const pid = addProject(offset, name);
+    // 隰吉、黎霍、浮临高速: short names before one shared ending are each a facility of that kind.
+    if (pid && suffix.length >= 2) {
+      let k = offset + lead - 1;
+      while (text[k] === '、') {
+        let j = k;
+        while (j > cl.start && text[j - 1] !== '、' && isHanChar(text[j - 1])) j--;
+        const short = text.slice(j, k);
+        if (short.length < 2 || short.length > 4 || LEAD_VERBS.some((v) => short.includes(v))) break;
+        addProject(j, short + suffix);
+        k = j - 1;
+      }
+    }
   }
 
   // A project named after a nationally known group (华能风电二期): the group is an enterprise too.
@@ -299,6 +326,18 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     if (group && !enterprises.has(group.short)) {
       const id = doc.mention('Enterprise', group.short, p.start, p.start + group.short.length, { aliases: [group.full] });
       enterprises.set(group.short, { id, aliases: [] });
+    }
+  }
+
+  // A project named after a local company (霍州煤电谭坪煤矿): place + trade name + a company ending.
+  for (const p of projects) {
+    const place = placeWithin(places, p.start, p.end, true);
+    if (!place || place.start !== p.start) continue;
+    for (const { suffix } of enterpriseSuffixes()) {
+      const at = p.name.indexOf(suffix, place.end - p.start);
+      if (at < 0 || at + suffix.length >= p.name.length || at - (place.end - p.start) > 4) continue;
+      addEnterprise(p.start, p.name.slice(0, at + suffix.length));
+      break;
     }
   }
 
