@@ -119,10 +119,24 @@ describe('findPlaces', () => {
     expect(found('绿水青山', { provinceCode: '420000', cityCode: '420100' })).toEqual([]);
   });
 
+  it('does not read one-character county names out of longer words', () => {
+    expect(found('建设示范县，区和县两级，现代县域经济，振兴县域')).toEqual([]);
+    expect(found('古县、吉县和范县')).toEqual(['古县=古县', '吉县=吉县', '范县=范县']);
+    expect(found('今年古县')).toEqual([]);
+    expect(found('今年古县', { provinceCode: '140000', cityCode: '141000', countyCode: '141025' })).toEqual(['古县=古县']);
+    expect(found('临汾市古县')).toEqual(['临汾市=临汾市', '古县=古县']);
+  });
+
+  it('does not take a person in a list of names for a place', () => {
+    expect(found('出席的有王建国、李玉林、张红')).toEqual([]);
+    expect(found('玉林、柳州')).toEqual(['玉林=玉林市', '柳州=柳州市']);
+  });
+
   it('does not take streets, stations and markets named after a place for the place', () => {
     expect(found('太原街和太原站')).toEqual([]);
     expect(found('东方市场', { provinceCode: '460000' })).toEqual([]);
     expect(found('山西路')).toEqual([]);
+    expect(found('盐湖保护和七彩盐湖景区', { provinceCode: '140000', cityCode: '140800' })).toEqual([]);
   });
 
   it('matches towns only by full name under the context county or city', () => {
