@@ -170,6 +170,12 @@ describe('kg build exit codes', () => {
     expect(existsSync(path.join(work, 'out-strict/graph.json'))).toBe(true);
     const lenient = await runKg(['build', dir, '--out', path.join(work, 'out-lenient')], work);
     expect(lenient.code).toBe(0);
+    expect(lenient.stderr).not.toContain('extracting ['); // no bar: 2 files and no terminal
+    // --progress forces the bar even without a terminal; skip lines must survive it.
+    const withBar = await runKg(['build', dir, '--out', path.join(work, 'out-bar'), '--progress'], work);
+    expect(withBar.code).toBe(0);
+    expect(withBar.stderr).toContain('extracting [');
+    expect(skipLines(withBar.stderr)).toEqual([`skip ${path.join(dir, 'empty.txt')}: ${skipLines(lenient.stderr)[0].split(': ').slice(1).join(': ')}`]);
   }, 60_000);
 
   it('exits 1 with one line per problem when nothing could be read', async () => {

@@ -36,6 +36,9 @@ export function createProgress(total: number, show: boolean, stream: NodeJS.Writ
   return {
     tick: () => bar.increment(),
     log: (line) => bars.log(`${line}\n`),
-    stop: () => bars.stop(),
+    stop: () => {
+      bars.update(); // flushes lines logged since the last redraw; stop() alone would drop them
+      bars.stop();
+    },
   };
 }
