@@ -1,25 +1,43 @@
 // The single reduce step: per-document records in, one resolved graph out.
-// (Minimal version: one node per (type, name); resolution rules come with the extraction work.)
+//   resolve entities across documents → nodes with merged aliases and evidence → relations
+//   → PART_OF between the places present, from the gazetteer.
 import { MultiDirectedGraph } from 'graphology';
+import { gazetteer } from '../extract/gazetteer.js';
 import type { DocRecord, Evidence } from '../extract/records.js';
 import { nodeKey, type EdgeAttributes, type NodeAttributes } from './contract.js';
+import { resolveEntities } from './resolve.js';
 
 // Multi: two entities can be linked by relations of several types (a person ATTENDS and PRESIDES a meeting).
 export type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-export function buildGraph(records: Iterable<DocRecord>): KgGraph {
+// A place named in thousands of documents would otherwise carry thousands of evidence entries;
+// the first ones per node and edge are kept (the graph stays loadable and readable).
+export const MAX_EVIDENCE = 50;
+
+const addEvidence = (list: Evidence[], more: Evidence[]) => {
+  for (const e of more) {
+    if (list.length >= MAX_EVIDENCE) return;
+    if (!list.some((x) => x.doc === e.doc && x.start === e.start && x.end === e.end)) list.push(e);
+  }
+};
+
+export function buildGraph(input: Iterable<DocRecord>): KgGraph {
+  const records = [...input];
+  const resolution = resolveEntities(records);
   const graph: KgGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   for (const record of records) {
     const keyOf = new Map<string, string>();
     for (const m of record.mentions) {
-      const key = nodeKey(m.type, m.name);
+      const name = resolution.canonicalName(m.type, m.name);
+      const key = nodeKey(m.type, name);
       keyOf.set(m.id, key);
       if (!graph.hasNode(key)) {
-        graph.addNode(key, { type: m.type, name: m.name, aliases: [], evidence: [], community: 0, ...(m.level ? { level: m.level } : {}), ...(m.code ? { code: m.code } : {}) });
+        graph.addNode(key, {
+          type: m.type, name, aliases: resolution.formsOf(m.type, name), evidence: [], community: 0,
+          ...(m.level ? { level: m.level } : {}), ...(m.code ? { code: m.code } : {}),
+        });
       }
-      const attrs = graph.getNodeAttributes(key);
-      for (const a of m.aliases) if (a !== attrs.name && !attrs.aliases.includes(a)) attrs.aliases.push(a);
-      attrs.evidence.push(...m.evidence);
+      addEvidence(graph.getNodeAttributes(key).evidence, m.evidence);
     }
     for (const r of record.relations) {
       const source = keyOf.get(r.from), target = keyOf.get(r.to);
@@ -28,8 +46,26 @@ export function buildGraph(records: Iterable<DocRecord>): KgGraph {
       if (!graph.hasEdge(key)) {
         graph.addDirectedEdgeWithKey(key, source, target, { type: r.type, evidence: [] as Evidence[], ...(r.title ? { title: r.title } : {}), ...(r.basis ? { basis: r.basis } : {}) });
       }
-      graph.getEdgeAttributes(key).evidence.push(...r.evidence);
+      const attrs = graph.getEdgeAttributes(key);
+      if (!attrs.title && r.title) attrs.title = r.title;
+      addEvidence(attrs.evidence, r.evidence);
     }
   }
+  addPartOf(graph);
   return graph;
+}
+
+/** PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer. */
+function addPartOf(graph: KgGraph): void {
+  const byCode = new Map<string, string>();
+  graph.forEachNode((key, a) => { if (a.type === 'Place' && a.code) byCode.set(a.code, key); });
+  if (!byCode.size) return;
+  const g = gazetteer();
+  for (const [code, key] of byCode) {
+    const parent = g.ancestors(code).find((p) => byCode.has(p.code));
+    if (!parent) continue;
+    const target = byCode.get(parent.code)!;
+    const edgeKey = `PART_OF|${key}|${target}|`;
+    if (!graph.hasEdge(edgeKey)) graph.addDirectedEdgeWithKey(edgeKey, key, target, { type: 'PART_OF', evidence: graph.getNodeAttributes(key).evidence.slice(0, 1) });
+  }
 }

@@ -139,7 +139,7 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     if (/全体会议$/.test(name)) score += 1;
     // 迎接党的二十大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
-    if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start))) score -= 3;
+    if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start)) || /(是|为)$/.test(before)) score -= 3;
     // The session's plenary held in it (X举行第二次全体会议) is the meeting reported on.
     const plenary = early.find((o) => o !== m && o.start === m.start && doc.get(o.id)!.name.startsWith(name) && /全体会议$/.test(doc.get(o.id)!.name));
     if (plenary) score -= 1;

@@ -230,6 +230,7 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
         const { single, compound } = surnames();
         if (![...candidate].every((c) => isHan(c)) || !(single.has(candidate[0]) || compound.has(candidate.slice(0, 2)))) continue;
         if (len === 3 && !single.has(candidate[0]) && !compound.has(candidate.slice(0, 2))) continue;
+        if (NOT_GIVEN_NAMES.some((w) => candidate.slice(1).startsWith(w))) continue;
         const id = addPerson(s, candidate);
         const title = titles().find((x) => x.title === t);
         const body = title ? impliedBody(doc, title) : undefined;

@@ -1,0 +1,75 @@
+// Entity resolution across documents: one node per real-world thing. Two mentions of a type are the
+// same entity when they share a surface form (a name or an alias: 临汾市政府 / 临汾市人民政府, 发改委
+// forms, 中共 prefix), or when one enterprise name is another plus a company ending (华翔 / 华翔集团).
+// Persons and places are kept by exact name: a shared surface there is not evidence of identity.
+import type { DocRecord, EntityType } from '../extract/records.js';
+
+const COMPANY_ENDING = /^(集团|集团公司|集团有限公司|有限公司|股份有限公司|公司|控股)$/;
+const EXACT_ONLY: ReadonlySet<EntityType> = new Set(['Person', 'Place', 'Area']);
+
+interface Entity { type: EntityType; name: string; forms: Set<string>; evidence: number }
+
+export interface Resolution {
+  /** `type:name` of a mention → the canonical name of its entity. */
+  canonicalName: (type: EntityType, name: string) => string;
+  /** All surface forms of a canonical entity, for its aliases. */
+  formsOf: (type: EntityType, canonical: string) => string[];
+}
+
+export function resolveEntities(records: Iterable<DocRecord>): Resolution {
+  const entities = new Map<string, Entity>();
+  for (const r of records) for (const m of r.mentions) {
+    const key = `${m.type}:${m.name}`;
+    let e = entities.get(key);
+    if (!e) entities.set(key, e = { type: m.type, name: m.name, forms: new Set([m.name]), evidence: 0 });
+    for (const a of m.aliases) e.forms.add(a);
+    e.evidence += m.evidence.length;
+  }
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(k, root);
+    return root;
+  };
+  const union = (a: string, b: string) => { const ra = find(a), rb = find(b); if (ra !== rb) parent.set(ra, rb); };
+
+  const byForm = new Map<string, string>();
+  for (const [key, e] of entities) {
+    parent.set(key, key);
+    if (EXACT_ONLY.has(e.type)) continue;
+    for (const form of e.forms) {
+      const formKey = `${e.type}:${form}`;
+      const other = byForm.get(formKey);
+      if (other) union(key, other); else byForm.set(formKey, key);
+    }
+  }
+  const enterprises = [...entities.entries()].filter(([, e]) => e.type === 'Enterprise');
+  for (const [key, e] of enterprises) {
+    for (const [otherKey, other] of enterprises) {
+      if (other.name.length > e.name.length && other.name.startsWith(e.name) && COMPANY_ENDING.test(other.name.slice(e.name.length))) union(key, otherKey);
+    }
+  }
+
+  const groups = new Map<string, Entity[]>();
+  for (const key of entities.keys()) {
+    const root = find(key);
+    groups.set(root, [...(groups.get(root) ?? []), entities.get(key)!]);
+  }
+  const canonical = new Map<string, string>();
+  const forms = new Map<string, string[]>();
+  for (const members of groups.values()) {
+    // Enterprises take the longest form seen (the schema); other types the best-attested name.
+    const chosen = members[0].type === 'Enterprise'
+      ? members.reduce((a, b) => (b.name.length > a.name.length ? b : a))
+      : members.reduce((a, b) => (b.evidence > a.evidence || (b.evidence === a.evidence && b.name.length > a.name.length) ? b : a));
+    const all = new Set<string>();
+    for (const m of members) { canonical.set(`${m.type}:${m.name}`, chosen.name); for (const f of m.forms) all.add(f); }
+    all.delete(chosen.name);
+    forms.set(`${chosen.type}:${chosen.name}`, [...all]);
+  }
+  return {
+    canonicalName: (type, name) => canonical.get(`${type}:${name}`) ?? name,
+    formsOf: (type, name) => forms.get(`${type}:${name}`) ?? [],
+  };
+}
