@@ -32,7 +32,7 @@ const MIN_CONTAINER_CHARS = 40;
 // Walk into a nested container when it holds this share of its parent's text:
 // outer wrappers often also hold related-links lists and the date bar.
 const NESTED_CONTAINER_SHARE = 0.6;
-// Site suffixes in <title>: "报告标题_临汾市人民政府" / "标题 - 某某网" / "标题|门户".
+// Site suffixes in <title>: "报告标题_某市人民政府" / "标题 - 某某网" / "标题|门户".
 const TITLE_SITE_SEPARATOR = /\s*(?:_|\||\s-\s|－|—\s)\s*/;
 
 /** Readable text of an HTML page: block elements become line breaks, furniture is dropped, entities decoded. */

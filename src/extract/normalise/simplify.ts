@@ -1,5 +1,5 @@
 // Traditional → Simplified with OpenCC. The "hk" source preset (HK variants →
-// standard Traditional → Simplified) converts 臨汾市長 報告 發展 衞生 and leaves
+// standard Traditional → Simplified) converts 市長 報告 發展 衞生 and leaves
 // Simplified text alone; the "tw" preset would also rewrite Simplified 显著/著力
 // into 显着/着力, which is wrong for mainland texts.
 import iconv from 'iconv-lite';
