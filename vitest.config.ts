@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    globalSetup: ['test/global-build.ts'],
+    globalSetup: ['test/global-build.ts', 'test/neo4j/global-setup.ts'],
   },
 });

@@ -63,7 +63,9 @@ export function explainNeo4jError(err: unknown, conn: Connection): Neo4jConnecti
     return new Neo4jConnectionError(`${where} has no database "${conn.database ?? '(default)'}"`, err);
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|connect|connection/i.test(message)) {
-    return new Neo4jConnectionError(`cannot reach ${where}: ${message} (is it running? \`npm run neo4j:start\`)`, err);
+    // The driver's text is a paragraph of advice; the socket error after "Caused by:" is the informative part.
+    const cause = /Caused by:\s*(.*)$/.exec(message)?.[1] ?? message;
+    return new Neo4jConnectionError(`cannot reach ${where}: ${cause} (is it running? \`npm run neo4j:start\`)`, err);
   }
   return new Neo4jConnectionError(`${where}: ${message}${code ? ` [${code}]` : ''}`, err);
 }

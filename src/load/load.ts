@@ -4,7 +4,7 @@
 // graph a merge.
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { resolveConnection, sessionConfig, withNeo4j, explainNeo4jError, type Connection, type ConnectionOptions } from './connection.js';
 import { planLoad, type LoadPlan, type NodeRow } from './model.js';
 import {
@@ -102,27 +102,21 @@ async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize
       progress(`neo4j: ${what} ${done}/${total}`);
     };
 
-    for (const group of plan.nodeGroups) {
-      const statement = mergeNodesStatement(group.type, group.level);
-      for (const batch of chunks(group.rows, batchSize)) {
-        await session.executeWrite((tx) => tx.run(statement, { rows: nodeParams(batch) }));
-        done += batch.length;
-        report('nodes', plan.nodeCount);
-      }
-    }
+    const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), rows: nodeParams(g.rows) }));
+    await writeInTransactions(session, nodeUnits, batchSize, (n) => {
+      done += n;
+      report('nodes', plan.nodeCount);
+    });
     report('nodes', plan.nodeCount, true);
     const nodeSeconds = (performance.now() - started) / 1000;
 
     const relStarted = performance.now();
     done = 0;
-    for (const group of plan.relGroups) {
-      const statement = mergeRelsStatement(group.type, group.sourceType, group.targetType);
-      for (const batch of chunks(group.rows, batchSize)) {
-        await session.executeWrite((tx) => tx.run(statement, { rows: batch }));
-        done += batch.length;
-        report('relationships', plan.relCount);
-      }
-    }
+    const relUnits = plan.relGroups.map((g) => ({ statement: mergeRelsStatement(g.type, g.sourceType, g.targetType), rows: g.rows }));
+    await writeInTransactions(session, relUnits, batchSize, (n) => {
+      done += n;
+      report('relationships', plan.relCount);
+    });
     report('relationships', plan.relCount, true);
     const relationshipSeconds = (performance.now() - relStarted) / 1000;
 
@@ -150,6 +144,37 @@ async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize
   } finally {
     await session.close();
   }
+}
+
+interface WriteUnit { statement: string; rows: unknown[] }
+
+/**
+ * Packs statements into write transactions of at most `batchSize` rows in all: a small
+ * graph has many small label groups, and one commit each would cost more than the writes.
+ * executeWrite retries a transaction on transient errors; MERGE makes the retry safe.
+ */
+async function writeInTransactions(session: Session, units: WriteUnit[], batchSize: number, onCommitted: (rows: number) => void): Promise<void> {
+  let pending: WriteUnit[] = [];
+  let pendingRows = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const work = pending;
+    const rows = pendingRows;
+    pending = [];
+    pendingRows = 0;
+    await session.executeWrite(async (tx) => {
+      for (const unit of work) await tx.run(unit.statement, { rows: unit.rows });
+    });
+    onCommitted(rows);
+  };
+  for (const unit of units) {
+    for (const rows of chunks(unit.rows, batchSize)) {
+      if (pendingRows + rows.length > batchSize) await flush();
+      pending.push({ statement: unit.statement, rows });
+      pendingRows += rows.length;
+    }
+  }
+  await flush();
 }
 
 /** The summary line `kg load` prints. */

@@ -1,0 +1,143 @@
+// The loader's pure parts (no server): how graph.json becomes labels, rows and Cypher,
+// how query headers are read, and how result tables line up with Chinese text.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../src/extract/records.js';
+import { resolveConnection } from '../../src/load/connection.js';
+import { checkedIdentifier, evidenceJson, planLoad, REL_TYPES } from '../../src/load/model.js';
+import { bindParams, listQueries, parseQuery } from '../../src/load/queries.js';
+import { mergeNodesStatement, mergeRelsStatement, schemaStatements } from '../../src/load/statements.js';
+import { displayWidth, renderTable } from '../../src/load/table.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const small = JSON.parse(readFileSync(path.join(root, 'test/fixtures/graphs/small.json'), 'utf8'));
+
+describe('planLoad', () => {
+  const plan = planLoad(small);
+
+  it('keeps every node and edge of the fixture', () => {
+    expect(plan.nodeCount).toBe(small.nodes.length);
+    expect(plan.relCount).toBe(small.edges.length);
+    expect(plan.nodeGroups.reduce((n, g) => n + g.rows.length, 0)).toBe(small.nodes.length);
+    expect(plan.relGroups.reduce((n, g) => n + g.rows.length, 0)).toBe(small.edges.length);
+  });
+
+  it('groups places by level so each gets its second label', () => {
+    const places = plan.nodeGroups.filter((g) => g.type === 'Place').map((g) => g.level).sort();
+    expect(places).toEqual(['city', 'county', 'province']);
+  });
+
+  it('groups relationships by type and endpoint labels', () => {
+    const holds = plan.relGroups.find((g) => g.type === 'HOLDS_POSITION')!;
+    expect(holds.sourceType).toBe('Person');
+    expect(holds.targetType).toBe('Organization');
+    expect(holds.rows.map((r) => r.title).sort()).toEqual(['书记', '副书记', '副市长', '市长']);
+  });
+
+  it('keeps the source sentence and the documents on each relationship', () => {
+    const undertakes = plan.relGroups.find((g) => g.type === 'UNDERTAKES')!.rows.find((r) => r.source === '青岚钢联集团')!;
+    expect(undertakes.sentence).toBe('以青岚钢联集团为链主，实施钢联高纯铁项目。');
+    expect(undertakes.docs).toEqual(['qinglan_report.txt']);
+    expect(JSON.parse(undertakes.evidence[0])).toMatchObject({ doc: 'qinglan_report.txt', text: undertakes.sentence });
+  });
+
+  it('names each community after its best-connected member', () => {
+    expect(plan.communities.map((c) => c.id)).toEqual([0, 1, 2]);
+    expect(plan.communities[0].name).toBe('青岚市');
+  });
+
+  it('rejects a graph that breaks the contract, and an edge to a missing node', () => {
+    expect(() => planLoad({ ...small, nodes: [{ key: 'x', attributes: { type: 'Spaceship', name: 'x', aliases: [], evidence: [], community: 0 } }] })).toThrow();
+    expect(() => planLoad({ ...small, edges: [{ source: 'nope', target: 'Place:青岚市', attributes: { type: 'PART_OF', evidence: [{ doc: 'd', start: 0, end: 1 }] } }] }))
+      .toThrow(/missing node/);
+  });
+
+  it('writes evidence as canonical JSON so equal evidence dedupes', () => {
+    expect(evidenceJson({ text: 't', end: 2, start: 1, doc: 'd' })).toBe('{"doc":"d","start":1,"end":2,"text":"t"}');
+    expect(evidenceJson({ doc: 'd', start: 1, end: 2 })).toBe('{"doc":"d","start":1,"end":2}');
+  });
+});
+
+describe('Cypher statements', () => {
+  it('splice only the schema labels and types, never a data value', () => {
+    const all = [
+      ...schemaStatements(),
+      ...ENTITY_TYPES.map((t) => mergeNodesStatement(t)),
+      mergeNodesStatement('Place', 'city'),
+      ...RELATION_TYPES.map((t) => mergeRelsStatement(t, 'Person', 'Organization')),
+    ].join('\n');
+    for (const row of planLoad(small).nodeGroups.flatMap((g) => g.rows)) expect(all).not.toContain(row.name);
+    expect(mergeNodesStatement('Place', 'city')).toContain('MERGE (n:Place:City {name: row.name})');
+    expect(schemaStatements().filter((s) => s.includes('IS UNIQUE'))).toHaveLength(ENTITY_TYPES.length + 1);
+  });
+
+  it('keys HOLDS_POSITION by title and nothing else', () => {
+    expect(mergeRelsStatement('HOLDS_POSITION', 'Person', 'Organization')).toContain('MERGE (a)-[r:HOLDS_POSITION {title: row.title}]->(b)');
+    expect(mergeRelsStatement('OVERSEES', 'Person', 'Area')).toContain('MERGE (a)-[r:OVERSEES]->(b)');
+  });
+
+  it('refuses an identifier outside the fixed set', () => {
+    expect(() => checkedIdentifier('Person`) DETACH DELETE (n', ['Person'])).toThrow();
+    expect(() => checkedIdentifier('Spaceship', Object.values(REL_TYPES))).toThrow();
+    expect(checkedIdentifier('PART_OF', Object.values(REL_TYPES))).toBe('PART_OF');
+  });
+});
+
+describe('connection settings', () => {
+  it('take flags, then the environment, then the defaults', () => {
+    expect(resolveConnection({}, {})).toEqual({ uri: 'bolt://127.0.0.1:7687', user: 'neo4j', password: 'password' });
+    expect(resolveConnection({}, { NEO4J_URI: 'bolt://h:1', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'db' }))
+      .toEqual({ uri: 'bolt://h:1', user: 'u', password: 'p', database: 'db' });
+    expect(resolveConnection({ uri: 'bolt://x:2', password: 'q' }, { NEO4J_URI: 'bolt://h:1', NEO4J_PASSWORD: 'p' }))
+      .toEqual({ uri: 'bolt://x:2', user: 'neo4j', password: 'q' });
+  });
+});
+
+describe('query library headers', () => {
+  const queries = listQueries();
+
+  it('has the questions the issue asks for, each with a summary and declared parameters', () => {
+    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['who-oversees', 'posts', 'enterprise-projects', 'meeting', 'community', 'path']));
+    for (const q of queries) {
+      expect(q.summary.length, q.name).toBeGreaterThan(20);
+      expect(q.params.length, q.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('checks and types --param values', () => {
+    const community = queries.find((q) => q.name === 'community')!;
+    expect(() => bindParams(community, {})).toThrow(/one of/);
+    expect(() => bindParams(community, { id: 'x' })).toThrow(/integer/);
+    expect(() => bindParams(community, { colour: 'red' })).toThrow(/no parameter "colour"/);
+    const bound = bindParams(community, { id: '3' });
+    expect(String(bound.id)).toBe('3');
+    expect(bound.name).toBeNull();
+    const posts = queries.find((q) => q.name === 'posts')!;
+    expect(() => bindParams(posts, {})).toThrow(/needs --param place/);
+  });
+
+  it('refuses a query that uses an undeclared parameter', () => {
+    expect(() => parseQuery('bad', 'bad.cypher', '// bad: something\n// Parameters:\n//   $a: string, required - a\nMATCH (n) WHERE n.name = $b RETURN n'))
+      .toThrow(/\$b is used but not declared/);
+  });
+});
+
+describe('result tables', () => {
+  it('count CJK characters as two columns so columns line up', () => {
+    expect(displayWidth('市长')).toBe(4);
+    expect(displayWidth('ab')).toBe(2);
+    const table = renderTable(['person', 'title'], [{ person: '周明远', title: '市长' }, { person: 'Li', title: null }]).split('\n');
+    const bar = (line: string) => displayWidth(line.slice(0, line.indexOf('│')));
+    expect(bar(table[0])).toBe(bar(table[2]));
+    expect(bar(table[2])).toBe(bar(table[3]));
+    expect(table.at(-1)).toBe('(2 rows)');
+  });
+
+  it('keep a newline inside a value on one line', () => {
+    const table = renderTable(['name'], [{ name: 'a\nb' }]);
+    expect(table.split('\n')).toHaveLength(4);
+    expect(table).toContain('a\\nb');
+  });
+});
