@@ -115,6 +115,7 @@ describe('findPlaces', () => {
     expect(found('阳泉市城区')).toEqual(['阳泉市=阳泉市', '城区=城区']); // …but right after its city it is the district
     expect(found('培育朝阳产业，迎接百年大庆，各位来宾')).toEqual([]);
     expect(found('长治久安')).toEqual([]);
+    expect(found('隆重庆祝建党百年，克服文山会海')).toEqual([]);
     expect(found('发展中国家')).toEqual([]);
     expect(found('绿水青山', { provinceCode: '420000', cityCode: '420100' })).toEqual([]);
   });

@@ -388,9 +388,21 @@ function makeGazetteer(index: GazetteerIndex): Gazetteer {
       for (let p = byCode(code)?.parentCode; p; p = index.entries.get(p)?.parentCode) chain.push(index.entries.get(p)!);
       return chain;
     },
-    findPlaces: (text, ctx) => findPlaceMentions(index, text, ctx ?? {}),
-    inferContext: (text) => inferPlaceContext(index, text),
+    findPlaces: (text, ctx) => rememberedFind(index, text, ctx ?? {}).slice(),
+    inferContext: (text) => inferPlaceContext(index, text, rememberedFind),
   };
+}
+
+/** The last scan, kept because the usual call sequence is inferContext(text) (whose last pass
+ * scans with the inferred context) then findPlaces(text, thatContext): a repeat costs nothing. */
+let lastScan: { text: string; key: string; matches: PlaceMatch[] } | undefined;
+
+function rememberedFind(index: GazetteerIndex, text: string, ctx: PlaceContext): PlaceMatch[] {
+  const key = `${ctx.provinceCode ?? ''}|${ctx.cityCode ?? ''}|${ctx.countyCode ?? ''}`;
+  if (lastScan && lastScan.text === text && lastScan.key === key) return lastScan.matches;
+  const matches = findPlaceMentions(index, text, ctx);
+  lastScan = { text, key, matches };
+  return matches;
 }
 
 let cached: Gazetteer | undefined;

@@ -249,14 +249,16 @@ const PROVINCE_DOMINANCE = 2;
  *   at least MIN_COUNTY_MENTIONS times and more often than the city itself, countyCode is set too.
  * - Nothing found: `{}`.
  */
-export function inferPlaceContext(index: GazetteerIndex, text: string): PlaceContext {
+type Finder = (index: GazetteerIndex, text: string, ctx: PlaceContext) => PlaceMatch[];
+
+export function inferPlaceContext(index: GazetteerIndex, text: string, find: Finder = findPlaceMentions): PlaceContext {
   const provinceMentions = new Map<string, number>();
   const unitScore = new Map<string, number>(); // city, municipality or directly administered county
   const unitDirect = new Map<string, number>();
   const firstSeen = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
-  for (const m of findPlaceMentions(index, text, {})) {
+  for (const m of find(index, text, {})) {
     const e = m.entry;
     if (!firstSeen.has(e.code)) firstSeen.set(e.code, m.start);
     if (e.level === 'province') {
@@ -280,20 +282,20 @@ export function inferPlaceContext(index: GazetteerIndex, text: string): PlaceCon
   }
   const unit = index.entries.get(top)!;
   if (unit.level === 'county') return { provinceCode: unit.parentCode, countyCode: unit.code };
-  if (unit.level === 'province') return withCounty(index, text, { provinceCode: unit.code }, unitDirect.get(top) ?? 0);
+  if (unit.level === 'province') return withCounty(index, text, { provinceCode: unit.code }, unitDirect.get(top) ?? 0, find);
 
   // A province text names cities in passing; its province's name outweighs any of them.
   const ordinaryProvinces = new Map([...provinceMentions].filter(([code]) => !index.municipalities.has(code)));
   const topProvince = pickTop(ordinaryProvinces, firstSeen);
   if (topProvince && ordinaryProvinces.get(topProvince)! > PROVINCE_DOMINANCE * unitScore.get(top)!) return { provinceCode: topProvince };
   const provinceCode = unit.parentCode!;
-  return withCounty(index, text, { provinceCode, cityCode: unit.code }, unitDirect.get(top) ?? 0);
+  return withCounty(index, text, { provinceCode, cityCode: unit.code }, unitDirect.get(top) ?? 0, find);
 }
 
-function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unitMentions: number): PlaceContext {
+function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unitMentions: number, find: Finder): PlaceContext {
   const counties = new Map<string, number>();
   const firstSeen = new Map<string, number>();
-  for (const m of findPlaceMentions(index, text, ctx)) {
+  for (const m of find(index, text, ctx)) {
     if (m.entry.level !== 'county') continue;
     counties.set(m.entry.code, (counties.get(m.entry.code) ?? 0) + 1);
     if (!firstSeen.has(m.entry.code)) firstSeen.set(m.entry.code, m.start);
