@@ -46,7 +46,7 @@ export class DocBuilder {
 
   /** Register (or add evidence to) an entity; returns its id. */
   mention(type: EntityType, name: string, start: number, end: number,
-    extra: { aliases?: string[]; level?: PlaceLevel; code?: string } = {}): string {
+    extra: { aliases?: string[]; level?: PlaceLevel; code?: string; surfaceIsAlias?: boolean } = {}): string {
     const id = `${type}:${name}`;
     let m = this.mentions.get(id);
     if (!m) {
@@ -57,7 +57,7 @@ export class DocBuilder {
     }
     for (const a of extra.aliases ?? []) if (a && a !== name && !m.aliases.includes(a)) m.aliases.push(a);
     const surface = this.text.slice(start, end);
-    if (surface && surface !== name && !m.aliases.includes(surface) && end - start <= name.length + 12) m.aliases.push(surface);
+    if (extra.surfaceIsAlias !== false && surface && surface !== name && !m.aliases.includes(surface) && end - start <= name.length + 12) m.aliases.push(surface);
     if (m.evidence.length < MAX_EVIDENCE_PER_MENTION && !m.evidence.some((e) => e.start === start)) m.evidence.push(this.evidence(start, end));
     return id;
   }

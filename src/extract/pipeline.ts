@@ -22,11 +22,12 @@ export interface RawDocument {
 
 /** Registers an organisation and its LOCATED_IN (the place its name carries). */
 function organisationAdder(doc: DocBuilder, places: PlaceIndex) {
-  return (org: Pick<OrgMatch, 'name' | 'aliases' | 'place' | 'start' | 'end'>): string => {
-    const id = doc.mention('Organization', org.name, org.start, org.end, { aliases: org.aliases });
+  return (org: Pick<OrgMatch, 'name' | 'aliases' | 'place' | 'start' | 'end'> & { implied?: boolean }): string => {
+    // A body implied by a title (市长 → 市人民政府) is not written: its span is no alias.
+    const id = doc.mention('Organization', org.name, org.start, org.end, { aliases: org.aliases, surfaceIsAlias: !org.implied });
     const place = org.place ?? placeWithin(places, org.start, org.end)?.place;
     if (place) {
-      const placeId = doc.mention('Place', place.name, org.start, org.end, { level: place.level, code: place.code });
+      const placeId = doc.mention('Place', place.name, org.start, org.end, { level: place.level, code: place.code, surfaceIsAlias: false });
       doc.relate('LOCATED_IN', id, placeId, org.start, org.end);
     }
     return id;

@@ -59,10 +59,13 @@ export function nameAt(text: string, pos: number): string | undefined {
 
 /** A title ending exactly at `end` (longest). */
 function titleEndingAt(text: string, end: number): Title | undefined {
-  return titles().find((t) => end - t.title.length >= 0 && text.startsWith(t.title, end - t.title.length));
+  return titlesEndingAt(text, end)[0];
+}
+function titlesEndingAt(text: string, end: number): Title[] {
+  return titles().filter((t) => end - t.title.length >= 0 && text.startsWith(t.title, end - t.title.length));
 }
 
-interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number }; title: string; former: boolean; start: number; end: number }
+interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
 
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
@@ -82,7 +85,9 @@ function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch
     const titleStart = itemEnd - title.title.length;
     let itemStart = titleStart;
     while (itemStart > lowerLimit && !CHAIN_BREAK.test(text[itemStart - 1]) && text[itemStart - 1] !== '、') itemStart--;
-    const post = readPost(doc, itemStart, titleStart, itemEnd, title, orgByEnd);
+    // 市政协党组副书记: the body may swallow the start of the longest title (党组), so shorter readings are tried.
+    const post = titlesEndingAt(text, itemEnd).map((t) => readPost(doc, itemStart, itemEnd - t.title.length, itemEnd, t, orgByEnd))
+      .find((p) => p.org) ?? readPost(doc, itemStart, titleStart, itemEnd, title, orgByEnd);
     posts.unshift(post);
     if (text[itemStart - 1] !== '、') break;
     itemEnd = itemStart - 1;
@@ -114,7 +119,7 @@ function readPost(doc: DocBuilder, itemStart: number, titleStart: number, itemEn
   }
   if (titleStart === itemStart || /^(原|前|新任)$/.test(text.slice(itemStart, titleStart))) {
     const implied = impliedBody(doc, title);
-    if (implied) return { org: { ...implied, start: titleStart, end: itemEnd }, title: title.title, former, start: itemStart, end: itemEnd };
+    if (implied) return { org: { ...implied, start: titleStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
   }
   return { title: title.title, former, start: itemStart, end: itemEnd };
 }
@@ -234,7 +239,7 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
         const id = addPerson(s, candidate);
         const title = titles().find((x) => x.title === t);
         const body = title ? impliedBody(doc, title) : undefined;
-        if (body) holds(id, [{ org: { ...body, start: at, end: from }, title: t, former: false, start: s, end: from }], s, from);
+        if (body) holds(id, [{ org: { ...body, start: at, end: from, implied: true }, title: t, former: false, start: s, end: from }], s, from);
         break;
       }
     }

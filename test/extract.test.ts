@@ -1,0 +1,109 @@
+// Extraction on texts written for these tests (a fictional 绵阳 CPPCC plenary, a 分工 notice and a
+// report paragraph): each stage's output as a domain reader would expect it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractDocument, extractDocumentWithText } from '../src/extract/pipeline.js';
+import { DocRecord, type DocRecord as Record } from '../src/extract/records.js';
+import { buildGraph } from '../src/graph/build.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/extract/${name}`, import.meta.url), 'utf8');
+const extract = (name: string) => extractDocument({ doc: name, text: fixture(name), format: 'text' });
+const names = (r: Record, type: string) => r.mentions.filter((m) => m.type === type).map((m) => m.name);
+const rel = (r: Record, type: string) => r.relations.filter((x) => x.type === type)
+  .map((x) => `${x.from.split(':')[1]}>${x.to.split(':')[1]}${x.title ? `|${x.title}` : ''}${x.basis ? `|${x.basis}` : ''}`);
+
+describe('meeting news', () => {
+  const r = extract('meeting.txt');
+  it('is a valid record about its city', () => {
+    expect(DocRecord.parse(r)).toBeTruthy();
+    expect(r.place).toBe('绵阳市');
+  });
+  it('finds persons from title chains, lists and bylines', () => {
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['赵明远', '钱立新', '吴德厚', '孙文博', '郑晓岚', '冯启航', '何书凝', '周海涛', '林雪芳', '许嘉禾']));
+    expect(names(r, 'Person')).not.toContain('市长');
+  });
+  it('splits a title chain into one post per body, place-qualified', () => {
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining([
+      '赵明远>中共绵阳市委|副书记', '赵明远>绵阳市人民政府|市长', '吴德厚>中共绵阳市委|常委', '吴德厚>中共绵阳市委统战部|部长',
+      '吴德厚>中共绵阳市政协党组|副书记', '郑晓岚>绵阳市政协|副主席', '何书凝>绵阳市政协|副主席', '周海涛>江油市政协|主席',
+      '林雪芳>绵阳市发展和改革委员会|副主任',
+    ]));
+  });
+  it('attaches roles to the plenary the news reports', () => {
+    const plenary = '绵阳市政协八届三次会议第二次全体会议';
+    expect(names(r, 'Meeting')).toEqual(expect.arrayContaining(['绵阳市政协八届三次会议', plenary]));
+    expect(rel(r, 'PRESIDES')).toEqual([`钱立新>${plenary}`]);
+    expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining([`赵明远>${plenary}`, `何书凝>${plenary}`]));
+    expect(rel(r, 'ATTENDS')).not.toContain(`周海涛>${plenary}`);
+    expect(rel(r, 'ADDRESSES')).toEqual(expect.arrayContaining([`周海涛>${plenary}|推动县域产业协同发展的几点建议`, `赵明远>${plenary}`]));
+  });
+  it('places bodies in their place, and not titles as aliases', () => {
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['江油市政协>江油市', '绵阳市人民政府>绵阳市']));
+    const gov = r.mentions.find((m) => m.name === '绵阳市人民政府')!;
+    expect(gov.aliases).toContain('绵阳市政府');
+    expect(gov.aliases).not.toContain('市长');
+  });
+});
+
+describe('division of labour', () => {
+  const r = extract('division.txt');
+  it('gives one OVERSEES per item, to an Area or to the body named', () => {
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '赵明远>绵阳市人民政府|主持', '郑国栋>发展和改革|分管', '郑国栋>审计|分管', '郑国栋>绵阳市总工会|联系',
+      '孙文博>交通运输|分管', '孙文博>应急管理|分管', '孙文博>教育|分管', '孙文博>绵阳市妇联|联系', '孙文博>绵阳市工商联|联系',
+    ]));
+    expect(names(r, 'Area')).not.toContain('日常');
+    expect(rel(r, 'HOLDS_POSITION')).toContain('郑国栋>绵阳市人民政府|常务副市长');
+  });
+});
+
+describe('report paragraph', () => {
+  const r = extract('report.txt');
+  it('reads chain leaders, their projects and sectors', () => {
+    expect(names(r, 'Enterprise')).toEqual(expect.arrayContaining(['三台天峰集团', '江油宏远', '梓潼长丰']));
+    expect(rel(r, 'LEADS_CHAIN')).toEqual(['三台天峰集团>高端装备制造']);
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['三台天峰集团>天峰精密轴承', '三台天峰集团>天峰智能传动']));
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['三台天峰集团>三台县', '江油宏远>江油市', '江油抽水蓄能电站>江油市']));
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['天峰精密轴承', '天峰智能传动', '江油抽水蓄能电站']));
+  });
+  it('gives the city the sectors it develops, without umbrella words', () => {
+    expect(rel(r, 'DEVELOPS')).toEqual(expect.arrayContaining(['绵阳市>高端装备制造', '绵阳市>新材料', '绵阳市>生物医药', '绵阳市>现代物流']));
+    expect(names(r, 'Industry')).not.toContain('现代产业体系');
+  });
+  it('keeps the place prefix in the enterprise name and the bare name as alias', () => {
+    expect(r.mentions.find((m) => m.name === '江油宏远')!.aliases).toContain('宏远');
+  });
+});
+
+describe('input forms', () => {
+  it('reads a Traditional, pinyin-annotated sentence as Simplified', () => {
+    const { record, text } = extractDocumentWithText({ doc: 't', text: fixture('traditional.txt'), format: 'text' });
+    expect(text).not.toMatch(/zhǎng|長/);
+    expect(rel(record, 'HOLDS_POSITION')).toContain('赵明远>绵阳市人民政府|市长');
+    expect(rel(record, 'ADDRESSES')).toContain('赵明远>绵阳市第八届人民代表大会第三次会议|政府工作报告');
+  });
+  it('names no body in a text whose place is a placeholder (×市)', () => {
+    const r = extract('placeholder.txt');
+    expect(names(r, 'Organization')).toEqual([]);
+  });
+  it('keeps every evidence span inside the text and on its surface', () => {
+    for (const f of ['meeting.txt', 'division.txt', 'report.txt']) {
+      const { record, text } = extractDocumentWithText({ doc: f, text: fixture(f), format: 'text' });
+      for (const m of record.mentions) for (const e of m.evidence) {
+        expect(e.end).toBeLessThanOrEqual(text.length);
+        expect(e.start).toBeLessThan(e.end);
+        expect(e.text).toContain(text.slice(e.start, e.end));
+      }
+    }
+  });
+});
+
+describe('resolution across documents', () => {
+  it('merges the same body and city from two documents into one node each, with PART_OF', () => {
+    const graph = buildGraph([extract('meeting.txt'), extract('division.txt'), extract('report.txt')]);
+    const gov = graph.filterNodes((_, a) => a.type === 'Organization' && a.name === '绵阳市人民政府');
+    expect(gov).toHaveLength(1);
+    expect(new Set(graph.getNodeAttribute(gov[0], 'evidence').map((e) => e.doc))).toEqual(new Set(['meeting.txt', 'division.txt', 'report.txt']));
+    expect(graph.hasEdge('PART_OF|Place:江油市|Place:绵阳市|')).toBe(true);
+  });
+});
