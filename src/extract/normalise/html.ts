@@ -32,6 +32,8 @@ const MIN_CONTAINER_CHARS = 40;
 // Walk into a nested container when it holds this share of its parent's text:
 // outer wrappers often also hold related-links lists and the date bar.
 const NESTED_CONTAINER_SHARE = 0.6;
+// How many opening lines of the article may already carry the headline.
+const HEADLINE_LOOKAHEAD_LINES = 5;
 // Site suffixes in <title>: "报告标题_某市人民政府" / "标题 - 某某网" / "标题|门户".
 const TITLE_SITE_SEPARATOR = /\s*(?:_|\||\s-\s|－|—\s)\s*/;
 
@@ -44,8 +46,10 @@ export function htmlToText(html: string): string {
   const container = findArticleContainer(nodes);
   const body = container ? renderNodes([container]) : renderNodes(nodes);
 
-  // Put the headline on top unless the rendered text already opens with it.
-  if (headline && !body.slice(0, headline.length + 200).includes(headline)) return `${headline}\n\n${body}`;
+  // Put the headline on top unless one of the first lines already is the headline
+  // (a lead sentence that merely repeats its words does not count).
+  const opening = body.split('\n', HEADLINE_LOOKAHEAD_LINES).map((line) => line.trim());
+  if (headline && !opening.includes(headline)) return `${headline}\n\n${body}`;
   return body;
 }
 
