@@ -30,10 +30,16 @@ const LEAD_VERBS = longestFirst([
   '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以',
 ]);
 const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
+// Verbs that end the words before a company name found by its ending (化解临投集团 → 临投集团).
+const CLAUSE_VERBS = ['化解', '做好', '增加', '依法', '推动', '支持', '组建', '成立', '整合', '重组', '引进', '对接', '培育', '壮大', '做强', '发挥', '由', '对', '与', '和', '把', '将', '让', '使', '的'];
 const NOT_IN_ENTERPRISE = /深入|实施|推进|加快|支持|发展|培育|建设|打造|振兴|提升|引导|鼓励|开展|国企|央企|民企|挂牌|^(对接|引进)/;
 const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|前期|顺利|全面|正式|已|年内|[,。、;:(]|$)/;
 // Parts of a clause that make a project list item a statement instead of a name.
-const NOT_IN_PROJECT = /[为]|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
+// A list item that ends like a statement or a campaign, not like the name of a thing being built.
+// Facility names made only of generic words (城镇污水处理厂, 口袋公园, 企业技术中心) name no particular facility.
+const GENERIC_FACILITY_HEAD = /^(城镇|城市|农村|乡村|乡镇|企业|市级|省级|县级|国家级|智能|智慧|龙头|口袋|中试|民航|区域|全省|全市|市区|现代|综合|新型|一批|各类|重点|大型|小型|公共|社区|街道|雨污|污水|垃圾|技术|研发|创新|孵化|数据|算力|物流|体育|文化|安全|绿色|标准化|示范)/;
+const NOT_A_PROJECT_TAIL = /(发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|落地|分别对|第[一二三四五六七八九十]|谋划|招引|服务)$/;
+const NOT_IN_PROJECT = /[为×]|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
 const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
 
 const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
@@ -128,15 +134,24 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     }
     addIndustry(start, end + (tail && tail[0] !== '业' ? tail[0].length : 0), m[0] + (tail?.[0] === '业' ? '业' : ''));
   }
-  for (const m of text.matchAll(/([^,:;。、\n“”"《》()]{2,40}?)(等)?(产业集群|产业链|产业|行业)/gu)) {
+  for (const m of text.matchAll(/([^,:;。、\n“”"《》()]{2,40}?)(等)?(产业集群|产业链|产业|行业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
     const s = doc.sentenceAt(m.index!);
     const clause = clauseBounds(text, m.index!, s.start, s.end);
     const end = m.index! + m[1].length;
-    for (const item of enumerationBefore(text, end, clause.start)) {
+    const items = enumerationBefore(text, end, clause.start);
+    const verbBefore = (at: number) => DEVELOP_VERB.test(text.slice(clause.start, at));
+    const lexiconSiblings = items.filter((i) => industryLexicon().has(i.text.replace(/^[和及与]/, ''))).length;
+    for (const item of items) {
       if (item.end > end) continue;
       let itemText = item.text.replace(/^[和及与]/, '').replace(/等.*$/, '');
+      itemText = itemText.slice(itemText.lastIndexOf('的') + 1);
+      if (!industryLexicon().has(itemText) && !(verbBefore(item.start) || lexiconSiblings >= 1) ) continue;
+      if (itemText.length > 10) continue;
       const lead = placeWithin(places, item.end - itemText.length, item.end, true);
-      if (lead && lead.start === item.end - itemText.length) itemText = itemText.slice(lead.end - lead.start);
+      if (lead && lead.start === item.end - itemText.length) {
+        itemText = itemText.slice(lead.end - lead.start);
+        if (itemText.length < 2) continue;
+      }
       itemText = itemText.replace(/^(我市|全市|本市)/, '');
       const parts = /及总成$/.test(itemText) ? [itemText] : itemText.split(/和|与/);
       let partStart = item.end - itemText.length;
@@ -228,9 +243,12 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
       let start = at;
       while (start > 0 && at - start < 10 && /[\p{Script=Han}A-Za-z]/u.test(text[start - 1]) && !/[、和及与的在]/.test(text[start - 1])) start--;
       const raw = text.slice(start, at + suffix.length);
-      const cut = afterLeadVerbs(raw);
+      let cut = afterLeadVerbs(raw);
+      for (const verb of CLAUSE_VERBS) { const k = raw.lastIndexOf(verb); if (k >= 0 && k + verb.length > cut && k + verb.length <= raw.length - suffix.length - 2) cut = k + verb.length; }
       const name = raw.slice(cut);
-      if (name.length <= suffix.length + 1 || orgCovered(start + cut, at + suffix.length)) continue;
+      const tradeName = name.slice(0, name.length - suffix.length);
+      if (tradeName.length < 2 || orgCovered(start + cut, at + suffix.length) || /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游)$/.test(tradeName)) continue;
+      if (tradeName.length > 6 && !placeWithin(places, start + cut, at)) continue;
       addEnterprise(start + cut, name);
     }
   }
@@ -243,7 +261,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     name = name.slice(lead);
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '');
-    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || name.length < 3) return undefined;
+    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || NOT_A_PROJECT_TAIL.test(name) || name.length < 4) return undefined;
     const from = start + raw.indexOf(name);
     const id = doc.mention('Project', name, from, from + name.length);
     projects.push({ id, name, start: from, end: from + name.length });
@@ -255,7 +273,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     return id;
   };
   // 实施A、B、C等项目 / A项目
-  for (const m of text.matchAll(/(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?(项目|工程)/gu)) {
+  for (const m of text.matchAll(/(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu)) {
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
     if (!PROJECT_AFTER.test(after)) continue;
     const s = doc.sentenceAt(m.index!);
@@ -265,7 +283,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     for (const item of enumerationBefore(text, m.index!, clause.start)) {
       // A、B等煤机制造改造升级项目: companies before one kind of project.
       const kind = /^(.+?)等(.+)$/.exec(item.text);
-      if (kind && !counted) {
+      if (kind && !counted && !/(街|路|道|片区|区|延|拓|桥|站|园)$/.test(kind[1]) && kind[1].length <= 8) {
         const companies = [...enumerationBefore(text, item.start, clause.start).filter((x) => x.end < item.start), { start: item.start, end: item.start + kind[1].length, text: kind[1] }];
         for (const c of companies) {
           const eid = addEnterprise(c.start, c.text);
@@ -305,6 +323,8 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const suffix = projectSuffixes().find((x) => m[1].endsWith(x)) ?? '';
     // A bare kind of facility (抽水蓄能电站) names no particular one.
     if (name.length - lead - suffix.length < 2 || /^(抽水蓄能|污水处理|垃圾处理|综合)/.test(name.slice(lead)) && !placeWithin(places, offset + lead, offset + name.length)) continue;
+    const head = name.slice(lead, name.length - suffix.length);
+    if (GENERIC_FACILITY_HEAD.test(head) && !placeWithin(places, offset + lead, offset + name.length)) continue;
     const pid = addProject(offset, name);
     // 隰吉、黎霍、浮临高速: short names before one shared ending are each a facility of that kind.
     if (pid && suffix.length >= 2) {

@@ -180,7 +180,10 @@ const INSTITUTION_LEFT_STOPS = longestFirst([
   '与', '和', '及', '同', '在', '对', '由', '把', '向', '为', '的', '了', '是', '到', '从', '等', '各', '全', '将', '让', '给',
   '引进', '托管', '支持', '推动', '加快', '建设', '发挥', '依托', '联合', '携手', '对接', '深化', '合作', '争取', '创建', '成立',
   '获批', '建成', '启用', '打造', '实施', '推进', '新建', '扩建', '改造', '提升', '完成', '开工', '筹建', '组建', '设立', '申建',
+  '加强', '启动', '挖掘', '激活', '建强', '新增', '改建', '建',
 ]);
+// Proper-name parts that are generic words: 公办幼儿园, 普惠性幼儿园, 乡镇卫生院 name a kind, not a body.
+const GENERIC_INSTITUTION = /^(公办|民办|民间|普惠性|乡镇|乡村|示范|社区|村级|城区|职业|各级|重点|省级|市级|县级|一批|现有|综合|专科|基层|定点|第[一二三四五六七八九十\d]+|中医|实验|书画|老年|高等|中等|中小|寄宿制|特殊教育|教育|医疗|新建)$/;
 
 /** Institutions named by a proper name and a generic ending: 清华大学, 太原理工大学, 运城晚报. */
 export function institutionsIn(doc: DocBuilder): { start: number; end: number; name: string }[] {
@@ -204,7 +207,7 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
     let end = i + suffix.length;
     const paren = /^\([\p{Script=Han}]{2,4}\)/u.exec(text.slice(end, end + 6));
     if (paren) end += paren[0].length;
-    if (name.length < 2 || /^[市省县区]/.test(name)) continue;
+    if (name.length < 2 || /^[市省县区第]/.test(name) || GENERIC_INSTITUTION.test(name)) continue;
     found.push({ start, end, name: text.slice(start, end) });
     i = end - 1;
   }

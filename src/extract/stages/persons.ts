@@ -281,7 +281,7 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
 function closingBylines(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   for (const m of doc.text.matchAll(/\(([\p{Script=Han}]{2,3})\)[ \t]*(?=\n|$)/gu)) {
     const start = m.index! + 1;
-    if (nameAt(doc.text, start) === m[1]) addPerson(start, m[1]);
+    if (nameAt(doc.text, start) === m[1] && !/^(全文|摘要|节选|图文|视频|组图|续|完)/.test(m[1])) addPerson(start, m[1]);
   }
 }
 
