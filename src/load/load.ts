@@ -95,11 +95,15 @@ async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize
     const started = performance.now();
     let done = 0;
     let lastReport = 0;
+    let lastLine = '';
+    // At most one line a second, and the final count of each phase once.
     const report = (what: string, total: number, force = false) => {
       const now = performance.now();
-      if (!force && now - lastReport < 1000) return;
+      const line = `neo4j: ${what} ${done}/${total}`;
+      if ((!force && now - lastReport < 1000) || line === lastLine) return;
       lastReport = now;
-      progress(`neo4j: ${what} ${done}/${total}`);
+      lastLine = line;
+      progress(line);
     };
 
     const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), rows: nodeParams(g.rows) }));

@@ -11,6 +11,7 @@ import { assignCommunities } from '../../graph/communities.js';
 import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
 import { CliError } from '../errors.js';
+import { loadBuiltGraph } from './load.js';
 import type { ExtractOutcome, ExtractTask } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
@@ -58,9 +59,11 @@ export function registerBuildCommand(program: Command): void {
     .option('--no-progress', 'never show a progress bar')
     .option('--timeout <seconds>', `time limit per document (default: ${DEFAULT_TIMEOUT_S})`, positiveNumber('--timeout', false))
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
-    .action(async (paths: string[], options: BuildOptions) => {
+    .option('--neo4j <uri>', 'then load graph.json into Neo4j at this Bolt URI (user/password: $NEO4J_USER/$NEO4J_PASSWORD)')
+    .action(async (paths: string[], options: BuildOptions & { neo4j?: string }) => {
       const result = await runBuild(paths, options);
       process.exitCode = result.exitCode;
+      if (options.neo4j) await loadBuiltGraph(result.outDir, options.neo4j);
     });
 }
 

@@ -1,6 +1,7 @@
 // `kg load <graph.json>`: write an exported graph into Neo4j (idempotent; a second graph merges in).
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import path from 'node:path';
 import { resolveConnection, type ConnectionOptions } from '../../load/connection.js';
 import { DEFAULT_BATCH_SIZE, formatLoadStats, loadGraphFile } from '../../load/load.js';
 import { CliError } from '../errors.js';
@@ -43,6 +44,11 @@ export async function runLoad(file: string, options: LoadCommandOptions): Promis
   } catch (err) {
     throw toCliError(err);
   }
+}
+
+/** `kg build --neo4j <uri>`: load the graph.json a build just wrote (user/password from the environment). */
+export async function loadBuiltGraph(outDir: string, uri: string): Promise<void> {
+  await runLoad(path.join(outDir, 'graph.json'), { uri });
 }
 
 /** Keeps the message one line and the original error reachable for --verbose. */

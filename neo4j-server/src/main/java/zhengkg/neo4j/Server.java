@@ -54,6 +54,8 @@ public final class Server {
                         "style http://" + host + ":" + httpPort + "/style.grass")
                 .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,
                         "guides.neo4j.com,localhost," + host)
+                // Only loopback traffic here: Browser must not try to report usage anywhere.
+                .setConfig(ServerSettings.allow_telemetry, false)
                 .build();
 
         BrowserServer browser;
