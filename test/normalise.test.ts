@@ -179,6 +179,15 @@ describe('dropPageChrome', () => {
     '上一篇: 我市召开一季度经济运行分析会',
     '下一篇:没有了',
     '相关文章',
+    '涉密文件严禁上网',
+    '本站提示:请使用1920*1080分辨率、IE11以上浏览器访问',
+    '适老化改造认证标识',
+    '版权声明',
+    'Copyright notice: articles on this site are collected from the internet for reference only.',
+    'E-mail: office@example.gov.cn',
+    '时间:2023-05-06 09:12:44 范文 来源:会员投稿',
+    '下面是小编为大家整理的工作总结范文,供大家参考。',
+    '推荐访问:工作总结 述职报告 心得体会',
   ])('drops chrome line: %s', (line) => {
     expect(isChromeLine(line)).toBe(true);
     expect(dropPageChrome(`正文第一段。\n${line}\n正文第二段。`)).toBe('正文第一段。\n正文第二段。');
@@ -195,6 +204,9 @@ describe('dropPageChrome', () => {
     '编辑部全体人员参加了培训。',
     '下一步,我们将持续优化营商环境。',
     '关闭落后产能12万吨。',
+    '推广使用国产操作系统和浏览器。',
+    '全市完成适老化改造1200户,无障碍设施覆盖率达到90%。',
+    '涉密文件管理纳入年度保密检查。',
   ])('keeps prose: %s', (line) => {
     expect(isChromeLine(line)).toBe(false);
   });

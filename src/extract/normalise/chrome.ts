@@ -8,7 +8,7 @@ const PATTERN_FILE = new URL('../../../data/lexicon/page-chrome.txt', import.met
 
 // Chrome lines are short; prose paragraphs that mention 网站 or 版权 are long.
 // Skipping long lines also keeps the per-line regex work bounded.
-const MAX_CHROME_LINE = 200;
+const MAX_CHROME_LINE = 300;
 
 let defaultPatterns: RegExp[] | undefined;
 
