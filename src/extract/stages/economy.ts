@@ -38,8 +38,9 @@ const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工
 // A list item that ends like a statement or a campaign, not like the name of a thing being built.
 // Facility names made only of generic words (城镇污水处理厂, 口袋公园, 企业技术中心) name no particular facility.
 const GENERIC_FACILITY_HEAD = /^(城镇|城市|农村|乡村|乡镇|企业|市级|省级|县级|国家级|智能|智慧|龙头|口袋|中试|民航|区域|全省|全市|市区|现代|综合|新型|一批|各类|重点|大型|小型|公共|社区|街道|雨污|污水|垃圾|技术|研发|创新|孵化|数据|算力|物流|体育|文化|安全|绿色|标准化|示范)/;
-const NOT_A_PROJECT_TAIL = /(发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|落地|分别对|第[一二三四五六七八九十]|谋划|招引|服务)$/;
-const NOT_IN_PROJECT = /[为×]|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
+const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基地|中心|园区|示范园|连接线|生产线)$/;
+const NOT_A_PROJECT_TAIL = /(示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|落地|分别对|第[一二三四五六七八九十]|谋划|招引|服务)$/;
+const NOT_IN_PROJECT = /[为×等]|发力|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
 const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
 
 const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
@@ -87,15 +88,16 @@ function clauseBounds(text: string, at: number, s0: number, s1: number): { start
 }
 
 // Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
-const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|用好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
+const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
 
 function industryName(raw: string): string | undefined {
-  let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
+  let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^[百千万]亿级/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
   const lex = industryLexicon();
   if (lex.has(name)) return lex.get(name);
   if (name.endsWith('业') && lex.has(name.slice(0, -1))) return lex.get(name.slice(0, -1));
   const modifier = /^(先进|绿色|高品质|智慧|特色|道地|优质|高端|新型|现代)/.exec(name);
   if (modifier && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
+  if (modifier && umbrella().has(name.slice(modifier[0].length))) return undefined;
   name = name.replace(/[的等]$/, '');
   if (name.length < 2 || name.length > 14 || NOT_IN_SECTOR.test(name.replace(/^新能源/, ''))) return undefined;
   if (umbrella().has(name) || /经济$|服务业$|^(各|全|新|多|一)/.test(name)) return undefined;
@@ -247,7 +249,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
       for (const verb of CLAUSE_VERBS) { const k = raw.lastIndexOf(verb); if (k >= 0 && k + verb.length > cut && k + verb.length <= raw.length - suffix.length - 2) cut = k + verb.length; }
       const name = raw.slice(cut);
       const tradeName = name.slice(0, name.length - suffix.length);
-      if (tradeName.length < 2 || orgCovered(start + cut, at + suffix.length) || /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游)$/.test(tradeName)) continue;
+      if (tradeName.length < 2 || orgCovered(start + cut, at + suffix.length) || /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游|信息科技|四建)$|[个户未]|完成|经营|资产/.test(tradeName)) continue;
       if (tradeName.length > 6 && !placeWithin(places, start + cut, at)) continue;
       addEnterprise(start + cut, name);
     }
@@ -260,8 +262,9 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const lead = afterLeadVerbs(name);
     name = name.slice(lead);
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
-    name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '');
+    name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '').replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
     if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || NOT_A_PROJECT_TAIL.test(name) || name.length < 4) return undefined;
+    if (industryLexicon().has(name)) return undefined;
     const from = start + raw.indexOf(name);
     const id = doc.mention('Project', name, from, from + name.length);
     projects.push({ id, name, start: from, end: from + name.length });
@@ -324,7 +327,10 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     // A bare kind of facility (抽水蓄能电站) names no particular one.
     if (name.length - lead - suffix.length < 2 || /^(抽水蓄能|污水处理|垃圾处理|综合)/.test(name.slice(lead)) && !placeWithin(places, offset + lead, offset + name.length)) continue;
     const head = name.slice(lead, name.length - suffix.length);
-    if (GENERIC_FACILITY_HEAD.test(head) && !placeWithin(places, offset + lead, offset + name.length)) continue;
+    const placed = !!placeWithin(places, offset + lead, offset + name.length);
+    if (GENERIC_FACILITY_HEAD.test(head) && !placed) continue;
+    // Endings that name a kind of work (改造, 基地, 中心) need a proper name in front: a place, a street, a company.
+    if (WEAK_SUFFIX.test(suffix) && !placed && !/(路|街|大道|广场|桥|公园|片区|河|湖|[A-Za-z])/.test(head) && ![...enterprises.keys()].some((e) => head.startsWith(e))) continue;
     const pid = addProject(offset, name);
     // 隰吉、黎霍、浮临高速: short names before one shared ending are each a facility of that kind.
     if (pid && suffix.length >= 2) {
