@@ -72,11 +72,10 @@ afterAll(() => {
 describe('kg build on mixed good and bad inputs', () => {
   let run: Run;
   const out = () => path.join(work, 'out');
-  const GOOD = ['UPPER.TXT', 'gbk.txt', 'news/division.txt', 'news/field-visit.html', 'news/standing-meeting.txt', 'notices/division.txt', '会议 新闻 2024.txt'];
+  const GOOD = ['UPPER.TXT', 'gbk.txt', 'news/division.txt', 'news/field-visit.html', 'news/standing-meeting.txt', 'notices/division.txt', 'one-line.txt', '会议 新闻 2024.txt'];
   const BAD = ['in/binary.txt', 'in/empty.txt', 'in/garbled.txt', 'in/self.txt', 'missing-folder'];
+  // Generous for 5 MB of text, short enough that a quadratic step in extraction shows up as a failure.
   const TIMEOUT_S = 20;
-  // The 5 MB one-line file must not hang the run: it is either read or skipped as timed out.
-  const oneLineSkipped = () => skipLines(run.stderr).some((l) => l.startsWith('skip in/one-line.txt: '));
 
   beforeAll(async () => {
     run = await runKg(['build', 'in', 'missing-folder', '--out', 'out', '--jobs', '2', '--timeout', String(TIMEOUT_S)], work);
@@ -84,7 +83,7 @@ describe('kg build on mixed good and bad inputs', () => {
 
   it('exits 0 because documents were read, and prints one skip line per bad input', () => {
     expect(run.code, run.stderr).toBe(0);
-    const lines = skipLines(run.stderr).filter((l) => !l.startsWith('skip in/one-line.txt: '));
+    const lines = skipLines(run.stderr);
     expect(lines.map((l) => l.slice(5, l.indexOf(': '))).sort()).toEqual([...BAD].sort());
     const reasonOf = (p: string) => lines.find((l) => l.startsWith(`skip ${p}: `))!.slice(`skip ${p}: `.length);
     expect(reasonOf('missing-folder')).toBe('no such file or directory');
@@ -97,18 +96,12 @@ describe('kg build on mixed good and bad inputs', () => {
 
   it('ends with a one-line summary', () => {
     const last = run.stderr.trim().split('\n').at(-1);
-    const read = GOOD.length + (oneLineSkipped() ? 0 : 1);
-    const skipped = BAD.length + (oneLineSkipped() ? 1 : 0);
-    expect(last).toMatch(new RegExp(`^read ${read} documents \\(${skipped} skipped\\) in \\d+\\.\\d s → out$`));
+    expect(last).toMatch(new RegExp(`^read ${GOOD.length} documents \\(${BAD.length} skipped\\) in \\d+\\.\\d s → out$`));
   });
 
-  it('does not let the 5 MB one-line file hang the run', () => {
-    if (oneLineSkipped()) {
-      expect(run.stderr).toContain(`skip in/one-line.txt: timed out after ${TIMEOUT_S} s`);
-    } else {
-      expect(existsSync(path.join(out(), 'texts/one-line.txt'))).toBe(true);
-    }
-    expect(run.seconds).toBeLessThan(TIMEOUT_S + 40);
+  it('reads the 5 MB one-line file within the per-document time limit', () => {
+    expect(run.stderr).not.toContain('one-line.txt');
+    expect(readFileSync(path.join(out(), 'texts/one-line.txt'), 'utf8').length).toBeGreaterThan(1_000_000);
   });
 
   it('writes graph.json that passes the contract, with evidence and an integer community everywhere', () => {
@@ -140,7 +133,7 @@ describe('kg build on mixed good and bad inputs', () => {
   });
 
   it('writes one normalised text per document; a repeated base name gets its relative path', () => {
-    const docs = ['UPPER.TXT', 'gbk.txt', 'division.txt', 'field-visit.html', 'standing-meeting.txt', 'in/notices/division.txt', '会议 新闻 2024.txt'];
+    const docs = ['UPPER.TXT', 'gbk.txt', 'division.txt', 'field-visit.html', 'standing-meeting.txt', 'in/notices/division.txt', 'one-line.txt', '会议 新闻 2024.txt'];
     for (const doc of docs) expect(existsSync(path.join(out(), 'texts', doc)), doc).toBe(true);
     // GBK input comes out as UTF-8 text.
     expect(readFileSync(path.join(out(), 'texts/gbk.txt'), 'utf8')).toContain('唐振宇');
@@ -148,12 +141,12 @@ describe('kg build on mixed good and bad inputs', () => {
 
   it('lists every skipped file with its reason in report.md', () => {
     const report = readFileSync(path.join(out(), 'report.md'), 'utf8');
-    expect(report).toContain(`## Skipped (${skipLines(run.stderr).length})`);
+    expect(report).toContain(`## Skipped (${BAD.length})`);
     for (const line of skipLines(run.stderr)) {
       const [p, reason] = [line.slice(5, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)];
       expect(report).toContain(`| ${p} | ${reason.replace(/\|/g, '\\|')} |`);
     }
-    expect(report).toContain(`## Documents read (${GOOD.length + (oneLineSkipped() ? 0 : 1)})`);
+    expect(report).toContain(`## Documents read (${GOOD.length})`);
     expect(report).toContain('| 会议 新闻 2024.txt |');
   });
 });
