@@ -61,7 +61,19 @@ function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
 
+// Rendering and container sizing ask about the same elements several times.
+const droppedVerdicts = new WeakMap<Element, boolean>();
+
 function isDropped(el: Element): boolean {
+  let verdict = droppedVerdicts.get(el);
+  if (verdict === undefined) {
+    verdict = judgeDropped(el);
+    droppedVerdicts.set(el, verdict);
+  }
+  return verdict;
+}
+
+function judgeDropped(el: Element): boolean {
   if (DROPPED_TAGS.has(el.name)) return true;
   if (el.attribs.hidden !== undefined || /display\s*:\s*none/i.test(el.attribs.style ?? '')) return true;
   const tokens = classAndId(el).split(/\s+/).filter(Boolean);
@@ -146,10 +158,23 @@ function findArticleContainer(nodes: ChildNode[]): Element | undefined {
   }
 }
 
-/** Non-space characters of the text that would be rendered. */
+/** Non-space characters of the text that would be rendered (counted, not built). */
 function textSize(el: Element): number {
-  return renderNodes([el]).replace(/\s+/g, '').length;
+  let size = 0;
+  const stack: ChildNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) {
+      const data = node.data;
+      for (let i = 0; i < data.length; i++) if (!WHITESPACE_CODES.has(data.charCodeAt(i))) size++;
+    } else if (isElement(node) && !isDropped(node)) {
+      stack.push(...node.children);
+    }
+  }
+  return size;
 }
+
+const WHITESPACE_CODES = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20, 0xa0, 0x3000]);
 
 function isInside(node: Element, ancestor: Element): boolean {
   for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
