@@ -127,7 +127,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const start = m.index!, end = start + m[0].length;
     const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
     const tail = INDUSTRY_TAIL.exec(next);
-    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合)/.test(next) || next === '';
+    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '';
     const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start));
     if (!(tail || (itemLike && itemStart))) continue;
     if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(0, start))) {
@@ -220,7 +220,8 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     chainSentences.push({ start: m.index!, end: s.end, leaders: ids });
     const rest = text.slice(m.index! + m[0].length, s.end);
     const restStart = m.index! + m[0].length;
-    const firstClauseEnd = restStart + (/[;。]|实施/.exec(rest)?.index ?? rest.length);
+    // 以A为"链主",培育B产业链: the chain follows the comma; 以A为龙头的B集聚区: the sector is in the same clause.
+    const firstClauseEnd = restStart + ((m[2] === '链主' ? /[;。]|实施/ : /[,;。]/).exec(rest)?.index ?? rest.length);
     for (const ind of industryAt) {
       if (ind.start < restStart || ind.start > firstClauseEnd) continue;
       for (const id of ids) doc.relate(m[2] === '链主' ? 'LEADS_CHAIN' : 'IN_INDUSTRY', id, ind.id, m.index!, ind.end);
@@ -264,7 +265,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '').replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
     if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || NOT_A_PROJECT_TAIL.test(name) || name.length < 4) return undefined;
-    if (industryLexicon().has(name)) return undefined;
+    if (industryLexicon().has(name) || enterprises.has(name)) return undefined;
     const from = start + raw.indexOf(name);
     const id = doc.mention('Project', name, from, from + name.length);
     projects.push({ id, name, start: from, end: from + name.length });
@@ -283,7 +284,9 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const clause = clauseBounds(text, m.index!, s.start, s.end);
     if (m.index! - clause.start < 2) continue;
     const counted = /\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '');
-    for (const item of enumerationBefore(text, m.index!, clause.start)) {
+    const listed = enumerationBefore(text, m.index!, clause.start);
+    if (sharedKindList(listed)) continue;
+    for (const item of listed) {
       // A、B等煤机制造改造升级项目: companies before one kind of project.
       const kind = /^(.+?)等(.+)$/.exec(item.text);
       if (kind && !counted && !/(街|路|道|片区|区|延|拓|桥|站|园)$/.test(kind[1]) && kind[1].length <= 8) {
@@ -304,6 +307,31 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
       addProject(item.start, item.text);
     }
   }
+  // 实施韩国LG、西安庆安压缩机整机生产等项目: bare companies, then the last company with the kind of project
+  // they all carry out — one project per company (韩国LG压缩机整机生产, 西安庆安压缩机整机生产).
+  function sharedKindList(items: Span[]): boolean {
+    if (items.length < 2) return false;
+    const companyAt = (item: Span) => {
+      const place = placeWithin(places, item.start, item.end, true);
+      if (!place || place.start !== item.start) return undefined;
+      const rest = text.slice(place.end, item.end);
+      const trade = /^([A-Za-z]+|[\p{Script=Han}]{2})/u.exec(rest);
+      return trade ? place.end - item.start + trade[0].length : undefined;
+    };
+    const heads = items.slice(0, -1);
+    if (!heads.every((i) => companyAt(i) === i.text.length)) return false;
+    const last = items[items.length - 1];
+    const cut = companyAt(last);
+    if (!cut || last.text.length - cut < 4) return false;
+    const kind = last.text.slice(cut);
+    for (const item of [...heads, { ...last, text: last.text.slice(0, cut), end: last.start + cut }]) {
+      const eid = addEnterprise(item.start, item.text);
+      const pid = addProject(item.start, item.text + kind);
+      if (eid && pid) doc.relate('UNDERTAKES', eid, pid, item.start, last.end);
+    }
+    return true;
+  }
+
   // Facilities that are being planned, built or opened: …电站, …产业园, …高速 + a build verb.
   const suffixRe = new RegExp(`([^,;:。、\\n“”"《》]{2,24}?(?:${alternation(projectSuffixes())}))(?:\\(([^)]{1,12})\\))?`, 'gu');
   for (const m of text.matchAll(suffixRe)) {
