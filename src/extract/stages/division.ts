@@ -30,7 +30,7 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
       const basis = m[1];
       const bodyStart = at + m[1].length;
       let body = m[2].replace(/(等)?(方面)?(的)?工作$/, '').replace(/等$/, '');
-      if (basis === '主持' || basis === '领导') body = body.replace(/全面$/, '');
+      body = body.replace(/(全面|常务|日常)$/, '');
       let offset = bodyStart;
       for (const item of body.split('、')) {
         const itemStart = offset;
@@ -52,6 +52,10 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
 function orgForItem(doc: DocBuilder, start: number, item: string, places: PlaceIndex): OrgMatch | undefined {
   const full = orgAt(doc, start, places);
   if (full && full.end === start + item.length) return full;
+  // 市经济和信息化局, 县供销合作社: a body written with its place and an organ's ending, even when no lexicon lists it.
+  const organ = /^(市|县|区|省)([\p{Script=Han}]{2,12}(局|委员会|办公室|厅|合作社|联合会|中心))$/u.exec(item);
+  const own0 = organ && !doc.places.placeholder ? (organ[1] === '省' ? doc.places.province : organ[1] === '市' ? doc.places.city : doc.places.county) : undefined;
+  if (organ && own0) return { start, end: start + item.length, name: own0.name + organ[2], aliases: [], place: own0 };
   // Bare cores stand for the document's own body: 妇联 in a 广州 notice is 广州市妇联.
   const own = doc.places.city ?? doc.places.province;
   if (!own || doc.places.placeholder) return undefined;
