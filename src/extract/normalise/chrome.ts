@@ -40,11 +40,26 @@ function loadDefaultPatterns(): RegExp[] {
   return defaultPatterns;
 }
 
+// One alternation tried once per line is several times faster than forty
+// separate regexes; the sticky flag keeps it from scanning past position 0.
+const combinedPatterns = new WeakMap<RegExp[], RegExp>();
+
+function combined(patterns: RegExp[]): RegExp {
+  let regex = combinedPatterns.get(patterns);
+  if (!regex) {
+    regex = patterns.length === 0 ? /(?!)/y : new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'uy');
+    combinedPatterns.set(patterns, regex);
+  }
+  return regex;
+}
+
 /** True when the whole (trimmed) line is page chrome. */
 export function isChromeLine(line: string, patterns: RegExp[] = loadDefaultPatterns()): boolean {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.length > MAX_CHROME_LINE) return false;
-  return patterns.some((p) => p.test(trimmed));
+  const regex = combined(patterns);
+  regex.lastIndex = 0;
+  return regex.test(trimmed);
 }
 
 /** Remove chrome lines; blank-line runs left behind collapse to one blank line. */
