@@ -17,12 +17,15 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
     acc.push({ start, text: l });
     return acc;
   }, [])) {
-    const owner = persons.find((p) => p.start >= line.start && p.start < line.start + 16 && text[p.end] === ':');
-    if (!owner) continue;
+    // The person a duty line is about: "副市长某某:分管…", "某某同志 负责…", "副市长某某负责…".
+    const duty = /分管|负责|联系|主持|协助/.exec(line.text);
+    if (!duty) continue;
+    const owner = persons.filter((p) => p.start >= line.start && p.end <= line.start + duty.index).pop();
+    if (!owner || owner.start > line.start + 20) continue;
     const personId = `Person:${owner.name}`;
-    let clauseStart = owner.end + 1;
+    let clauseStart = owner.end + (/^(同志)?[:\s]/.test(text.slice(owner.end, owner.end + 3)) ? (text.slice(owner.end).match(/^(同志)?[:\s]+/)?.[0].length ?? 0) : 0);
     const lineEnd = line.start + line.text.length;
-    for (const clause of text.slice(clauseStart, lineEnd).split(/([。;,])/)) {
+    for (const clause of text.slice(clauseStart, lineEnd).split(/([。;,:])/)) {
       const at = clauseStart;
       clauseStart += clause.length;
       const m = DUTY.exec(clause);

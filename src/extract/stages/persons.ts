@@ -67,6 +67,7 @@ function titlesEndingAt(text: string, end: number): Title[] {
 
 interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
 
+const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
 const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|部|股|站|队)$/u;
@@ -92,10 +93,18 @@ function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch
     if (text[itemStart - 1] !== '、') break;
     itemEnd = itemStart - 1;
   }
-  // A department named without its committee (统战部长) belongs to the committee named before it.
+  // A department named without its committee (统战部长) belongs to the committee named before it;
+  // a bare title after a body's title shares that body (市人大常委会党组书记、主任 → 主任 of 市人大常委会).
   for (let i = 1; i < posts.length; i++) {
     const p = posts[i];
     if (p.org) continue;
+    const bare = text.slice(p.start, p.end) === p.title;
+    const prevOrg = posts[i - 1].org;
+    if (bare && prevOrg && !BYLINE_TITLES.test(p.title) && !/^(领导|代表|执行主席|常务主席)$/.test(p.title)) {
+      const base = /^中共(.+)党组$/.exec(prevOrg.name);
+      p.org = base ? { ...prevOrg, name: base[1], aliases: [], implied: true } : { ...prevOrg, implied: true };
+      continue;
+    }
     const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
     const item = text.slice(p.start, p.end);
     const m = /^(统战|宣传|组织)(部长|副部长)$/.exec(item) ?? /^(统战|宣传|组织)部(部长|副部长)$/.exec(item);
