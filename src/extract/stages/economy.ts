@@ -110,7 +110,10 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   // Areas of a division of labour (分管科技、金融工作) are not sectors.
   const areaSpans = doc.all('Area').flatMap((a) => a.evidence);
   const inArea = (s: number, e: number) => areaSpans.some((a) => s < a.end && e > a.start);
-  const orgCovered = (s: number, e: number) => orgs.some((o) => s < o.end && e > o.start);
+  // Characters inside an organisation's name, as a mask: asked for every candidate, so O(1).
+  const orgMask = new Uint8Array(text.length + 1);
+  for (const o of orgs) orgMask.fill(1, o.start, o.end);
+  const orgCovered = (s: number, e: number) => { for (let i = s; i < e; i++) if (orgMask[i]) return true; return false; };
   const industryAt: { start: number; end: number; id: string }[] = [];
   const addIndustry = (start: number, end: number, raw: string) => {
     if (inArea(start, end)) return undefined;
@@ -136,10 +139,13 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     }
     addIndustry(start, end + (tail && tail[0] !== '业' ? tail[0].length : 0), m[0] + (tail?.[0] === '业' ? '业' : ''));
   }
-  for (const m of text.matchAll(/([^,:;。、\n“”"《》()]{2,40}?)(等)?(产业集群|产业链|产业|行业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
-    const s = doc.sentenceAt(m.index!);
-    const clause = clauseBounds(text, m.index!, s.start, s.end);
-    const end = m.index! + m[1].length;
+  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
+    const s = doc.sentenceAt(t.index!);
+    const clause = clauseBounds(text, t.index!, s.start, s.end);
+    let listStart = t.index!;
+    while (listStart > clause.start && t.index! - listStart < 40 && !/[、\n《》()]/.test(text[listStart - 1])) listStart--;
+    if (t.index! - listStart < 2 && text[listStart - 1] !== '、') continue;
+    const end = t.index!;
     const items = enumerationBefore(text, end, clause.start);
     const verbBefore = (at: number) => DEVELOP_VERB.test(text.slice(clause.start, at));
     const lexiconSiblings = items.filter((i) => industryLexicon().has(i.text.replace(/^[和及与]/, ''))).length;
@@ -228,9 +234,12 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     }
   }
   // A、B等(重点|骨干)企业
-  for (const m of text.matchAll(/([^,;。:]{2,80}?)等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企)/gu)) {
-    const s = doc.sentenceAt(m.index!);
-    const clause = clauseBounds(text, m.index!, s.start, s.end);
+  // (Matched from the 等 backwards: a lazy prefix group in the regex would be tried at every position.)
+  for (const e of text.matchAll(/等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企)/gu)) {
+    const s = doc.sentenceAt(e.index!);
+    const clause = clauseBounds(text, e.index!, s.start, s.end);
+    if (e.index! - clause.start < 2) continue;
+    const m = Object.assign([text.slice(clause.start, e.index! + e[0].length), text.slice(clause.start, e.index!), e[1]], { index: clause.start });
     const items = enumerationBefore(text, m.index! + m[1].length, clause.start);
     const ids = items.map((i) => addEnterprise(i.start, i.text.replace(/^[和及与]/, ''))).filter((x): x is string => !!x);
     const sector = industryName(m[2].replace(/^(重点|骨干|龙头|头部|规上|领军|优质|链主)+/, ''));
@@ -333,8 +342,16 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   }
 
   // Facilities that are being planned, built or opened: …电站, …产业园, …高速 + a build verb.
-  const suffixRe = new RegExp(`([^,;:。、\\n“”"《》]{2,24}?(?:${alternation(projectSuffixes())}))(?:\\(([^)]{1,12})\\))?`, 'gu');
-  for (const m of text.matchAll(suffixRe)) {
+  const suffixRe = new RegExp(`(?:${alternation(projectSuffixes())})(?:\\(([^)]{1,12})\\))?`, 'gu');
+  let lastEnd = 0;
+  for (const sm of text.matchAll(suffixRe)) {
+    // The name runs back from its ending to the clause start (at most 24 characters before the ending).
+    let from = sm.index!;
+    while (from > lastEnd && sm.index! - from < 24 && !/[,;:。、\n“”"《》]/.test(text[from - 1])) from--;
+    lastEnd = sm.index! + sm[0].length;
+    if (sm.index! - from < 2) continue;
+    const paren = sm[1];
+    const m = Object.assign([text.slice(from, lastEnd), text.slice(from, sm.index! + sm[0].length - (paren !== undefined ? paren.length + 2 : 0)), paren], { index: from });
     const s = doc.sentenceAt(m.index!);
     const before = text.slice(Math.max(s.start, m.index! - 6), m.index!);
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);

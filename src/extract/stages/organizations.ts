@@ -34,6 +34,11 @@ const cores = lazy(() => {
   return list.sort((a, b) => b.core.length - a.core.length);
 });
 
+const coresByFirstChar = lazy(() => {
+  const map = new Map<string, Core[]>();
+  for (const c of cores()) map.set(c.core[0], [...(map.get(c.core[0]) ?? []), c]);
+  return map;
+});
 const partySubunits = lazy(() => lexiconRows('party-subunits.txt', 2).map(([short, full]) => ({ short, full })));
 const democraticParties = lazy(() => lexiconRows('democratic-parties.tsv', 2).map(([short, full]) => ({ short, full })));
 const nationalOrgs = lazy(() => {
@@ -93,6 +98,7 @@ export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: 
     }
   }
   for (const party of democraticParties()) {
+    if (text[pos] !== party.short[0] && text[pos] !== party.full[0]) continue;
     if (startsWith(text, pos, party.short) || startsWith(text, pos, party.full)) {
       const after = pos + (startsWith(text, pos, party.full) && party.full !== party.short ? party.full.length : party.short.length);
       const ref = placeRefAt(doc, after, placeAt);
@@ -123,8 +129,14 @@ export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: 
   return qualified ? withSubcommittee(text, qualified) : undefined;
 }
 
+const nationalByFirstChar = lazy(() => {
+  const map = new Map<string, ReturnType<typeof nationalOrgs>>();
+  for (const n of nationalOrgs()) map.set(n.form[0], [...(map.get(n.form[0]) ?? []), n]);
+  return map;
+});
+
 function nationalOrgAt(text: string, pos: number): OrgMatch | undefined {
-  for (const n of nationalOrgs()) {
+  for (const n of nationalByFirstChar().get(text[pos]) ?? []) {
     if (!startsWith(text, pos, n.form)) continue;
     // 中央 alone is too loose a word: only as 党中央/中共中央 (listed) or when a known organ follows.
     if (n.form === '中央') continue;
@@ -151,7 +163,7 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
   // 省十四届人大 / 市五届政协: a term number between the place and the legislature or CPPCC.
   const term = /^第?[一二三四五六七八九十\d]+届(?=人大|人民代表大会|政协)/.exec(text.slice(ref.end, ref.end + 8));
   const coreStart = ref.end + (term ? term[0].length : 0);
-  for (const c of cores()) {
+  for (const c of coresByFirstChar().get(text[coreStart]) ?? []) {
     if (!startsWith(text, coreStart, c.core)) continue;
     let end = coreStart + c.core.length;
     let name = fill(c.canonical, p);
@@ -191,9 +203,11 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
   const found: { start: number; end: number; name: string }[] = [];
   const suffixes = institutionSuffixes();
   const first = new Set(suffixes.map((s) => s[0]));
+  const bySuffixFirst = new Map<string, string[]>();
+  for (const s of suffixes) bySuffixFirst.set(s[0], [...(bySuffixFirst.get(s[0]) ?? []), s]);
   for (let i = 1; i < text.length; i++) {
     if (!first.has(text[i])) continue;
-    const suffix = suffixes.find((s) => text.startsWith(s, i));
+    const suffix = (bySuffixFirst.get(text[i]) ?? []).find((s) => text.startsWith(s, i));
     if (!suffix) continue;
     let start = i;
     // Walk left over the proper name: Han characters, and a parenthesised place (中国地质大学(武汉) is after).
@@ -231,7 +245,9 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     const m = orgAt(doc, i, placeAt);
     if (m) { found.push(m); i = m.end - 1; }
   }
-  const covered = (s: number, e: number) => found.some((m) => s < m.end && e > m.start);
+  const mask = new Uint8Array(text.length + 1);
+  for (const m of found) mask.fill(1, m.start, m.end);
+  const covered = (s: number, e: number) => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };
   for (const inst of institutionsIn(doc)) {
     if (covered(inst.start, inst.end)) continue;
     found.push({ start: inst.start, end: inst.end, name: inst.name, aliases: [] });

@@ -21,7 +21,11 @@ interface Title { title: string; implied: string }
 const titles = lazy(() => lexiconRows('titles.tsv', 2)
   .map(([title, implied]) => ({ title, implied }))
   .sort((a, b) => b.title.length - a.title.length));
-const titleFirstChars = lazy(() => new Set(titles().map((t) => t[`title`][0])));
+const titlesByFirstChar = lazy(() => {
+  const map = new Map<string, Title[]>();
+  for (const t of titles()) map.set(t.title[0], [...(map.get(t.title[0]) ?? []), t]);
+  return map;
+});
 
 // What follows a name in running text (李云峰表示, 贾二元主持会议, 林武来到): a two-character
 // reading of a name is preferred when its third character starts one of these.
@@ -168,12 +172,11 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
     }
   };
 
-  const firsts = titleFirstChars();
+  const byFirst = titlesByFirstChar();
   for (const sentence of doc.sentences) {
     const { start: s0, end: s1 } = sentence;
     for (let i = s0; i < s1; i++) {
-      if (!firsts.has(text[i])) continue;
-      const title = titles().find((t) => text.startsWith(t.title, i));
+      const title = byFirst.get(text[i])?.find((t) => text.startsWith(t.title, i));
       if (!title) continue;
       let after = i + title.title.length;
       const byline = /^(记者|通讯员|实习生|摄影)$/.test(title.title);
