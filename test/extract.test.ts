@@ -107,3 +107,26 @@ describe('resolution across documents', () => {
     expect(graph.hasEdge('PART_OF|Place:江油市|Place:绵阳市|')).toBe(true);
   });
 });
+
+describe('other levels of government', () => {
+  it('reads a municipality: 市 is the province-level city', () => {
+    const r = extract('municipality.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['龚海峰>上海市人民政府|市长', '刘振华>上海市公安局|局长', '黄文涛>上海市人大常委会|主任']));
+    expect(rel(r, 'PRESIDES')).toEqual(['黄文涛>上海市第十六届人民代表大会第三次会议']);
+    expect(rel(r, 'ATTENDS')).toContain('刘振华>上海市第十六届人民代表大会第三次会议');
+  });
+  it('reads a province 分工 notice with 同志 and 领导/负责 duties', () => {
+    const r = extract('province-division.txt');
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '王志刚>河北省人民政府|领导', '张立新>河北省人民政府|负责', '张立新>发展改革|分管', '张立新>审计|分管', '张立新>河北省工商联|联系',
+    ]));
+    expect(rel(r, 'HOLDS_POSITION')).toContain('张立新>河北省人民政府|常务副省长');
+  });
+  it('reads a county session: 县 bodies, and a Party group as its own body', () => {
+    const r = extract('county-meeting.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining([
+      '王建国>中共平遥县委|书记', '李文华>平遥县人民政府|县长', '赵德明>中共平遥县人大常委会党组|书记', '赵德明>平遥县人大常委会|主任', '孙丽>平遥县政协|主席',
+    ]));
+    expect(rel(r, 'ADDRESSES')).toContain('李文华>平遥县第十八届人民代表大会第三次会议|政府工作报告');
+  });
+});

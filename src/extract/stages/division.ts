@@ -18,7 +18,7 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
     return acc;
   }, [])) {
     // The person a duty line is about: "副市长某某:分管…", "某某同志 负责…", "副市长某某负责…".
-    const duty = /分管|负责|联系|主持|协助/.exec(line.text);
+    const duty = /分管|负责|联系|主持|协助|领导/.exec(line.text);
     if (!duty) continue;
     const owner = persons.filter((p) => p.start >= line.start && p.end <= line.start + duty.index).pop();
     if (!owner || owner.start > line.start + 20) continue;
