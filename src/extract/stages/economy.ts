@@ -21,7 +21,7 @@ const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suffixes.t
 const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
 
 const centralEnterprises = lazy(() => lexiconRows('central-enterprises.tsv', 2).map(([short, full]) => ({ short, full })));
-const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|业)/;
+const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|生产基地|产业园|集聚区|基地|业)/;
 const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建)/;
 // Verbs that open a list of projects or enterprises; the first item starts after the last of them.
 const LEAD_VERBS = longestFirst([
@@ -137,9 +137,10 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
       // Inside a longer word (e.g. 风电 in 华润风电二期): only with an explicit industry tail.
       if (!tail || tail[0] === '业') continue;
     }
-    addIndustry(start, end + (tail && tail[0] !== '业' ? tail[0].length : 0), m[0] + (tail?.[0] === '业' ? '业' : ''));
+    const tailInName = tail && /^(产业|行业|集群|业)/.test(tail[0]) ? tail[0] : '';
+    addIndustry(start, end + (tailInName && tailInName !== '业' ? tailInName.length : 0), m[0] + (tailInName === '业' ? '业' : ''));
   }
-  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
+  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
     const s = doc.sentenceAt(t.index!);
     const clause = clauseBounds(text, t.index!, s.start, s.end);
     let listStart = t.index!;
@@ -391,6 +392,18 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     }
   }
 
+  // Enterprises listed as 重点/骨干企业 in a sentence about one sector belong to it (做强钢铁产业…支持A、B等重点企业).
+  for (const [, e] of enterprises) {
+    const m = doc.get(e.id);
+    if (!m) continue;
+    for (const ev of m.evidence) {
+      const s = doc.sentenceAt(ev.start);
+      const previous = doc.sentenceAt(Math.max(0, s.start - 2));
+      const sectors = new Set(industryAt.filter((i) => i.start >= previous.start && i.end <= s.end).map((i) => i.id));
+      if (sectors.size === 1 && /等[^,;。]{0,8}(企业|项目)/.test(text.slice(ev.end, s.end))) doc.relate('IN_INDUSTRY', e.id, [...sectors][0], ev.start, ev.end);
+    }
+  }
+
   // A project named after a nationally known group (华能风电二期): the group is an enterprise too.
   for (const p of projects) {
     const group = centralEnterprises().find((g) => p.name.startsWith(g.short) && p.name.length > g.short.length + 1);
@@ -421,10 +434,13 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     if (chain && chain.leaders.length === 1 && ![...enterprises.entries()].some(([n, e]) => e.id !== chain.leaders[0] && [n, ...e.aliases].some((a) => a.length >= 2 && p.name.startsWith(a)))) {
       doc.relate('UNDERTAKES', chain.leaders[0], p.id, chain.start, p.end);
     }
-    // IN_INDUSTRY: a sector the project's name carries, or the chain its sentence builds.
-    for (const ind of industryAt) {
-      const indName = doc.get(ind.id)!.name;
-      if (p.name.includes(indName) && indName.length >= 2) doc.relate('IN_INDUSTRY', p.id, ind.id, p.start, p.end);
+    // IN_INDUSTRY: a sector the project's name carries (华能风电二期 → 风电), or the chain its sentence builds.
+    const carried = [...industryLexicon().entries()].filter(([form]) => form.length >= 2 && p.name.includes(form))
+      .sort((a, b) => b[0].length - a[0].length)[0];
+    if (carried) {
+      const at = p.start + p.name.indexOf(carried[0]);
+      const id = doc.mention('Industry', carried[1], at, at + carried[0].length, { surfaceIsAlias: carried[0] !== carried[1] });
+      doc.relate('IN_INDUSTRY', p.id, id, p.start, p.end);
     }
     if (chain) {
       for (const ind of industryAt) if (ind.start > chain.start && ind.start < p.start) doc.relate('IN_INDUSTRY', p.id, ind.id, chain.start, p.end);

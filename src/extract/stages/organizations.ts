@@ -245,6 +245,13 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     const m = orgAt(doc, i, placeAt);
     if (m) { found.push(m); i = m.end - 1; }
   }
+  // 市人大及其常委会: the standing committee named by ellipsis.
+  for (const m of found.slice()) {
+    if (m.name.endsWith('人民代表大会') && text.startsWith('及其常委会', m.end) && m.place) {
+      const p = m.place.name;
+      found.push({ start: m.end + 2, end: m.end + 5, name: `${p}人大常委会`, aliases: [`${p}人民代表大会常务委员会`], place: m.place });
+    }
+  }
   const mask = new Uint8Array(text.length + 1);
   for (const m of found) mask.fill(1, m.start, m.end);
   const covered = (s: number, e: number) => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };

@@ -207,6 +207,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   postNameTitles(doc, addPerson, holds);
   cuedNameLists(doc, addPerson);
   closingBylines(doc, addPerson);
+  teamsAndGroups(doc, addPerson);
   appointments(doc, names, orgByEnd, holds);
 
   // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
@@ -286,6 +287,18 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
     for (const s of spans) addPerson(s.start, s.name);
+  }
+}
+
+// A team named after its leader (“某某团队”) and a named member of a group (某某等体育健儿, 某某等专家).
+function teamsAndGroups(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  for (const m of text.matchAll(/(团队|等[\d一二三四五六七八九十多]*[名位]?(体育健儿|运动员|选手|专家|院士|教授|同志|劳动模范|先进个人))/g)) {
+    for (const len of [3, 2]) {
+      const s = m.index! - len;
+      if (s < 0 || !/^[“"、,:(\s]?$/.test(text[s - 1] ?? '') && !/[“"、,:(\s]/.test(text[s - 1] ?? '')) continue;
+      if (nameAt(text, s) === text.slice(s, m.index!)) { addPerson(s, text.slice(s, m.index!)); break; }
+    }
   }
 }
 
