@@ -130,3 +130,22 @@ describe('other levels of government', () => {
     expect(rel(r, 'ADDRESSES')).toContain('李文华>平遥县第十八届人民代表大会第三次会议|政府工作报告');
   });
 });
+
+describe('a CPPCC opening and a projects paragraph', () => {
+  it('names reports by what they are called, and the long form of a CPPCC session', () => {
+    const r = extract('cppcc-opening.txt');
+    const session = '宝鸡市政协十届三次会议';
+    expect(r.mentions.find((m) => m.name === session)?.aliases).toContain('政协宝鸡市第十届委员会第三次会议');
+    expect(rel(r, 'ADDRESSES')).toEqual(expect.arrayContaining([`王秀英>${session}|关于十届二次会议以来提案工作情况的报告`, `杨建华>${session}`]));
+    expect(rel(r, 'HOLDS_POSITION')).toContain('何文军>宝鸡日报社|社长');
+    expect(rel(r, 'ATTENDS')).toContain(`何文军>${session}`);
+  });
+  it('reads facilities being built, chain leaders and their sectors', () => {
+    const r = extract('report-projects.txt');
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['宝鸡至麟游高速公路', '眉县第二水厂', '凤翔区陈仓大道改造', '吉利汽车宝鸡基地二期', '陕汽宝鸡专用车产业园']));
+    expect(rel(r, 'UNDERTAKES')).toContain('吉利汽车>吉利汽车宝鸡基地二期');
+    expect(rel(r, 'IN_INDUSTRY')).toContain('宝钛集团>钛及钛合金');
+    expect(rel(r, 'IN_INDUSTRY').filter((x) => x.startsWith('秦川机床'))).toEqual([]);
+    expect(names(r, 'Industry')).not.toContain('现代服务业');
+  });
+});

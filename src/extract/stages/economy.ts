@@ -228,7 +228,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const rest = text.slice(m.index! + m[0].length, s.end);
     const restStart = m.index! + m[0].length;
     // 以A为"链主",培育B产业链: the chain follows the comma; 以A为龙头的B集聚区: the sector is in the same clause.
-    const firstClauseEnd = restStart + ((m[2] === '链主' ? /[;。]|实施/ : /[,;。]/).exec(rest)?.index ?? rest.length);
+    const firstClauseEnd = restStart + ((m[2] === '链主' || !rest.startsWith('的') ? /[;。]|实施/ : /[,;。]/).exec(rest)?.index ?? rest.length);
     for (const ind of industryAt) {
       if (ind.start < restStart || ind.start > firstClauseEnd) continue;
       for (const id of ids) doc.relate(m[2] === '链主' ? 'LEADS_CHAIN' : 'IN_INDUSTRY', id, ind.id, m.index!, ind.end);
@@ -343,7 +343,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   }
 
   // Facilities that are being planned, built or opened: …电站, …产业园, …高速 + a build verb.
-  const suffixRe = new RegExp(`(?:${alternation(projectSuffixes())})(?:\\(([^)]{1,12})\\))?`, 'gu');
+  const suffixRe = new RegExp(`(?:${alternation(projectSuffixes())})(?:[一二三四五]期|扩容|扩建)?(?:\\(([^)]{1,12})\\))?`, 'gu');
   let lastEnd = 0;
   for (const sm of text.matchAll(suffixRe)) {
     // The name runs back from its ending to the clause start (at most 24 characters before the ending).
@@ -358,7 +358,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
     const sc = doc.sentenceAt(m.index!);
     const cl = clauseBounds(text, m.index!, sc.start, sc.end);
-    const building = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取)/.test(text.slice(cl.start, m.index!))
+    const building = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取|建成|投产)/.test(text.slice(cl.start, m.index!))
       || /^、/.test(after) && /(开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/.test(text.slice(m.index! + m[0].length, cl.end))
       || /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/.test(before) || PROJECT_FOLLOW.test(after) || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(m.index! + m[0].length).replace(/^(、[^,;。、]{2,24})+/, ''));
     let name = m[2] && /期|段/.test(m[2]) ? `${m[1]}(${m[2]})` : m[1];
@@ -398,8 +398,10 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
     if (!m) continue;
     for (const ev of m.evidence) {
       const s = doc.sentenceAt(ev.start);
+      // The sentence itself, or a short topic sentence heading its paragraph (发展精品钢产业。…).
       const previous = doc.sentenceAt(Math.max(0, s.start - 2));
-      const sectors = new Set(industryAt.filter((i) => i.start >= previous.start && i.end <= s.end).map((i) => i.id));
+      const topic = previous.end - previous.start <= 14 && DEVELOP_VERB.test(previous.text.slice(0, 4)) ? previous.start : s.start;
+      const sectors = new Set(industryAt.filter((i) => i.start >= topic && i.end <= s.end).map((i) => i.id));
       if (sectors.size === 1 && /等[^,;。]{0,8}(企业|项目)/.test(text.slice(ev.end, s.end))) doc.relate('IN_INDUSTRY', e.id, [...sectors][0], ev.start, ev.end);
     }
   }

@@ -169,11 +169,13 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
       const subject = [...inside].reverse().find((p) => p.end <= at && at - p.end <= 2);
       if (subject) doc.relate('PRESIDES', personId(subject), meeting.id, subject.start, at + m[0].length);
     }
-    for (const m of sentence.matchAll(/作(?:了)?(?:的)?(?:题为)?(《[^》]+》)?的?([\p{Script=Han}]{0,6}报告|发言|讲话)/gu)) {
+    for (const m of sentence.matchAll(/作(?:了)?(?:的)?(?:题为)?(《[^》]+》)?的?(关于[^,。;《》]{2,40}?的)?([\p{Script=Han}]{0,8}报告|发言|讲话)/gu)) {
       const at = s.start + m.index!;
       const subject = [...inside].reverse().find((p) => p.end <= at && at - p.end <= 24);
       if (!subject) continue;
-      const title = m[1] ? m[1].slice(1, -1) : /政府工作报告$/.test(m[2]) ? '政府工作报告' : undefined;
+      // The title: the speech's own in 《》, or the report as it is named (政府工作报告, 关于…的报告).
+      const named = (m[2] ?? '') + m[3];
+      const title = m[1] ? m[1].slice(1, -1) : /报告$/.test(m[3]) && named.length > 2 ? named : undefined;
       doc.relate('ADDRESSES', personId(subject), meeting.id, subject.start, at + m[0].length, title ? { title } : {});
     }
     for (const p of inside) {
