@@ -48,6 +48,28 @@ const PATTERNS: Pattern[] = [
     re: /委([\p{Script=Han}]{2,4})工作会议/gu, needsPlace: true,
     build: (m, p) => ({ name: `中共${p!.name}委${m[1]}工作会议`, aliases: [`${p!.name}委${m[1]}工作会议`] }),
   },
+  { // 十四届全国人大二次会议 / 第十四届全国人民代表大会第二次会议
+    re: new RegExp(`(?:第?(${N})届全国人大(${N})次会议|第(${N})届全国人民代表大会第(${N})次会议)`, 'gu'), needsPlace: false,
+    build: (m) => {
+      const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
+      return { name: `第${term}届全国人民代表大会第${session}次会议`, aliases: [`${term}届全国人大${session}次会议`] };
+    },
+  },
+  { // 全国政协十四届二次会议
+    re: new RegExp(`全国政协(${N})届(${N})次会议`, 'gu'), needsPlace: false,
+    build: (m) => {
+      const term = cn(m[1]), session = cn(m[2]);
+      return { name: `中国人民政治协商会议第${term}届全国委员会第${session}次会议`, aliases: [`全国政协${term}届${session}次会议`] };
+    },
+  },
+  { // 市政府第12次常务会议
+    re: new RegExp(`(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true,
+    build: (m, p) => ({ name: `${p!.name}人民政府第${cn(m[1])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[1])}次常务会议`] }),
+  },
+  { // 市委常委会第8次会议
+    re: new RegExp(`委常委会第(${N})次会议`, 'gu'), needsPlace: true,
+    build: (m, p) => ({ name: `中共${p!.name}委常委会第${cn(m[1])}次会议`, aliases: [`${p!.name}委常委会第${cn(m[1])}次会议`] }),
+  },
   { // 党的二十大 / 中共十九大 / 中国共产党第二十次全国代表大会
     re: new RegExp(`(?:党的|中共)(${N})大|中国共产党第(${N})次全国代表大会`, 'gu'), needsPlace: false,
     build: (m) => {
