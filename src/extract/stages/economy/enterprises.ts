@@ -1,0 +1,93 @@
+// Enterprises in the constructions that name them: chain leaders (以A、B等企业为"链主"), leaders and
+// exemplars (以A为龙头/为代表), lists of companies (A、B等重点企业), and names with a company ending.
+import { placeWithin } from '../places.js';
+import type { EconomyScan } from './scan.js';
+import { afterLeadVerbs, CLAUSE_VERBS, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName } from './vocabulary.js';
+
+/** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
+export function chainLeaders(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  for (const m of text.matchAll(/以([^,;。:以]{2,60}?)(?:等(?:企业|公司|龙头企业))?为(?:"|“)?(链主|龙头|代表|引领)/gu)) {
+    const ids: string[] = [];
+    let offset = m.index! + 1;
+    for (const part of m[1].split('、')) {
+      const id = scan.addEnterprise(offset, part);
+      if (id) ids.push(id);
+      offset += part.length + 1;
+    }
+    if (!ids.length) continue;
+    const s = doc.sentenceAt(m.index!);
+    scan.chains.push({ start: m.index!, end: s.end, leaders: ids });
+    const restStart = m.index! + m[0].length;
+    const rest = text.slice(restStart, s.end);
+    // 以A为"链主",培育B产业链: the chain follows the comma; 以A为龙头的B集聚区: the sector is in the same clause.
+    const firstClauseEnd = restStart + ((m[2] === '链主' || !rest.startsWith('的') ? /[;。]|实施/ : /[,;。]/).exec(rest)?.index ?? rest.length);
+    for (const ind of scan.industries) {
+      if (ind.start < restStart || ind.start > firstClauseEnd) continue;
+      for (const id of ids) doc.relate(m[2] === '链主' ? 'LEADS_CHAIN' : 'IN_INDUSTRY', id, ind.id, m.index!, ind.end);
+    }
+  }
+}
+
+/** A、B等(重点|骨干|网络货运)企业; a sector word before 企业 places them in it. */
+export function listedEnterprises(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  // (Matched from the 等 backwards: a lazy prefix group in the regex would be tried at every position.)
+  for (const e of text.matchAll(/等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企)/gu)) {
+    const s = doc.sentenceAt(e.index!);
+    const clause = clauseBounds(text, e.index!, s.start, s.end);
+    if (e.index! - clause.start < 2) continue;
+    const ids = enumerationBefore(text, e.index!, clause.start)
+      .map((i) => scan.addEnterprise(i.start, i.text.replace(/^[和及与]/, ''))).filter((x): x is string => !!x);
+    const sectorWord = e[1];
+    const sector = industryName(sectorWord.replace(/^(重点|骨干|龙头|头部|规上|领军|优质|链主)+/, ''));
+    if (sector && sectorWord) {
+      const end = e.index! + e[0].length - 2;
+      const sectorId = doc.mention('Industry', sector, end - sectorWord.length, end);
+      for (const id of ids) doc.relate('IN_INDUSTRY', id, sectorId, clause.start, e.index! + e[0].length);
+    }
+  }
+}
+
+/** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解临投集团 → 临投集团). */
+export function companiesByEnding(scan: EconomyScan): void {
+  const { text, places } = scan;
+  for (const { suffix, strong } of enterpriseSuffixes()) {
+    if (!strong) continue;
+    for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + suffix.length)) {
+      let start = at;
+      while (start > 0 && at - start < 10 && /[\p{Script=Han}A-Za-z]/u.test(text[start - 1]) && !/[、和及与的在]/.test(text[start - 1])) start--;
+      const raw = text.slice(start, at + suffix.length);
+      let cut = afterLeadVerbs(raw);
+      for (const verb of CLAUSE_VERBS) { const k = raw.lastIndexOf(verb); if (k >= 0 && k + verb.length > cut && k + verb.length <= raw.length - suffix.length - 2) cut = k + verb.length; }
+      const name = raw.slice(cut);
+      const tradeName = name.slice(0, name.length - suffix.length);
+      if (tradeName.length < 2 || scan.orgCovered(start + cut, at + suffix.length) || GENERIC_TRADE_NAME.test(tradeName)) continue;
+      if (tradeName.length > 6 && !placeWithin(places, start + cut, at)) continue;
+      scan.addEnterprise(start + cut, name);
+    }
+  }
+}
+// What stands before a company ending without being a trade name (市属国有平台公司, 完成改制的公司 …).
+const GENERIC_TRADE_NAME = /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游|信息科技|四建)$|[个户未]|完成|经营|资产/;
+
+/** Companies a project's name carries: a central enterprise (华能风电二期) or place + trade name + ending (霍州煤电谭坪煤矿). */
+export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: { short: string; full: string }[]): void {
+  for (const p of scan.projects) {
+    const group = centralEnterprises.find((g) => p.name.startsWith(g.short) && p.name.length > g.short.length + 1);
+    if (group && !scan.enterprises.has(group.short)) {
+      const id = scan.doc.mention('Enterprise', group.short, p.start, p.start + group.short.length, { aliases: [group.full] });
+      scan.enterprises.set(group.short, { id, aliases: [] });
+    }
+  }
+  for (const p of scan.projects) {
+    const place = placeWithin(scan.places, p.start, p.end, true);
+    if (!place || place.start !== p.start) continue;
+    for (const { suffix } of enterpriseSuffixes()) {
+      const at = p.name.indexOf(suffix, place.end - p.start);
+      if (at < 0 || at + suffix.length >= p.name.length || at - (place.end - p.start) > 4) continue;
+      scan.addEnterprise(p.start, p.name.slice(0, at + suffix.length));
+      break;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// Sectors: lexicon terms that stand as a sector, unlisted sectors named before 产业/产业链/集群 in a
+// development clause; and DEVELOPS from the places that develop them.
+import { ownPlaceId } from '../places.js';
+import type { EconomyScan } from './scan.js';
+import { clauseBounds, DEVELOP_VERB, enumerationBefore, INDUSTRY_TAIL, industryLexicon, industryRe } from './vocabulary.js';
+
+export function findIndustries(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  for (const m of text.matchAll(industryRe())) {
+    const start = m.index!, end = start + m[0].length;
+    const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
+    const tail = INDUSTRY_TAIL.exec(next);
+    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '';
+    const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start));
+    if (!(tail || (itemLike && itemStart))) continue;
+    if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(Math.max(0, start - 2), start))) {
+      // Inside a longer word (e.g. 风电 in 华润风电二期): only with an explicit industry tail.
+      if (!tail || tail[0] === '业') continue;
+    }
+    const tailInName = tail && /^(产业|行业|集群|业)/.test(tail[0]) ? tail[0] : '';
+    scan.addIndustry(start, end + (tailInName && tailInName !== '业' ? tailInName.length : 0), m[0] + (tailInName === '业' ? '业' : ''));
+  }
+  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
+    const s = doc.sentenceAt(t.index!);
+    const clause = clauseBounds(text, t.index!, s.start, s.end);
+    let listStart = t.index!;
+    while (listStart > clause.start && t.index! - listStart < 40 && !/[、\n《》()]/.test(text[listStart - 1])) listStart--;
+    if (t.index! - listStart < 2 && text[listStart - 1] !== '、') continue;
+    const end = t.index!;
+    const items = enumerationBefore(text, end, clause.start);
+    const verbBefore = (at: number) => DEVELOP_VERB.test(text.slice(clause.start, at));
+    const lexiconSiblings = items.filter((i) => industryLexicon().has(i.text.replace(/^[和及与]/, ''))).length;
+    for (const item of items) {
+      if (item.end > end) continue;
+      let itemText = item.text.replace(/^[和及与]/, '').replace(/等.*$/, '');
+      itemText = itemText.slice(itemText.lastIndexOf('的') + 1);
+      if (!industryLexicon().has(itemText) && !(verbBefore(item.start) || lexiconSiblings >= 1)) continue;
+      if (itemText.length > 10) continue;
+      const lead = placeAtStart(scan, item.end - itemText.length, item.end);
+      if (lead) {
+        itemText = itemText.slice(lead);
+        if (itemText.length < 2) continue;
+      }
+      itemText = itemText.replace(/^(我市|全市|本市)/, '');
+      const parts = /及总成$/.test(itemText) ? [itemText] : itemText.split(/和|与/);
+      let partStart = item.end - itemText.length;
+      for (const part of parts) {
+        const ps = partStart;
+        partStart += part.length + 1;
+        if (scan.industries.some((x) => x.start <= ps && x.end >= ps + part.length)) continue;
+        scan.addIndustry(ps, ps + part.length, part);
+      }
+    }
+  }
+}
+
+/** Length of a place name that opens [start, end) (临汾药茶 → 2), or 0. */
+function placeAtStart(scan: EconomyScan, start: number, end: number): number {
+  const p = scan.places.get(start);
+  return p && p.end <= end && p.place.code !== 'ISO:CN' ? p.end - start : 0;
+}
+
+/**
+ * DEVELOPS: a sector in a clause with a development verb, from the places that lead the clause
+ * (安泽、侯马生物医药集群) or else the document's own place (a belt like 沿汾板块 is not a place).
+ * Sectors inside a speech title (《…》) are what the speaker proposes, not what the place does.
+ */
+export function developsRelations(scan: EconomyScan): void {
+  const { text, doc, places } = scan;
+  const own = ownPlaceId(doc);
+  for (const ind of scan.industries) {
+    const s = doc.sentenceAt(ind.start);
+    const clause = clauseBounds(text, ind.start, s.start, s.end);
+    if (text.lastIndexOf('《', ind.start) > text.lastIndexOf('》', ind.start)) continue;
+    const leadPlaces: string[] = [];
+    for (let i = clause.start; i < ind.start; i++) {
+      const p = places.get(i);
+      if (p && (p.place.level === 'county' || p.place.level === 'city') && !scan.orgCovered(i, p.end)) { leadPlaces.push(`Place:${p.place.name}`); i = p.end - 1; }
+    }
+    const local = leadPlaces.length && /^[\p{Script=Han}、]*$/u.test(text.slice(clause.start, ind.start).replace(/高新区|开发区|经开区/g, ''));
+    if (!DEVELOP_VERB.test(text.slice(clause.start, clause.end)) && !local) continue;
+    const owners = local ? leadPlaces : own ? [own] : [];
+    for (const p of owners) doc.relate('DEVELOPS', p, ind.id, clause.start, clause.end);
+  }
+}

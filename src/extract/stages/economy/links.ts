@@ -1,0 +1,49 @@
+// Relations between what the other economy modules found: which company carries out which project
+// (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
+import type { EconomyScan } from './scan.js';
+import { DEVELOP_VERB, industryLexicon } from './vocabulary.js';
+
+/** Companies listed as 重点/骨干企业 in a sentence about one sector belong to it (发展精品钢产业。…支持A、B等重点企业). */
+export function sectorsOfListedCompanies(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  for (const [, e] of scan.enterprises) {
+    const m = doc.get(e.id);
+    if (!m) continue;
+    for (const ev of m.evidence) {
+      const s = doc.sentenceAt(ev.start);
+      // The sentence itself, or a short topic sentence heading its paragraph.
+      const previous = doc.sentenceAt(Math.max(0, s.start - 2));
+      const topic = previous.end - previous.start <= 14 && DEVELOP_VERB.test(previous.text.slice(0, 4)) ? previous.start : s.start;
+      const sectors = new Set(scan.industries.filter((i) => i.start >= topic && i.end <= s.end).map((i) => i.id));
+      if (sectors.size === 1 && /等[^,;。]{0,8}(企业|项目)/.test(text.slice(ev.end, s.end))) doc.relate('IN_INDUSTRY', e.id, [...sectors][0], ev.start, ev.end);
+    }
+  }
+}
+
+/**
+ * UNDERTAKES: a project named after an enterprise (建邦高纯铁 ← 侯马建邦), or a project of a chain sentence
+ * with a single leader that no other named company claims. IN_INDUSTRY: the sector a project's name
+ * carries (华能风电二期 → 风电), and the chain its sentence builds.
+ */
+export function projectLinks(scan: EconomyScan): void {
+  const { doc } = scan;
+  const namedAfter = (projectName: string, e: { aliases: string[] }, name: string) =>
+    [name, ...e.aliases].some((n) => n.length >= 2 && projectName.startsWith(n));
+  for (const p of scan.projects) {
+    for (const [name, e] of scan.enterprises) if (namedAfter(p.name, e, name)) doc.relate('UNDERTAKES', e.id, p.id, p.start, p.end);
+    const chain = scan.chains.find((c) => p.start > c.start && p.start < c.end);
+    if (chain && chain.leaders.length === 1 && ![...scan.enterprises].some(([n, e]) => e.id !== chain.leaders[0] && namedAfter(p.name, e, n))) {
+      doc.relate('UNDERTAKES', chain.leaders[0], p.id, chain.start, p.end);
+    }
+    const carried = [...industryLexicon().entries()].filter(([form]) => form.length >= 2 && p.name.includes(form))
+      .sort((a, b) => b[0].length - a[0].length)[0];
+    if (carried) {
+      const at = p.start + p.name.indexOf(carried[0]);
+      const id = doc.mention('Industry', carried[1], at, at + carried[0].length, { surfaceIsAlias: carried[0] !== carried[1] });
+      doc.relate('IN_INDUSTRY', p.id, id, p.start, p.end);
+    }
+    if (chain) {
+      for (const ind of scan.industries) if (ind.start > chain.start && ind.start < p.start) doc.relate('IN_INDUSTRY', p.id, ind.id, chain.start, p.end);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Projects: the items of 实施A、B、C等项目 lists, and facilities being planned, built or opened
+// (…电站, …产业园, …高速) with a build verb around them.
+import { alternation } from '../../lexicon.js';
+import { placeWithin } from '../places.js';
+import type { EconomyScan } from './scan.js';
+import {
+  afterLeadVerbs, clauseBounds, enumerationBefore, GENERIC_FACILITY_HEAD, isHanChar, LEAD_VERBS, PROJECT_AFTER, PROJECT_FOLLOW,
+  projectSuffixes, type Span, WEAK_SUFFIX,
+} from './vocabulary.js';
+
+/** 实施A、B、C等项目 / A项目; companies before one kind (A、B等煤机制造改造升级项目); companies counted as projects. */
+export function projectLists(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  for (const m of text.matchAll(/(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
+    if (!PROJECT_AFTER.test(after)) continue;
+    const s = doc.sentenceAt(m.index!);
+    const clause = clauseBounds(text, m.index!, s.start, s.end);
+    if (m.index! - clause.start < 2) continue;
+    const counted = /\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '');
+    const listed = enumerationBefore(text, m.index!, clause.start);
+    if (sharedKindList(scan, listed)) continue;
+    for (const item of listed) {
+      // A、B等煤机制造改造升级项目: companies before one kind of project.
+      const kind = /^(.+?)等(.+)$/.exec(item.text);
+      if (kind && !counted && !/(街|路|道|片区|区|延|拓|桥|站|园)$/.test(kind[1]) && kind[1].length <= 8) {
+        const companies = [...enumerationBefore(text, item.start, clause.start).filter((x) => x.end < item.start), { start: item.start, end: item.start + kind[1].length, text: kind[1] }];
+        for (const c of companies) {
+          const eid = scan.addEnterprise(c.start, c.text);
+          const pid = scan.addProject(c.start, c.text + kind[2]);
+          if (eid && pid) doc.relate('UNDERTAKES', eid, pid, c.start, m.index! + m[0].length);
+        }
+        continue;
+      }
+      // 建成投产A和B、C等3个项目: projects named only by their companies give the companies.
+      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x))) {
+        let offset = item.start;
+        for (const part of item.text.split(/[和及]/)) { scan.addEnterprise(offset, part); offset += part.length + 1; }
+        continue;
+      }
+      scan.addProject(item.start, item.text);
+    }
+  }
+}
+
+/**
+ * 实施韩国LG、西安庆安压缩机整机生产等项目: bare companies, then the last company with the kind of project
+ * they all carry out — one project per company (韩国LG压缩机整机生产, 西安庆安压缩机整机生产).
+ */
+function sharedKindList(scan: EconomyScan, items: Span[]): boolean {
+  if (items.length < 2) return false;
+  const companyAt = (item: Span) => {
+    const place = placeWithin(scan.places, item.start, item.end, true);
+    if (!place || place.start !== item.start) return undefined;
+    const trade = /^([A-Za-z]+|[\p{Script=Han}]{2})/u.exec(scan.text.slice(place.end, item.end));
+    return trade ? place.end - item.start + trade[0].length : undefined;
+  };
+  const heads = items.slice(0, -1);
+  if (!heads.every((i) => companyAt(i) === i.text.length)) return false;
+  const last = items[items.length - 1];
+  const cut = companyAt(last);
+  if (!cut || last.text.length - cut < 4) return false;
+  const kind = last.text.slice(cut);
+  for (const item of [...heads, { ...last, text: last.text.slice(0, cut), end: last.start + cut }]) {
+    const eid = scan.addEnterprise(item.start, item.text);
+    const pid = scan.addProject(item.start, item.text + kind);
+    if (eid && pid) scan.doc.relate('UNDERTAKES', eid, pid, item.start, last.end);
+  }
+  return true;
+}
+
+const BUILD_BEFORE = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/;
+const BUILD_IN_CLAUSE = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取|建成|投产)/;
+const COMPLETION_LATER = /(开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/;
+
+/** Facilities being planned, built or opened: a name ending in a facility word, with a build verb around it. */
+export function facilities(scan: EconomyScan): void {
+  const { text, doc, places, orgs } = scan;
+  const suffixRe = new RegExp(`(?:${alternation(projectSuffixes())})(?:[一二三四五]期|扩容|扩建)?(?:\\(([^)]{1,12})\\))?`, 'gu');
+  let lastEnd = 0;
+  for (const sm of text.matchAll(suffixRe)) {
+    // The name runs back from its ending to the clause start (at most 24 characters before the ending).
+    let from = sm.index!;
+    while (from > lastEnd && sm.index! - from < 24 && !/[,;:。、\n“”"《》]/.test(text[from - 1])) from--;
+    lastEnd = sm.index! + sm[0].length;
+    if (sm.index! - from < 2) continue;
+    const paren = sm[1];
+    const base = text.slice(from, lastEnd - (paren !== undefined ? paren.length + 2 : 0));
+    const s = doc.sentenceAt(from);
+    const clause = clauseBounds(text, from, s.start, s.end);
+    const before = text.slice(Math.max(s.start, from - 6), from);
+    const after = text.slice(lastEnd, lastEnd + 8);
+    const building = BUILD_IN_CLAUSE.test(text.slice(clause.start, from))
+      || /^、/.test(after) && COMPLETION_LATER.test(text.slice(lastEnd, clause.end))
+      || BUILD_BEFORE.test(before) || PROJECT_FOLLOW.test(after)
+      || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(lastEnd).replace(/^(、[^,;。、]{2,24})+/, ''));
+    let name = paren && /期|段/.test(paren) ? `${base}(${paren})` : base;
+    let offset = from;
+    const verbInside = LEAD_VERBS.map((v) => ({ v, at: name.lastIndexOf(v) })).filter((x) => x.at >= 0 && name.length - x.at - x.v.length >= 4)
+      .sort((a, b) => b.at + b.v.length - (a.at + a.v.length))[0];
+    if (verbInside) { offset += verbInside.at + verbInside.v.length; name = name.slice(verbInside.at + verbInside.v.length); }
+    if (!building && !verbInside) continue;
+    const lead = afterLeadVerbs(name);
+    if (orgs.some((o) => o.start <= offset + lead && o.end >= offset + name.length)) continue;
+    const suffix = projectSuffixes().find((x) => base.endsWith(x)) ?? '';
+    const placed = !!placeWithin(places, offset + lead, offset + name.length);
+    // A bare kind of facility (抽水蓄能电站) names no particular one.
+    if (name.length - lead - suffix.length < 2 || /^(抽水蓄能|污水处理|垃圾处理|综合)/.test(name.slice(lead)) && !placed) continue;
+    const head = name.slice(lead, name.length - suffix.length);
+    if (GENERIC_FACILITY_HEAD.test(head) && !placed) continue;
+    // Endings that name a kind of work (改造, 基地, 中心) need a proper name in front: a place, a street, a company.
+    if (WEAK_SUFFIX.test(suffix) && !placed && !/(路|街|大道|广场|桥|公园|片区|河|湖|[A-Za-z])/.test(head) && ![...scan.enterprises.keys()].some((e) => head.startsWith(e))) continue;
+    const pid = scan.addProject(offset, name);
+    if (pid && suffix.length >= 2) sharedEnding(scan, offset + lead, clause.start, suffix);
+  }
+}
+
+/** 隰吉、黎霍、浮临高速: short names before one shared ending are each a facility of that kind. */
+function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number, suffix: string): void {
+  const text = scan.text;
+  let k = nameStart - 1;
+  while (text[k] === '、') {
+    let j = k;
+    while (j > clauseStart && text[j - 1] !== '、' && isHanChar(text[j - 1])) j--;
+    const short = text.slice(j, k);
+    if (short.length < 2 || short.length > 4 || LEAD_VERBS.some((v) => short.includes(v))) break;
+    scan.addProject(j, short + suffix);
+    k = j - 1;
+  }
+}

@@ -1,0 +1,88 @@
+// What the economy modules share while they read one document: the sectors, enterprises and projects
+// found so far, and how each is registered (name clean-up, place prefix → LOCATED_IN).
+import type { DocBuilder } from '../../doc.js';
+import type { OrgMatch } from '../organizations.js';
+import { placeWithin, type PlaceIndex } from '../places.js';
+import {
+  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, umbrella,
+} from './vocabulary.js';
+
+export interface Found { id: string; start: number; end: number }
+export interface ChainSentence { start: number; end: number; leaders: string[] }
+
+export class EconomyScan {
+  readonly text: string;
+  readonly industries: Found[] = [];
+  readonly enterprises = new Map<string, { id: string; aliases: string[] }>();
+  readonly projects: (Found & { name: string })[] = [];
+  readonly chains: ChainSentence[] = [];
+  private readonly orgMask: Uint8Array;
+  private readonly areaSpans: { start: number; end: number }[];
+
+  constructor(readonly doc: DocBuilder, readonly places: PlaceIndex, readonly orgs: OrgMatch[]) {
+    this.text = doc.text;
+    // Characters inside an organisation's name, as a mask: asked for every candidate, so O(1).
+    this.orgMask = new Uint8Array(this.text.length + 1);
+    for (const o of orgs) this.orgMask.fill(1, o.start, o.end);
+    // Areas of a division of labour (分管科技、金融工作) are not sectors.
+    this.areaSpans = doc.all('Area').flatMap((a) => a.evidence);
+  }
+
+  orgCovered(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.orgMask[i]) return true;
+    return false;
+  }
+
+  private inArea(start: number, end: number): boolean {
+    return this.areaSpans.some((a) => start < a.end && end > a.start);
+  }
+
+  private locate(id: string, from: number, to: number): void {
+    const place = placeWithin(this.places, from, to, true);
+    if (!place || place.start !== from) return;
+    const placeId = this.doc.mention('Place', place.place.name, place.start, place.end, { level: place.place.level, code: place.place.code });
+    this.doc.relate('LOCATED_IN', id, placeId, from, to);
+  }
+
+  addIndustry(start: number, end: number, raw: string): string | undefined {
+    if (this.inArea(start, end)) return undefined;
+    const name = industryName(raw);
+    if (!name) return undefined;
+    const id = this.doc.mention('Industry', name, start, end);
+    this.industries.push({ start, end, id });
+    return id;
+  }
+
+  /** An enterprise as written (place prefix kept; the bare trade name becomes an alias). */
+  addEnterprise(start: number, raw: string): string | undefined {
+    const name = raw.replace(/^[和及与、]/, '').replace(/[等]$/, '').trim();
+    if (name.length < 2 || name.length > 16 || /\d|[个家项批]$|企业$|^(各|全|重点|骨干|龙头)/.test(name)) return undefined;
+    if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name) || NOT_IN_ENTERPRISE.test(name)) return undefined;
+    const from = start + raw.indexOf(name);
+    const place = placeWithin(this.places, from, from + name.length, true);
+    const aliases: string[] = [];
+    if (place && place.start === from && name.length - (place.end - from) >= 2) aliases.push(name.slice(place.end - from));
+    const id = this.doc.mention('Enterprise', name, from, from + name.length, { aliases });
+    this.enterprises.set(name, { id, aliases });
+    if (place) {
+      const placeId = this.doc.mention('Place', place.place.name, place.start, place.end, { level: place.place.level, code: place.place.code });
+      this.doc.relate('LOCATED_IN', id, placeId, from, from + name.length);
+    }
+    return id;
+  }
+
+  /** A project by its name, without a trailing 项目 and the verbs and quantities before it. */
+  addProject(start: number, raw: string): string | undefined {
+    let name = raw.replace(/^[和及与]/, '').replace(/(项目|工程)$/, '').trim();
+    name = name.slice(afterLeadVerbs(name));
+    if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
+    name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '').replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
+    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || NOT_A_PROJECT_TAIL.test(name) || name.length < 4) return undefined;
+    if (industryLexicon().has(name) || this.enterprises.has(name)) return undefined;
+    const from = start + raw.indexOf(name);
+    const id = this.doc.mention('Project', name, from, from + name.length);
+    this.projects.push({ id, name, start: from, end: from + name.length });
+    this.locate(id, from, from + name.length);
+    return id;
+  }
+}

@@ -1,0 +1,103 @@
+// The words of the economy stage: sector, company and project lexicons, the verbs that open lists,
+// and the small text helpers (clauses, enumerations) the economy modules share.
+import { alternation, lazy, lexiconLines, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
+
+export const industryLexicon = lazy(() => {
+  const canonical = new Map<string, string>();
+  for (const [name, aliases] of lexiconRows('industries.txt', 2)) {
+    canonical.set(name, name);
+    for (const a of splitList(aliases)) canonical.set(a, name);
+  }
+  return canonical;
+});
+export const umbrella = lazy(() => new Set(lexiconLines('industry-umbrella.txt').map((l) => l.trim())));
+export const industryRe = lazy(() => new RegExp(alternation(industryLexicon().keys()), 'gu'));
+export const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suffixes.txt').map((l) => l.trim())));
+export const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
+
+export const centralEnterprises = lazy(() => lexiconRows('central-enterprises.tsv', 2).map(([short, full]) => ({ short, full })));
+export const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|生产基地|产业园|集聚区|基地|业)/;
+export const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建)/;
+// Verbs that open a list of projects or enterprises; the first item starts after the last of them.
+export const LEAD_VERBS = longestFirst([
+  '开工建设', '加快建设', '建成投产', '建成', '实施', '推进', '推动', '加快', '建设', '启动', '争取', '完成', '抓好', '引进',
+  '谋划', '新建', '开工', '打造', '支持', '对接', '培育', '扶持', '重点', '大力', '全力', '积极', '着力', '扎实', '发展',
+  '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以',
+]);
+export const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
+// Verbs that end the words before a company name found by its ending (化解临投集团 → 临投集团).
+export const CLAUSE_VERBS = ['化解', '做好', '增加', '依法', '推动', '支持', '组建', '成立', '整合', '重组', '引进', '对接', '培育', '壮大', '做强', '发挥', '由', '对', '与', '和', '把', '将', '让', '使', '的'];
+export const NOT_IN_ENTERPRISE = /深入|实施|推进|加快|支持|发展|培育|建设|打造|振兴|提升|引导|鼓励|开展|国企|央企|民企|挂牌|^(对接|引进)/;
+export const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|前期|顺利|全面|正式|已|年内|[,。、;:(]|$)/;
+// Facility names made only of generic words (城镇污水处理厂, 口袋公园, 企业技术中心) name no particular facility.
+export const GENERIC_FACILITY_HEAD = /^(城镇|城市|农村|乡村|乡镇|企业|市级|省级|县级|国家级|智能|智慧|龙头|口袋|中试|民航|区域|全省|全市|市区|现代|综合|新型|一批|各类|重点|大型|小型|公共|社区|街道|雨污|污水|垃圾|技术|研发|创新|孵化|数据|算力|物流|体育|文化|安全|绿色|标准化|示范)/;
+export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基地|中心|园区|示范园|连接线|生产线)$/;
+// A list item that ends like a statement or a campaign, not like the name of a thing being built.
+export const NOT_A_PROJECT_TAIL = /(示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|落地|分别对|第[一二三四五六七八九十]|谋划|招引|服务)$/;
+// Parts of a clause that make a project list item a statement instead of a name.
+export const NOT_IN_PROJECT = /[为×等]|发力|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
+export const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
+
+export const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
+
+export interface Span { start: number; end: number; text: string }
+
+/** Cut a list's leading verbs: "实施建邦高纯铁" → "建邦高纯铁". */
+export function afterLeadVerbs(s: string): number {
+  let cut = 0;
+  for (;;) {
+    const rest = s.slice(cut);
+    const verb = LEAD_VERBS.find((v) => rest.startsWith(v));
+    if (!verb || rest.length - verb.length < 2) return cut;
+    cut += verb.length;
+  }
+}
+
+/** Items of the enumeration that ends at `end`, back to the clause start; each with its offsets. */
+export function enumerationBefore(text: string, end: number, clauseStart: number): Span[] {
+  const raw = text.slice(clauseStart, end);
+  const items: Span[] = [];
+  let offset = clauseStart;
+  for (const part of raw.split('、')) {
+    items.push({ start: offset, end: offset + part.length, text: part });
+    offset += part.length + 1;
+  }
+  // The first item starts after the verb that opens the list (it may be preceded by other words).
+  const first = items[0];
+  const lastVerb = LEAD_VERBS.map((v) => ({ v, at: first.text.lastIndexOf(v) })).filter((x) => x.at >= 0)
+    .sort((a, b) => (b.at + b.v.length) - (a.at + a.v.length))[0];
+  if (lastVerb && first.text.length - (lastVerb.at + lastVerb.v.length) >= 2) {
+    const cut = lastVerb.at + lastVerb.v.length;
+    first.start += cut; first.text = first.text.slice(cut);
+  }
+  const lead = afterLeadVerbs(first.text);
+  first.start += lead; first.text = first.text.slice(lead);
+  return items.filter((i) => i.text.length > 0);
+}
+
+export function clauseBounds(text: string, at: number, s0: number, s1: number): { start: number; end: number } {
+  let start = at, end = at;
+  while (start > s0 && !/[,:;()“”"]/.test(text[start - 1])) start--;
+  while (end < s1 && !/[,:;“”"]/.test(text[end])) end++;
+  return { start, end };
+}
+
+// Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
+export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
+
+export function industryName(raw: string): string | undefined {
+  let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^[百千万]亿级/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
+  const lex = industryLexicon();
+  if (lex.has(name)) return lex.get(name);
+  if (name.endsWith('业') && lex.has(name.slice(0, -1))) return lex.get(name.slice(0, -1));
+  const modifier = /^(先进|绿色|高品质|智慧|特色|道地|优质|高端|新型|现代)/.exec(name);
+  if (modifier && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
+  if (modifier && umbrella().has(name.slice(modifier[0].length))) return undefined;
+  name = name.replace(/[的等]$/, '');
+  if (name.length < 2 || name.length > 14 || NOT_IN_SECTOR.test(name.replace(/^新能源/, ''))) return undefined;
+  if (umbrella().has(name) || /经济$|服务业$|^(各|全|新|多|一)/.test(name)) return undefined;
+  if (!/^[\p{Script=Han}]+(\([\p{Script=Han}]+\))?[\p{Script=Han}]*$/u.test(name)) return undefined;
+  return name;
+}
+
+
