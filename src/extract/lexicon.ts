@@ -39,3 +39,31 @@ export const longestFirst = (words: Iterable<string>): string[] => [...new Set(w
 /** A regex alternation of literal words, longest first. */
 export const alternation = (words: Iterable<string>): string =>
   longestFirst(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+/**
+ * Finds lexicon words in a text, longest match at each position, left to right, without overlaps.
+ * Indexed by first character: a regex alternation of hundreds of words would try each at every position.
+ */
+export function termFinder(words: Iterable<string>): (text: string) => { start: number; end: number; term: string }[] {
+  const byFirst = new Map<number, string[]>();
+  const first = new Uint8Array(0x10000);
+  for (const w of longestFirst(words)) {
+    if (!w) continue;
+    const c = w.charCodeAt(0);
+    byFirst.set(c, [...(byFirst.get(c) ?? []), w]);
+    first[c] = 1;
+  }
+  return (text) => {
+    const found: { start: number; end: number; term: string }[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!first[c]) continue;
+      const candidates = byFirst.get(c)!;
+      const term = candidates.find((w) => text.startsWith(w, i));
+      if (!term) continue;
+      found.push({ start: i, end: i + term.length, term });
+      i += term.length - 1;
+    }
+    return found;
+  };
+}

@@ -54,7 +54,19 @@ export function chineseNumeral(n: number): string {
 }
 
 export const HAN = '\\p{Script=Han}';
-export const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
+/** Is the character a Han ideograph? (Code-point ranges: this is asked for every character of a corpus.) */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87e && /\p{Script=Han}/u.test(ch));
+}
+
+/** A set of characters as a flag per UTF-16 code unit: membership is one array read. */
+export function charSet(chars: Iterable<string>): Uint8Array {
+  const set = new Uint8Array(0x10000);
+  for (const ch of chars) set[ch.charCodeAt(0)] = 1;
+  return set;
+}
 
 /** Items of an enumeration joined by 、 (and a final 和/及/与 when told to). */
 export function splitEnumeration(s: string, alsoConjunctions = false): string[] {

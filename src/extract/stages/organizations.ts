@@ -4,7 +4,7 @@
 // place-qualified name: an unqualified 市政府 in a 临汾 text is 临汾市人民政府.
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst, splitList } from '../lexicon.js';
-import { isHan } from '../text.js';
+import { charSet, isHan } from '../text.js';
 
 export interface OrgMatch {
   start: number;
@@ -194,6 +194,11 @@ const INSTITUTION_LEFT_STOPS = longestFirst([
   '获批', '建成', '启用', '打造', '实施', '推进', '新建', '扩建', '改造', '提升', '完成', '开工', '筹建', '组建', '设立', '申建',
   '加强', '启动', '挖掘', '激活', '建强', '新增', '改建', '建',
 ]);
+const stopsByLastChar = lazy(() => {
+  const map = new Map<string, string[]>();
+  for (const w of INSTITUTION_LEFT_STOPS) map.set(w[w.length - 1], [...(map.get(w[w.length - 1]) ?? []), w]);
+  return map;
+});
 // Proper-name parts that are generic words: 公办幼儿园, 普惠性幼儿园, 乡镇卫生院 name a kind, not a body.
 const GENERIC_INSTITUTION = /^(公办|民办|民间|普惠性|乡镇|乡村|示范|社区|村级|城区|职业|各级|重点|省级|市级|县级|一批|现有|综合|专科|基层|定点|第[一二三四五六七八九十\d]+|中医|实验|书画|老年|高等|中等|中小|寄宿制|特殊教育|教育|医疗|新建)$/;
 
@@ -202,20 +207,21 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
   const text = doc.text;
   const found: { start: number; end: number; name: string }[] = [];
   const suffixes = institutionSuffixes();
-  const first = new Set(suffixes.map((s) => s[0]));
+  const first = charSet(suffixes.map((s) => s[0]));
   const bySuffixFirst = new Map<string, string[]>();
   for (const s of suffixes) bySuffixFirst.set(s[0], [...(bySuffixFirst.get(s[0]) ?? []), s]);
   for (let i = 1; i < text.length; i++) {
-    if (!first.has(text[i])) continue;
+    if (!first[text.charCodeAt(i)]) continue;
     const suffix = (bySuffixFirst.get(text[i]) ?? []).find((s) => text.startsWith(s, i));
     if (!suffix) continue;
     let start = i;
     // Walk left over the proper name: Han characters, and a parenthesised place (中国地质大学(武汉) is after).
     while (start > 0 && i - start < 14 && isHan(text[start - 1])) start--;
     let name = text.slice(start, i);
-    for (const stop of INSTITUTION_LEFT_STOPS) {
-      const at = name.lastIndexOf(stop);
-      if (at >= 0) { name = name.slice(at + stop.length); }
+    // Cut after the last function word or verb in the run (与清华大学 → 清华大学).
+    for (let k = name.length; k > 0; k--) {
+      const stop = stopsByLastChar().get(name[k - 1])?.find((w) => name.endsWith(w, k));
+      if (stop) { name = name.slice(k); break; }
     }
     start = i - name.length;
     let end = i + suffix.length;
@@ -228,20 +234,31 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
   return found;
 }
 
-const orgStartChars = lazy(() => new Set([
-  ...'中政民农致九台共团',
-  ...nationalOrgs().map((n) => n.form[0]),
-  ...democraticParties().map((p) => p.short[0]),
-]));
+// Every prefix an organisation can open with when it does not open with a place reference, by first
+// character: most characters of a text start none, and orgAt is only asked where one could.
+const orgPrefixes = lazy(() => {
+  const map = new Map<string, string[]>();
+  const add = (w: string) => map.set(w[0], [...new Set([...(map.get(w[0]) ?? []), w])]);
+  for (const w of ['中国共产党', '中共', '中国人民政治协商会议', '政协', '共青团', '团市委', '团县委']) add(w);
+  for (const n of nationalOrgs()) add(n.form);
+  for (const p of democraticParties()) { add(p.short); add(p.full); }
+  return map;
+});
+
+const orgCandidateChars = lazy(() => charSet([...'市省县区', ...orgPrefixes().keys()]));
 
 /** Every organisation mention in the document, longest first, without overlaps. */
 export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {
   const text = doc.text;
-  const starts = orgStartChars();
+  const prefixes = orgPrefixes();
+  const candidates = orgCandidateChars();
+  const placeStart = new Uint8Array(text.length + 1);
+  for (const k of placeAt.keys()) placeStart[k] = 1;
   const found: OrgMatch[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (!placeStart[i] && !candidates[text.charCodeAt(i)]) continue;
     const ch = text[i];
-    if (!starts.has(ch) && !placeAt.has(i) && !'市省县区'.includes(ch)) continue;
+    if (!placeStart[i] && !'市省县区'.includes(ch) && !prefixes.get(ch)?.some((w) => text.startsWith(w, i))) continue;
     const m = orgAt(doc, i, placeAt);
     if (m) { found.push(m); i = m.end - 1; }
   }

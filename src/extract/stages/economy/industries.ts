@@ -2,12 +2,11 @@
 // development clause; and DEVELOPS from the places that develop them.
 import { ownPlaceId } from '../places.js';
 import type { EconomyScan } from './scan.js';
-import { clauseBounds, DEVELOP_VERB, enumerationBefore, INDUSTRY_TAIL, industryLexicon, industryRe } from './vocabulary.js';
+import { clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon } from './vocabulary.js';
 
 export function findIndustries(scan: EconomyScan): void {
   const { text, doc } = scan;
-  for (const m of text.matchAll(industryRe())) {
-    const start = m.index!, end = start + m[0].length;
+  for (const { start, end, term } of findIndustryTerms()(text)) {
     const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
     const tail = INDUSTRY_TAIL.exec(next);
     const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '';
@@ -18,7 +17,7 @@ export function findIndustries(scan: EconomyScan): void {
       if (!tail || tail[0] === '业') continue;
     }
     const tailInName = tail && /^(产业|行业|集群|业)/.test(tail[0]) ? tail[0] : '';
-    scan.addIndustry(start, end + (tailInName && tailInName !== '业' ? tailInName.length : 0), m[0] + (tailInName === '业' ? '业' : ''));
+    scan.addIndustry(start, end + (tailInName && tailInName !== '业' ? tailInName.length : 0), term + (tailInName === '业' ? '业' : ''));
   }
   for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
     const s = doc.sentenceAt(t.index!);

@@ -1,7 +1,7 @@
 // Relations between what the other economy modules found: which company carries out which project
 // (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
 import type { EconomyScan } from './scan.js';
-import { DEVELOP_VERB, industryLexicon } from './vocabulary.js';
+import { DEVELOP_VERB, industryFormsLongestFirst } from './vocabulary.js';
 
 /** Companies listed as 重点/骨干企业 in a sentence about one sector belong to it (发展精品钢产业。…支持A、B等重点企业). */
 export function sectorsOfListedCompanies(scan: EconomyScan): void {
@@ -35,8 +35,7 @@ export function projectLinks(scan: EconomyScan): void {
     if (chain && chain.leaders.length === 1 && ![...scan.enterprises].some(([n, e]) => e.id !== chain.leaders[0] && namedAfter(p.name, e, n))) {
       doc.relate('UNDERTAKES', chain.leaders[0], p.id, chain.start, p.end);
     }
-    const carried = [...industryLexicon().entries()].filter(([form]) => form.length >= 2 && p.name.includes(form))
-      .sort((a, b) => b[0].length - a[0].length)[0];
+    const carried = industryFormsLongestFirst().find(([form]) => p.name.includes(form));
     if (carried) {
       const at = p.start + p.name.indexOf(carried[0]);
       const id = doc.mention('Industry', carried[1], at, at + carried[0].length, { surfaceIsAlias: carried[0] !== carried[1] });

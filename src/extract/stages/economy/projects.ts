@@ -1,10 +1,10 @@
 // Projects: the items of 实施A、B、C等项目 lists, and facilities being planned, built or opened
 // (…电站, …产业园, …高速) with a build verb around them.
-import { alternation } from '../../lexicon.js';
+import { charSet } from '../../text.js';
 import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import {
-  afterLeadVerbs, clauseBounds, enumerationBefore, GENERIC_FACILITY_HEAD, isHanChar, LEAD_VERBS, PROJECT_AFTER, PROJECT_FOLLOW,
+  afterLeadVerbs, clauseBounds, enumerationBefore, findProjectSuffixes, GENERIC_FACILITY_HEAD, isHanChar, LEAD_VERBS, lastVerbEnd, PROJECT_AFTER, PROJECT_FOLLOW,
   projectSuffixes, type Span, WEAK_SUFFIX,
 } from './vocabulary.js';
 
@@ -69,6 +69,7 @@ function sharedKindList(scan: EconomyScan, items: Span[]): boolean {
   return true;
 }
 
+const NAME_BREAKS = charSet(',;:。、\n“”"《》');
 const BUILD_BEFORE = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/;
 const BUILD_IN_CLAUSE = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取|建成|投产)/;
 const COMPLETION_LATER = /(开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/;
@@ -76,12 +77,15 @@ const COMPLETION_LATER = /(开工建设|开工|建成|投产|开业|营业|启�
 /** Facilities being planned, built or opened: a name ending in a facility word, with a build verb around it. */
 export function facilities(scan: EconomyScan): void {
   const { text, doc, places, orgs } = scan;
-  const suffixRe = new RegExp(`(?:${alternation(projectSuffixes())})(?:[一二三四五]期|扩容|扩建)?(?:\\(([^)]{1,12})\\))?`, 'gu');
   let lastEnd = 0;
-  for (const sm of text.matchAll(suffixRe)) {
+  for (const found of findProjectSuffixes()(text)) {
+    if (found.start < lastEnd) continue;
+    // The ending may carry a phase (二期, 扩建) and a parenthesis (三期 / 永和至永和关段).
+    const extra = /^([一二三四五]期|扩容|扩建)?(?:\(([^)]{1,12})\))?/.exec(text.slice(found.end, found.end + 16))!;
+    const sm = Object.assign([text.slice(found.start, found.end + extra[0].length), extra[2]], { index: found.start });
     // The name runs back from its ending to the clause start (at most 24 characters before the ending).
     let from = sm.index!;
-    while (from > lastEnd && sm.index! - from < 24 && !/[,;:。、\n“”"《》]/.test(text[from - 1])) from--;
+    while (from > lastEnd && sm.index! - from < 24 && !NAME_BREAKS[text.charCodeAt(from - 1)]) from--;
     lastEnd = sm.index! + sm[0].length;
     if (sm.index! - from < 2) continue;
     const paren = sm[1];
@@ -96,9 +100,8 @@ export function facilities(scan: EconomyScan): void {
       || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(lastEnd).replace(/^(、[^,;。、]{2,24})+/, ''));
     let name = paren && /期|段/.test(paren) ? `${base}(${paren})` : base;
     let offset = from;
-    const verbInside = LEAD_VERBS.map((v) => ({ v, at: name.lastIndexOf(v) })).filter((x) => x.at >= 0 && name.length - x.at - x.v.length >= 4)
-      .sort((a, b) => b.at + b.v.length - (a.at + a.v.length))[0];
-    if (verbInside) { offset += verbInside.at + verbInside.v.length; name = name.slice(verbInside.at + verbInside.v.length); }
+    const verbInside = lastVerbEnd(name, 4);
+    if (verbInside) { offset += verbInside; name = name.slice(verbInside); }
     if (!building && !verbInside) continue;
     const lead = afterLeadVerbs(name);
     if (orgs.some((o) => o.start <= offset + lead && o.end >= offset + name.length)) continue;

@@ -1,6 +1,7 @@
 // The words of the economy stage: sector, company and project lexicons, the verbs that open lists,
 // and the small text helpers (clauses, enumerations) the economy modules share.
-import { alternation, lazy, lexiconLines, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
+import { lazy, lexiconLines, lexiconRows, longestFirst, splitList, termFinder } from '../../lexicon.js';
+import { charSet } from '../../text.js';
 
 export const industryLexicon = lazy(() => {
   const canonical = new Map<string, string>();
@@ -11,7 +12,10 @@ export const industryLexicon = lazy(() => {
   return canonical;
 });
 export const umbrella = lazy(() => new Set(lexiconLines('industry-umbrella.txt').map((l) => l.trim())));
-export const industryRe = lazy(() => new RegExp(alternation(industryLexicon().keys()), 'gu'));
+export const findIndustryTerms = lazy(() => termFinder(industryLexicon().keys()));
+export const findProjectSuffixes = lazy(() => termFinder(projectSuffixes()));
+/** Lexicon forms longest first, for the sector a name carries. */
+export const industryFormsLongestFirst = lazy(() => [...industryLexicon().entries()].filter(([form]) => form.length >= 2).sort((a, b) => b[0].length - a[0].length));
 export const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suffixes.txt').map((l) => l.trim())));
 export const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
 
@@ -53,6 +57,16 @@ export function afterLeadVerbs(s: string): number {
   }
 }
 
+/** Where the last list-opening verb in `s` ends (0 if none). */
+export function lastVerbEnd(s: string, minRest = 0): number {
+  let best = 0;
+  for (const v of LEAD_VERBS) {
+    const at = s.lastIndexOf(v);
+    if (at >= 0 && at + v.length > best && s.length - at - v.length >= minRest) best = at + v.length;
+  }
+  return best;
+}
+
 /** Items of the enumeration that ends at `end`, back to the clause start; each with its offsets. */
 export function enumerationBefore(text: string, end: number, clauseStart: number): Span[] {
   const raw = text.slice(clauseStart, end);
@@ -64,10 +78,8 @@ export function enumerationBefore(text: string, end: number, clauseStart: number
   }
   // The first item starts after the verb that opens the list (it may be preceded by other words).
   const first = items[0];
-  const lastVerb = LEAD_VERBS.map((v) => ({ v, at: first.text.lastIndexOf(v) })).filter((x) => x.at >= 0)
-    .sort((a, b) => (b.at + b.v.length) - (a.at + a.v.length))[0];
-  if (lastVerb && first.text.length - (lastVerb.at + lastVerb.v.length) >= 2) {
-    const cut = lastVerb.at + lastVerb.v.length;
+  const cut = lastVerbEnd(first.text);
+  if (cut > 0 && first.text.length - cut >= 2) {
     first.start += cut; first.text = first.text.slice(cut);
   }
   const lead = afterLeadVerbs(first.text);
@@ -75,10 +87,12 @@ export function enumerationBefore(text: string, end: number, clauseStart: number
   return items.filter((i) => i.text.length > 0);
 }
 
+const CLAUSE_START_BREAKS = charSet(',:;()“”"');
+const CLAUSE_END_BREAKS = charSet(',:;“”"');
 export function clauseBounds(text: string, at: number, s0: number, s1: number): { start: number; end: number } {
   let start = at, end = at;
-  while (start > s0 && !/[,:;()“”"]/.test(text[start - 1])) start--;
-  while (end < s1 && !/[,:;“”"]/.test(text[end])) end++;
+  while (start > s0 && !CLAUSE_START_BREAKS[text.charCodeAt(start - 1)]) start--;
+  while (end < s1 && !CLAUSE_END_BREAKS[text.charCodeAt(end)]) end++;
   return { start, end };
 }
 
