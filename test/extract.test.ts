@@ -149,3 +149,16 @@ describe('a CPPCC opening and a projects paragraph', () => {
     expect(names(r, 'Industry')).not.toContain('现代服务业');
   });
 });
+
+describe('names without a title', () => {
+  it('takes a name that opens a headline clause before a meeting verb', () => {
+    const text = '韦思成出席 钱雨农主持 韩立群作政府工作报告\n芜湖市第十七届人民代表大会第四次会议在芜湖隆重开幕。';
+    const r = extractDocument({ doc: 'h', text, format: 'text' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['韦思成', '钱雨农', '韩立群']));
+    expect(rel(r, 'PRESIDES')).toEqual(['钱雨农>芜湖市第十七届人民代表大会第四次会议']);
+  });
+  it('does not take ordinary words before the same verbs', () => {
+    const r = extractDocument({ doc: 'h', text: '会议由市长主持。全体代表出席。', format: 'text' });
+    expect(names(r, 'Person')).toEqual([]);
+  });
+});

@@ -187,7 +187,7 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
     }
     for (const m of sentence.matchAll(/主持(会议|大会)?/g)) {
       const at = s.start + m.index!;
-      if (/^主持[^,。]{0,10}工作/.test(text.slice(at, at + 14))) continue;
+      if (/^主持[^,。\s]{0,10}工作(?!报告)/.test(text.slice(at, at + 14))) continue;
       const subject = [...inside].reverse().find((p) => p.end <= at && at - p.end <= 2);
       if (subject) doc.relate('PRESIDES', personId(subject), meeting.id, subject.start, at + m[0].length);
     }

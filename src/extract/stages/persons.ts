@@ -208,6 +208,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   cuedNameLists(doc, addPerson);
   closingBylines(doc, addPerson);
   teamsAndGroups(doc, addPerson);
+  subjectsOfMeetingVerbs(doc, addPerson);
   appointments(doc, names, orgByEnd, holds);
 
   // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
@@ -287,6 +288,15 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
     for (const s of spans) addPerson(s.start, s.name);
+  }
+}
+
+// A name opening a clause and followed by a meeting verb (headline: 某某出席 某某主持 某某作政府工作报告).
+function subjectsOfMeetingVerbs(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  for (const m of text.matchAll(/(?:^|[\n ,:;。、(])([\p{Script=Han}]{2,3}?)(?=主持|出席|讲话|致辞|作政府工作报告|宣布)/gmu)) {
+    const start = m.index! + m[0].length - m[1].length;
+    if (nameAt(text, start) === m[1]) addPerson(start, m[1]);
   }
 }
 
