@@ -106,6 +106,15 @@ describe('resolution across documents', () => {
     expect(new Set(graph.getNodeAttribute(gov[0], 'evidence').map((e) => e.doc))).toEqual(new Set(['meeting.txt', 'division.txt', 'report.txt']));
     expect(graph.hasEdge('PART_OF|Place:江油市|Place:绵阳市|')).toBe(true);
   });
+  it('keeps the bodies of different cities apart even though both texts say 市政府 and 市长', () => {
+    const graph = buildGraph([extract('meeting.txt'), extract('municipality.txt')]);
+    const govs = graph.filterNodes((_, a) => a.type === 'Organization' && a.name.endsWith('人民政府')).map((k) => graph.getNodeAttribute(k, 'name'));
+    expect(govs.sort()).toEqual(['上海市人民政府', '绵阳市人民政府']);
+    const mayorOf = (person: string) => graph.outEdges(`Person:${person}`).filter((e) => graph.getEdgeAttribute(e, 'title') === '市长').map((e) => graph.target(e));
+    expect(mayorOf('赵明远')).toEqual(['Organization:绵阳市人民政府']);
+    expect(mayorOf('龚海峰')).toEqual(['Organization:上海市人民政府']);
+    for (const k of graph.nodes()) expect(graph.getNodeAttribute(k, 'aliases').some((a) => /^(中共)?[市省县区]/.test(a))).toBe(false);
+  });
 });
 
 describe('other levels of government', () => {

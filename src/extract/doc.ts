@@ -14,6 +14,7 @@ export interface DocPlaces {
 }
 
 const MAX_EVIDENCE_PER_MENTION = 8;
+export const UNQUALIFIED = /^(中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|共青团|团)?[市省县区]/;
 const EVIDENCE_CONTEXT = 120;
 
 export class DocBuilder {
@@ -57,7 +58,9 @@ export class DocBuilder {
     }
     for (const a of extra.aliases ?? []) if (a && a !== name && !m.aliases.includes(a)) m.aliases.push(a);
     const surface = this.text.slice(start, end);
-    if (extra.surfaceIsAlias !== false && surface && surface !== name && !m.aliases.includes(surface) && end - start <= name.length + 12) m.aliases.push(surface);
+    // An unqualified surface (市政府, 市委, 市五届人大五次会议) names a different body in every city's
+    // text: as an alias it would merge them across documents.
+    if (extra.surfaceIsAlias !== false && !UNQUALIFIED.test(surface) && surface && surface !== name && !m.aliases.includes(surface) && end - start <= name.length + 12) m.aliases.push(surface);
     if (m.evidence.length < MAX_EVIDENCE_PER_MENTION && !m.evidence.some((e) => e.start === start)) m.evidence.push(this.evidence(start, end));
     return id;
   }

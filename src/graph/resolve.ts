@@ -2,6 +2,7 @@
 // same entity when they share a surface form (a name or an alias: 临汾市政府 / 临汾市人民政府, 发改委
 // forms, 中共 prefix), or when one enterprise name is another plus a company ending (华翔 / 华翔集团).
 // Persons and places are kept by exact name: a shared surface there is not evidence of identity.
+import { UNQUALIFIED } from '../extract/doc.js';
 import type { DocRecord, EntityType } from '../extract/records.js';
 
 const COMPANY_ENDING = /^(集团|集团公司|集团有限公司|有限公司|股份有限公司|公司|控股)$/;
@@ -39,6 +40,8 @@ export function resolveEntities(records: Iterable<DocRecord>): Resolution {
     parent.set(key, key);
     if (EXACT_ONLY.has(e.type)) continue;
     for (const form of e.forms) {
+      // Records from older extractions may still carry unqualified surfaces; they identify nothing.
+      if (UNQUALIFIED.test(form) && form !== e.name) continue;
       const formKey = `${e.type}:${form}`;
       const other = byForm.get(formKey);
       if (other) union(key, other); else byForm.set(formKey, key);

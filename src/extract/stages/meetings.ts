@@ -102,9 +102,11 @@ function prefixPlace(doc: DocBuilder, places: PlaceIndex, at: number): { start: 
 export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMatch[] {
   const text = doc.text;
   const found: MeetingMatch[] = [];
-  const add = (start: number, end: number, built: { name: string; aliases: string[] } | undefined, surfaceIsAlias = true) => {
+  // Aliases are the forms each pattern generates; a surface can be elliptical (二十届二中、三中全会) and
+  // would join two meetings into one if it were kept.
+  const add = (start: number, end: number, built: { name: string; aliases: string[] } | undefined) => {
     if (!built) return;
-    found.push({ start, end, id: doc.mention('Meeting', built.name, start, end, { aliases: built.aliases, surfaceIsAlias }) });
+    found.push({ start, end, id: doc.mention('Meeting', built.name, start, end, { aliases: built.aliases, surfaceIsAlias: false }) });
   };
   for (const pattern of PATTERNS) {
     pattern.re.lastIndex = 0;
@@ -141,7 +143,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     const after = /^举行第([一二三四五六七八九十\d]+)次全体会议/.exec(text.slice(m.end, m.end + 14));
     const meeting = doc.get(m.id);
     if (after && meeting && /政协.+次会议$/.test(meeting.name)) {
-      add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) }, false);
+      add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
