@@ -24,7 +24,7 @@ import * as OpenCC from 'opencc-js';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 // ---------------------------------------------------------------- PRNG
 
@@ -231,21 +231,23 @@ function workReport(r, ctx) {
   paras.push(`一、${year - 1}年工作回顾`);
   for (let k = 0; k < r.int(3, 6); k++) paras.push(filler(r, r.int(4, 8), ctx));
   const sections = r.int(8, 14);
-  for (let s = 0; s < sections; s++) {
+  // The economy sentences of one paragraph: a chain leader, its sector, its projects, the county doing the work.
+  const economy = () => {
     const ind = r.pick(INDUSTRIES);
-    const ind2 = r.pick(INDUSTRIES);
     const leader = r.chance(0.8) ? r.pick(ents) : enterpriseName(r, city);
     const county = r.pick(city.counties);
     const projects = Array.from({ length: r.int(2, 4) }, () => projectName(r, city, county));
-    const sentences = [
-      `以${leader}为"链主",培育壮大${ind}产业链,实施${list(projects)}等项目,力争全年${ind}产值突破${r.int(50, 1500)}亿元。`,
-      `支持${r.sample(ents, 3).join('、')}等重点企业做大做强,推动${county}、${r.pick(city.counties)}配套企业向"专精特新"发展。`,
-      `加快发展${ind2}、${r.pick(INDUSTRIES)}等战略性新兴产业,建设${projectName(r, city, county)},开工${projectName(r, city)}项目。`,
-      `支持${county}发展${r.pick(INDUSTRIES)}产业,打造${city.province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')}重要的${ind}生产基地。`,
-      `推进${city.short}至${r.pick(city.counties).replace(/[县区市]$/, '')}${r.pick(['高速公路', '城际铁路', '快速通道'])}等重大基础设施项目,确保${projectName(r, city, county)}年内建成投运。`,
+    return [
+      () => `以${leader}为"链主",培育壮大${ind}产业链,实施${list(projects)}等项目,力争全年${ind}产值突破${r.int(50, 1500)}亿元。`,
+      () => `支持${r.sample(ents, 3).join('、')}等重点企业做大做强,推动${county}、${r.pick(city.counties)}配套企业向"专精特新"发展。`,
+      () => `加快发展${r.pick(INDUSTRIES)}、${r.pick(INDUSTRIES)}等战略性新兴产业,建设${projectName(r, city, county)},开工${projectName(r, city)}项目。`,
+      () => `支持${county}发展${r.pick(INDUSTRIES)}产业,打造${city.province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')}重要的${ind}生产基地。`,
+      () => `推进${city.short}至${r.pick(city.counties).replace(/[县区市]$/, '')}${r.pick(['高速公路', '城际铁路', '快速通道'])}等重大基础设施项目,确保${projectName(r, city, county)}年内建成投运。`,
     ];
+  };
+  for (let s = 0; s < sections; s++) {
     paras.push(`(${CN_NUM[s + 1]})${r.pick(['坚持制造业立市', '做强产业链条', '培育新兴产业', '扩大有效投资', '推动县域经济发展', '深化开放合作'])},加快建设现代化产业体系。`);
-    for (let k = 0; k < r.int(2, 4); k++) paras.push(r.sample(sentences, r.int(2, 4)).join('') + filler(r, r.int(3, 6), ctx));
+    for (let k = 0; k < r.int(2, 4); k++) paras.push(r.sample(economy(), r.int(2, 4)).map((f) => f()).join('') + filler(r, r.int(3, 6), ctx));
   }
   paras.push(`二、${year}年工作安排`);
   for (let k = 0; k < r.int(6, 10); k++) paras.push(filler(r, r.int(4, 8), ctx));

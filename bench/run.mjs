@@ -82,7 +82,9 @@ if (distStale) log('bench: warning: src/ has files newer than dist/; run `npm ru
 function run(cmd, argv, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, argv, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const { onSpawn, ...spawnOptions } = options;
+    const child = spawn(cmd, argv, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+    onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
@@ -121,16 +123,31 @@ function textsSpan(textsDir, startedEpochMs) {
   return count ? { firstTextSeconds: (first - startedEpochMs) / 1000, extractionSeconds: (last - startedEpochMs) / 1000, texts: count } : null;
 }
 
-/** Peak RSS by polling /proc/<pid>/status when /usr/bin/time is not installed. */
-function pollHwm(pid) {
-  let peakKb = 0;
+/**
+ * Samples the resident set of a process every 200 ms from /proc/<pid>/status, to tell
+ * which phase the peak falls in (/usr/bin/time gives only the peak). With /usr/bin/time in
+ * between, the node process is its child.
+ */
+function sampleRss(pid, viaTime) {
+  const samples = [];
+  let hwmKb = 0;
+  let target = viaTime ? undefined : pid;
+  const started = performance.now();
   const timer = setInterval(() => {
     try {
-      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch { /* exited */ }
-  }, 100);
-  return () => { clearInterval(timer); return peakKb; };
+      if (target === undefined) {
+        const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+        if (!kids) return;
+        target = Number(kids.split(/\s+/)[0]);
+      }
+      const status = readFileSync(`/proc/${target}/status`, 'utf8');
+      const rss = /VmRSS:\s+(\d+)/.exec(status);
+      const hwm = /VmHWM:\s+(\d+)/.exec(status);
+      if (rss) samples.push([(performance.now() - started) / 1000, Number(rss[1])]);
+      if (hwm) hwmKb = Math.max(hwmKb, Number(hwm[1]));
+    } catch { /* not there yet, or gone */ }
+  }, 200);
+  return () => { clearInterval(timer); return { samples, hwmKb }; };
 }
 
 async function kgBuild(docsDir, label) {
@@ -138,29 +155,30 @@ async function kgBuild(docsDir, label) {
   rmSync(out, { recursive: true, force: true });
   const kgArgs = [path.join(repo, 'bin', 'kg.mjs'), 'build', docsDir, '--out', out, '--no-progress', '--jobs', String(jobs)];
   const startedEpoch = Date.now();
-  let r;
-  let polledKb = 0;
-  if (timeAvailable) {
-    r = await run('/usr/bin/time', ['-v', process.execPath, ...kgArgs]);
-  } else {
-    const p = run(process.execPath, kgArgs);
-    await new Promise((res) => setTimeout(res, 50));
-    const children = spawnSync('pgrep', ['-n', '-f', `kg.mjs build ${docsDir}`], { encoding: 'utf8' }).stdout.trim();
-    const stop = children ? pollHwm(Number(children)) : () => 0;
-    r = await p;
-    polledKb = stop();
-  }
+  let stopSampling = () => ({ samples: [], hwmKb: 0 });
+  const r = await run(timeAvailable ? '/usr/bin/time' : process.execPath, timeAvailable ? ['-v', process.execPath, ...kgArgs] : kgArgs, {
+    onSpawn: (child) => { stopSampling = sampleRss(child.pid, timeAvailable); },
+  });
+  const rss = stopSampling();
   const summary = /read (\d+) documents \((\d+) skipped\) in ([\d.]+) s/.exec(r.stderr);
   if (r.code !== 0 || !summary) throw new Error(`kg build failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`);
   const field = (name) => {
     const m = new RegExp(`${name}:\\s*([\\d.]+)`).exec(r.stderr);
     return m ? Number(m[1]) : null;
   };
-  const maxRssKb = timeAvailable ? field('Maximum resident set size \\(kbytes\\)') : polledKb;
+  const maxRssKb = timeAvailable ? field('Maximum resident set size \\(kbytes\\)') : rss.hwmKb;
   const report = readFileSync(path.join(out, 'report.md'), 'utf8');
   const counts = /(\d+) entities, (\d+) relations, (\d+) communities/.exec(report);
   const span = textsSpan(path.join(out, 'texts'), startedEpoch);
   const userSeconds = field('User time \\(seconds\\)');
+  // Peak of the sampled RSS up to the end of extraction, and after it (reduce: resolve, graph, Louvain, export).
+  const endOfExtraction = span?.extractionSeconds ?? Infinity;
+  const peakKb = (f) => rss.samples.filter(([t]) => f(t)).reduce((m, [, kb]) => Math.max(m, kb), 0);
+  const rssPhases = {
+    extractionPeakMb: peakKb((t) => t <= endOfExtraction) / 1024,
+    reducePeakMb: peakKb((t) => t > endOfExtraction) / 1024,
+    timeline: rss.samples.filter((_, i) => i % Math.max(1, Math.ceil(rss.samples.length / 60)) === 0).map(([t, kb]) => [Number(t.toFixed(1)), Math.round(kb / 1024)]),
+  };
   const systemSeconds = field('System time \\(seconds\\)');
   return {
     command: `node bin/kg.mjs build ${path.relative(repo, docsDir)} --out ${path.relative(repo, out)} --no-progress --jobs ${jobs}`,
@@ -171,6 +189,7 @@ async function kgBuild(docsDir, label) {
     skipLines: r.stderr.split('\n').filter((l) => l.startsWith('skip ')).slice(0, 5),
     maxRssMb: maxRssKb / 1024,
     rssSource: timeAvailable ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM',
+    rss: rssPhases,
     cpuSeconds: userSeconds !== null && systemSeconds !== null ? userSeconds + systemSeconds : null,
     ...(span ?? {}),
     entities: counts ? Number(counts[1]) : null,
@@ -205,13 +224,27 @@ for (const size of sizes) {
   log(`corpus: ${corpus.docs} documents, ${(corpus.bytes / MB).toFixed(2)} MB ${corpus.reused ? '(reused)' : `(generated in ${corpus.seconds.toFixed(1)} s)`} — ${JSON.stringify(corpus.counts)}`);
   const entry = { size, corpus: { docs: corpus.docs, bytes: corpus.bytes, counts: corpus.counts, dir: path.relative(repo, corpus.docsDir) } };
   if (withInProcess) {
-    entry.inProcess = await inProcess(corpus.docsDir, label);
+    try {
+      entry.inProcess = await inProcess(corpus.docsDir, label);
+    } catch (err) {
+      log(String(err.message));
+      entry.inProcessError = String(err.message);
+    }
+  }
+  if (entry.inProcess) {
     const e = entry.inProcess.extraction;
     const g = entry.inProcess.graph;
     log(`in-process: extraction ${e.mbPerSecond.toFixed(2)} MB/s (${e.mbPerCpuSecond.toFixed(2)} MB per CPU-s), ${e.docsPerSecond.toFixed(0)} docs/s; `
       + `resolve ${g.resolveSeconds.toFixed(2)} s, build ${g.buildSeconds.toFixed(2)} s, Louvain ${g.louvainSeconds.toFixed(2)} s, export ${g.exportSeconds?.toFixed(2)} s; RSS ${entry.inProcess.maxRssMb.toFixed(0)} MB`);
   }
-  entry.kgBuild = await kgBuild(corpus.docsDir, label);
+  try {
+    entry.kgBuild = await kgBuild(corpus.docsDir, label);
+  } catch (err) {
+    log(String(err.message));
+    entry.kgBuild = { error: String(err.message) };
+    results.runs.push(entry);
+    continue;
+  }
   const k = entry.kgBuild;
   log(`kg build: ${k.wallSeconds.toFixed(1)} s wall (extraction ${k.extractionSeconds?.toFixed(1)} s), ${k.documents} read, ${k.skipped} skipped, `
     + `peak RSS ${k.maxRssMb.toFixed(0)} MB, ${k.entities} entities, ${k.relations} relations`);
@@ -229,7 +262,8 @@ if (withNeo4j) {
     try {
       // The per-row loader's rate does not depend on the graph it samples: it runs once, on the largest graph.
       // --quick loads only the largest graph.
-      const loadRuns = quick ? results.runs.slice(-1) : results.runs;
+      const built = results.runs.filter((r) => !r.kgBuild.error);
+      const loadRuns = quick ? built.slice(-1) : built;
       for (const [i, entry] of loadRuns.entries()) {
         log(`\n== Neo4j load, ${entry.size} MB graph`);
         try {
@@ -283,29 +317,35 @@ function slope(points) {
 
 function evaluateTargets(res) {
   const runs = res.runs;
-  const last = runs[runs.length - 1];
   const mbOf = (r) => r.corpus.bytes / MB;
   const out = [];
   const add = (name, target, value, met, note = '') => out.push({ name, target, value, met, note });
 
-  if (last.inProcess) {
-    const e = last.inProcess.extraction;
-    add('extraction, in-process (1 thread)', '≥ 2 MB/s per core', `${e.mbPerSecond.toFixed(2)} MB/s`, e.mbPerSecond >= 2,
-      `${mbOf(last).toFixed(0)} MB corpus, decode + extract time; ${e.mbPerCpuSecond.toFixed(2)} MB per CPU-second of the process (V8's GC and compiler threads included)`);
+  const withInProcess = runs.filter((r) => r.inProcess);
+  const lastIn = withInProcess[withInProcess.length - 1];
+  if (lastIn) {
+    const e = lastIn.inProcess.extraction;
+    add('extraction, in-process (1 thread)', '≥ 2 MB/s per core', `${e.mbPerSecond.toFixed(2)} MB/s, ${e.docsPerSecond.toFixed(0)} docs/s`, e.mbPerSecond >= 2,
+      `${mbOf(lastIn).toFixed(0)} MB corpus, decode + extract time; ${e.mbPerCpuSecond.toFixed(2)} MB per CPU-second of the process (V8's GC and compiler threads included)`);
   }
-  const k = last.kgBuild;
-  if (k.extractionSeconds) {
+  const built = runs.filter((r) => !r.kgBuild.error);
+  const last = built[built.length - 1];
+  if (last?.kgBuild.extractionSeconds) {
+    const k = last.kgBuild;
     const rate = mbOf(last) / k.extractionSeconds;
     add(`extraction, kg build (${jobs} workers)`, `≥ ${2 * jobs} MB/s (2 MB/s per core)`, `${rate.toFixed(2)} MB/s = ${(rate / jobs).toFixed(2)} MB/s per worker, ${(k.documents / k.extractionSeconds).toFixed(0)} docs/s`, rate / jobs >= 2,
-      `from process start to the last text written (${k.firstTextSeconds.toFixed(1)} s until the first: start-up, file listing, workers loading lexicons)`);
+      `${mbOf(last).toFixed(0)} MB corpus, from process start to the last text written (${k.firstTextSeconds.toFixed(1)} s until the first: start-up, file listing, workers loading lexicons)`);
   }
   const big = runs.find((r) => mbOf(r) >= 99);
-  if (big) {
+  if (big?.kgBuild.error) {
+    add('kg build of 100 MB', '≤ 180 s', `failed: ${big.kgBuild.error}`, false);
+  } else if (big) {
     add('kg build of 100 MB', '≤ 180 s', `${big.kgBuild.wallSeconds.toFixed(0)} s`, big.kgBuild.wallSeconds <= 180, `${big.kgBuild.documents} documents`);
-    add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(big.kgBuild.maxRssMb / 1024).toFixed(2)} GB`, big.kgBuild.maxRssMb <= 4096);
-  } else {
+    add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(big.kgBuild.maxRssMb / 1024).toFixed(2)} GB`, big.kgBuild.maxRssMb <= 4096,
+      `peak while extracting ${(big.kgBuild.rss.extractionPeakMb / 1024).toFixed(2)} GB, while reducing/writing ${(big.kgBuild.rss.reducePeakMb / 1024).toFixed(2)} GB`);
+  } else if (last) {
     // Straight line through the two largest sizes (one size: through the origin).
-    const prev = runs.length >= 2 ? runs[runs.length - 2] : null;
+    const prev = built.length >= 2 ? built[built.length - 2] : null;
     const at100 = (f) => {
       if (!prev) return (f(last) * 100) / mbOf(last);
       const perMb = (f(last) - f(prev)) / (mbOf(last) - mbOf(prev));
@@ -317,19 +357,28 @@ function evaluateTargets(res) {
     add('kg build of 100 MB (extrapolated)', '≤ 180 s', `~${t100.toFixed(0)} s`, t100 <= 180, from);
     add('kg build peak RSS at 100 MB (extrapolated)', '≤ 4 GB', `~${(m100 / 1024).toFixed(2)} GB`, m100 <= 4096, from);
   }
-  if (runs.length >= 2) {
-    const b = slope(runs.map((r) => [mbOf(r), r.kgBuild.wallSeconds]));
-    const tail = runs.slice(-2);
+  if (built.length >= 2) {
+    const b = slope(built.map((r) => [mbOf(r), r.kgBuild.wallSeconds]));
+    const tail = built.slice(-2);
     const bTail = slope(tail.map((r) => [mbOf(r), r.kgBuild.wallSeconds]));
     add('kg build time linear in size', 'exponent ≈ 1 (≤ 1.1)', `exponent ${b.toFixed(2)} over all sizes, ${bTail.toFixed(2)} between the two largest`, bTail <= 1.1,
-      `seconds per MB: ${runs.map((r) => `${(r.kgBuild.wallSeconds / mbOf(r)).toFixed(2)}`).join(' → ')}`);
-    if (runs.every((r) => r.inProcess)) {
-      const g = slope(tail.map((r) => [mbOf(r), r.inProcess.graph.buildSeconds + r.inProcess.graph.louvainSeconds]));
-      add('graph build + Louvain linear in size', 'exponent ≈ 1 (≤ 1.1)', `exponent ${g.toFixed(2)} between the two largest`, g <= 1.1);
-    }
+      `seconds per MB: ${built.map((r) => `${(r.kgBuild.wallSeconds / mbOf(r)).toFixed(2)}`).join(' → ')}`);
   }
-  const n = last.neo4j;
-  if (n && !n.error && n.perRow) {
+  if (withInProcess.length >= 2) {
+    const tail = withInProcess.slice(-2);
+    const part = (name, f) => {
+      const b = slope(tail.map((r) => [mbOf(r), f(r.inProcess)]));
+      add(`${name} linear in size`, 'exponent ≈ 1 (≤ 1.1)', `exponent ${b.toFixed(2)} between the two largest`, b <= 1.1,
+        `seconds: ${tail.map((r) => f(r.inProcess).toFixed(2)).join(' → ')}`);
+    };
+    part('in-process extraction', (r) => r.extraction.decodeSeconds + r.extraction.extractSeconds);
+    part('entity resolution (resolveEntities)', (r) => r.graph.resolveSeconds);
+    part('graph build + Louvain', (r) => r.graph.buildSeconds + r.graph.louvainSeconds);
+    part('export (writeGraphFiles)', (r) => r.graph.exportSeconds);
+  }
+  const loaded = runs.filter((r) => r.neo4j && !r.neo4j.error && r.neo4j.perRow);
+  const n = loaded[loaded.length - 1]?.neo4j;
+  if (n) {
     add('Neo4j batched load', '≥ 20,000 rel/s', `${n.batched.relationshipsPerSecond.toFixed(0)} rel/s (${n.batched.relationships} relationships)`, n.batched.relationshipsPerSecond >= 20000);
     add('batched vs per-row loader', '≥ 10×', `${n.speedup.toFixed(1)}× (whole graph vs first ${n.perRow.relationships}); ${n.speedupSameRows.toFixed(1)}× on the same ${n.perRow.relationships} rows`, n.speedup >= 10,
       `per-row: ${n.perRow.relationshipsPerSecond.toFixed(0)} rel/s`);
@@ -341,21 +390,26 @@ function evaluateTargets(res) {
 
 const f1 = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(d));
 function tables(res) {
-  const rows1 = [[
-    'corpus', 'docs', 'extract 1 thread MB/s', 'MB/CPU-s', 'docs/s', 'resolve s', 'graph build s', 'Louvain s', 'export s',
-    'kg build s', 'kg first text s', 'kg extract s', 'kg MB/s', 'kg docs/s', 'kg peak RSS MB', 'kg CPU s', 'nodes', 'edges',
-  ]];
+  const rows1 = [['corpus', 'docs', 'extract MB/s', 'MB/CPU-s', 'docs/s', 'resolve s', 'graph build s', 'Louvain s', 'export s', 'peak RSS MB', 'nodes', 'edges']];
+  const rows1b = [['corpus', 'docs', 'wall s', 'first text s', 'extraction s', 'extract MB/s', 'docs/s', 'reduce + write s', 'peak RSS MB', 'RSS peak extract / reduce MB', 'CPU s', 'nodes', 'edges']];
   for (const r of res.runs) {
     const e = r.inProcess?.extraction;
     const g = r.inProcess?.graph;
     const k = r.kgBuild;
     const mbs = r.corpus.bytes / MB;
-    rows1.push([
-      `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(e?.mbPerSecond, 2), f1(e?.mbPerCpuSecond, 2), f1(e?.docsPerSecond, 0),
-      f1(g?.resolveSeconds, 2), f1(g?.buildSeconds, 2), f1(g?.louvainSeconds, 2), f1(g?.exportSeconds, 2),
-      f1(k.wallSeconds), f1(k.firstTextSeconds), f1(k.extractionSeconds), f1(k.extractionSeconds ? mbs / k.extractionSeconds : null, 2),
-      f1(k.extractionSeconds ? k.documents / k.extractionSeconds : null, 0), f1(k.maxRssMb, 0), f1(k.cpuSeconds),
-      String(k.entities), String(k.relations),
+    if (r.inProcess) {
+      rows1.push([
+        `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(e.mbPerSecond, 2), f1(e.mbPerCpuSecond, 2), f1(e.docsPerSecond, 0),
+        f1(g.resolveSeconds, 2), f1(g.buildSeconds, 2), f1(g.louvainSeconds, 2), f1(g.exportSeconds, 2), f1(r.inProcess.maxRssMb, 0),
+        String(g.nodes), String(g.edges),
+      ]);
+    }
+    if (k.error) { rows1b.push([`${f1(mbs, 2)} MB`, String(r.corpus.docs), k.error, ...Array(10).fill('')]); continue; }
+    rows1b.push([
+      `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(k.wallSeconds), f1(k.firstTextSeconds), f1(k.extractionSeconds),
+      f1(k.extractionSeconds ? mbs / k.extractionSeconds : null, 2), f1(k.extractionSeconds ? k.documents / k.extractionSeconds : null, 0),
+      f1(k.extractionSeconds ? k.wallSeconds - k.extractionSeconds : null), f1(k.maxRssMb, 0),
+      `${f1(k.rss?.extractionPeakMb, 0)} / ${f1(k.rss?.reducePeakMb, 0)}`, f1(k.cpuSeconds), String(k.entities), String(k.relations),
     ]);
   }
   const rows2 = [['graph', 'relationships', 'batched s', 'batched rel/s', `per-row rel/s (first ${perRowLimit})`, `batched rel/s, same rows`, 'speed-up', 'same rows']];
@@ -370,7 +424,7 @@ function tables(res) {
   }
   const rows3 = [['target', 'goal', 'measured', 'met', 'note']];
   for (const t of res.targets) rows3.push([t.name, t.target, t.value, t.met ? 'yes' : 'NO', t.note]);
-  return { build: rows1, neo4j: rows2.length > 1 ? rows2 : null, targets: rows3 };
+  return { inProcess: rows1.length > 1 ? rows1 : null, build: rows1b, neo4j: rows2.length > 1 ? rows2 : null, targets: rows3 };
 }
 
 const markdown = (rows) => [
@@ -386,14 +440,17 @@ const t = tables(results);
 const machineLine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb.toFixed(0)} GB, Node ${results.machine.node}; `
   + `kg build --jobs ${jobs}; load average ${results.machine.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')} at start, `
   + `${results.machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')} at end; commit ${results.git.commit.slice(0, 8)}${results.git.dirtySrc ? ` (+${results.git.dirtySrc} uncommitted src files)` : ''}`;
-process.stdout.write(`\n${machineLine}\n\nExtraction and build\n${plain(t.build)}\n`);
+process.stdout.write(`\n${machineLine}\n`);
+if (t.inProcess) process.stdout.write(`\nIn-process, one thread (decode + extract, then resolve / build / Louvain / export)\n${plain(t.inProcess)}\n`);
+process.stdout.write(`\nkg build (${jobs} workers)\n${plain(t.build)}\n`);
 if (t.neo4j) process.stdout.write(`\nNeo4j load (${results.neo4j.uri})\n${plain(t.neo4j)}\n`);
 else process.stdout.write(`\nNeo4j load: skipped (${results.neo4j.skipped})\n`);
 process.stdout.write(`\nTargets\n${plain(t.targets)}\n\nbench: ${results.seconds.toFixed(0)} s in all\n`);
 
 const md = [
   `Run: \`${results.command}\` on ${results.date.slice(0, 10)} — ${machineLine}.`, '',
-  '**Extraction and build**', '', markdown(t.build), '',
+  ...(t.inProcess ? ['**In-process, one thread** (decode + extract; then resolve, graph build, Louvain, export of the same records)', '', markdown(t.inProcess), ''] : []),
+  `**\`kg build\`** (${jobs} worker threads; extraction = until the last text is written; reduce + write = the rest)`, '', markdown(t.build), '',
   ...(t.neo4j ? ['**Neo4j load**', '', markdown(t.neo4j), ''] : [`Neo4j load: skipped (${results.neo4j.skipped}).`, '']),
   '**Targets**', '', markdown(t.targets), '',
 ].join('\n');
