@@ -17,7 +17,7 @@ WHERE ($industry IS NULL
        OR EXISTS { MATCH (project)-[:LOCATED_IN]->(:Place)-[:PART_OF*0..4]->(pl:Place) WHERE pl.name = $place OR $place IN pl.aliases })
 RETURN e.name AS enterprise,
        project.name AS project,
-       [(e)-[:IN_INDUSTRY|LEADS_CHAIN]->(i:Industry) | i.name] AS industries,
+       COLLECT { MATCH (e)-[:IN_INDUSTRY|LEADS_CHAIN]->(i:Industry) RETURN DISTINCT i.name ORDER BY i.name } AS industries,
        u.sentence AS sentence,
        u.docs AS docs
 ORDER BY enterprise, project

@@ -85,7 +85,7 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
     if (!place || place.start !== p.start) continue;
     for (const { suffix } of enterpriseSuffixes()) {
       const at = p.name.indexOf(suffix, place.end - p.start);
-      if (at < 0 || at + suffix.length >= p.name.length || at - (place.end - p.start) > 4) continue;
+      if (at < 0 || at + suffix.length >= p.name.length || at - (place.end - p.start) > 2) continue;
       scan.addEnterprise(p.start, p.name.slice(0, at + suffix.length));
       break;
     }
