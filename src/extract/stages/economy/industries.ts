@@ -46,7 +46,7 @@ export function findIndustries(scan: EconomyScan): void {
       for (const part of parts) {
         const ps = partStart;
         partStart += part.length + 1;
-        if (scan.industries.some((x) => x.start <= ps && x.end >= ps + part.length)) continue;
+        if (scan.industryCovers(ps, ps + part.length)) continue;
         scan.addIndustry(ps, ps + part.length, part);
       }
     }
@@ -67,10 +67,11 @@ function placeAtStart(scan: EconomyScan, start: number, end: number): number {
 export function developsRelations(scan: EconomyScan): void {
   const { text, doc, places } = scan;
   const own = ownPlaceId(doc);
+  const inTitle = titleMask(text);
   for (const ind of scan.industries) {
     const s = doc.sentenceAt(ind.start);
     const clause = clauseBounds(text, ind.start, s.start, s.end);
-    if (text.lastIndexOf('《', ind.start) > text.lastIndexOf('》', ind.start)) continue;
+    if (inTitle[ind.start]) continue;
     const leadPlaces: string[] = [];
     for (let i = clause.start; i < ind.start; i++) {
       const p = places.get(i);
@@ -81,4 +82,15 @@ export function developsRelations(scan: EconomyScan): void {
     const owners = local ? leadPlaces : own ? [own] : [];
     for (const p of owners) doc.relate('DEVELOPS', p, ind.id, clause.start, clause.end);
   }
+}
+
+/** Positions inside 《…》 (one pass; asked once per sector). */
+function titleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '《') open = i;
+    else if (text[i] === '》' && open >= 0) { mask.fill(1, open, i); open = -1; }
+  }
+  return mask;
 }

@@ -1,7 +1,7 @@
 // Relations between what the other economy modules found: which company carries out which project
 // (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
 import type { EconomyScan } from './scan.js';
-import { DEVELOP_VERB, industryFormsLongestFirst } from './vocabulary.js';
+import { DEVELOP_VERB, findIndustryTerms, industryLexicon } from './vocabulary.js';
 
 /** Companies listed as 重点/骨干企业 in a sentence about one sector belong to it (发展精品钢产业。…支持A、B等重点企业). */
 export function sectorsOfListedCompanies(scan: EconomyScan): void {
@@ -14,7 +14,8 @@ export function sectorsOfListedCompanies(scan: EconomyScan): void {
       // The sentence itself, or a short topic sentence heading its paragraph.
       const previous = doc.sentenceAt(Math.max(0, s.start - 2));
       const topic = previous.end - previous.start <= 14 && DEVELOP_VERB.test(previous.text.slice(0, 4)) ? previous.start : s.start;
-      const sectors = new Set(scan.industries.filter((i) => i.start >= topic && i.end <= s.end).map((i) => i.id));
+      const sectors = new Set<string>();
+      for (const i of scan.industries) if (i.start >= topic && i.end <= s.end) { sectors.add(i.id); if (sectors.size > 1) break; }
       if (sectors.size === 1 && /等[^,;。]{0,8}(企业|项目)/.test(text.slice(ev.end, s.end))) doc.relate('IN_INDUSTRY', e.id, [...sectors][0], ev.start, ev.end);
     }
   }
@@ -27,18 +28,28 @@ export function sectorsOfListedCompanies(scan: EconomyScan): void {
  */
 export function projectLinks(scan: EconomyScan): void {
   const { doc } = scan;
-  const namedAfter = (projectName: string, e: { aliases: string[] }, name: string) =>
-    [name, ...e.aliases].some((n) => n.length >= 2 && projectName.startsWith(n));
+  // Enterprises by the first two characters of each of their names: a project asks only those its name could start with.
+  const byPrefix = new Map<string, { form: string; id: string }[]>();
+  for (const [name, e] of scan.enterprises) {
+    for (const form of [name, ...e.aliases]) {
+      if (form.length < 2) continue;
+      const key = form.slice(0, 2);
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), { form, id: e.id }]);
+    }
+  }
+  const namers = (projectName: string) => new Set((byPrefix.get(projectName.slice(0, 2)) ?? []).filter((x) => projectName.startsWith(x.form)).map((x) => x.id));
   for (const p of scan.projects) {
-    for (const [name, e] of scan.enterprises) if (namedAfter(p.name, e, name)) doc.relate('UNDERTAKES', e.id, p.id, p.start, p.end);
+    const named = namers(p.name);
+    for (const id of named) doc.relate('UNDERTAKES', id, p.id, p.start, p.end);
     const chain = scan.chains.find((c) => p.start > c.start && p.start < c.end);
-    if (chain && chain.leaders.length === 1 && ![...scan.enterprises].some(([n, e]) => e.id !== chain.leaders[0] && namedAfter(p.name, e, n))) {
+    if (chain && chain.leaders.length === 1 && ![...named].some((id) => id !== chain.leaders[0])) {
       doc.relate('UNDERTAKES', chain.leaders[0], p.id, chain.start, p.end);
     }
-    const carried = industryFormsLongestFirst().find(([form]) => p.name.includes(form));
-    if (carried) {
-      const at = p.start + p.name.indexOf(carried[0]);
-      const id = doc.mention('Industry', carried[1], at, at + carried[0].length, { surfaceIsAlias: carried[0] !== carried[1] });
+    const term = findIndustryTerms()(p.name).filter((t) => t.term.length >= 2).sort((a, b) => b.term.length - a.term.length)[0];
+    if (term) {
+      const at = p.start + term.start;
+      const canonical = industryLexicon().get(term.term)!;
+      const id = doc.mention('Industry', canonical, at, at + term.term.length, { surfaceIsAlias: term.term !== canonical });
       doc.relate('IN_INDUSTRY', p.id, id, p.start, p.end);
     }
     if (chain) {

@@ -97,7 +97,7 @@ export function facilities(scan: EconomyScan): void {
     const building = BUILD_IN_CLAUSE.test(text.slice(clause.start, from))
       || /^、/.test(after) && COMPLETION_LATER.test(text.slice(lastEnd, clause.end))
       || BUILD_BEFORE.test(before) || PROJECT_FOLLOW.test(after)
-      || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(lastEnd).replace(/^(、[^,;。、]{2,24})+/, ''));
+      || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(lastEnd, lastEnd + 200).replace(/^(、[^,;。、]{2,24})+/, ''));
     let name = paren && /期|段/.test(paren) ? `${base}(${paren})` : base;
     let offset = from;
     const verbInside = lastVerbEnd(name, 4);

@@ -17,6 +17,7 @@ export class EconomyScan {
   readonly projects: (Found & { name: string })[] = [];
   readonly chains: ChainSentence[] = [];
   private readonly orgMask: Uint8Array;
+  private readonly industryMask: Uint8Array;
   private readonly areaSpans: { start: number; end: number }[];
 
   constructor(readonly doc: DocBuilder, readonly places: PlaceIndex, readonly orgs: OrgMatch[]) {
@@ -24,6 +25,7 @@ export class EconomyScan {
     // Characters inside an organisation's name, as a mask: asked for every candidate, so O(1).
     this.orgMask = new Uint8Array(this.text.length + 1);
     for (const o of orgs) this.orgMask.fill(1, o.start, o.end);
+    this.industryMask = new Uint8Array(this.text.length + 1);
     // Areas of a division of labour (分管科技、金融工作) are not sectors.
     this.areaSpans = doc.all('Area').flatMap((a) => a.evidence);
   }
@@ -50,7 +52,14 @@ export class EconomyScan {
     if (!name) return undefined;
     const id = this.doc.mention('Industry', name, start, end);
     this.industries.push({ start, end, id });
+    this.industryMask.fill(1, start, end);
     return id;
+  }
+
+  /** Is [start, end) already inside a sector found earlier? */
+  industryCovers(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (!this.industryMask[i]) return false;
+    return end > start;
   }
 
   /** An enterprise as written (place prefix kept; the bare trade name becomes an alias). */

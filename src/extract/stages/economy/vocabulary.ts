@@ -14,8 +14,7 @@ export const industryLexicon = lazy(() => {
 export const umbrella = lazy(() => new Set(lexiconLines('industry-umbrella.txt').map((l) => l.trim())));
 export const findIndustryTerms = lazy(() => termFinder(industryLexicon().keys()));
 export const findProjectSuffixes = lazy(() => termFinder(projectSuffixes()));
-/** Lexicon forms longest first, for the sector a name carries. */
-export const industryFormsLongestFirst = lazy(() => [...industryLexicon().entries()].filter(([form]) => form.length >= 2).sort((a, b) => b[0].length - a[0].length));
+
 export const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suffixes.txt').map((l) => l.trim())));
 export const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
 
