@@ -56,6 +56,16 @@ let extractSeconds = 0;
 let validateSeconds = 0;
 let slowest = { seconds: 0, file: '', bytes: 0 };
 const records = [];
+/** CPU seconds of this thread alone (Linux: /proc/self/task/<pid>/stat utime + stime), without V8's helper threads. */
+const mainThreadCpu = () => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+const mainCpuBefore = mainThreadCpu();
 const cpuBefore = process.cpuUsage();
 const extractStarted = now();
 for (const file of files) {
@@ -80,6 +90,8 @@ for (const file of files) {
 const extractionWall = secs(extractStarted);
 const cpu = process.cpuUsage(cpuBefore);
 const extractionCpuSeconds = (cpu.user + cpu.system) / 1e6;
+const mainCpuAfter = mainThreadCpu();
+const mainThreadCpuSeconds = mainCpuBefore !== null && mainCpuAfter !== null ? mainCpuAfter - mainCpuBefore : null;
 
 let t = now();
 resolveEntities(records);
@@ -93,10 +105,16 @@ const louvainSeconds = secs(t);
 graph.setAttribute('communities', communities.count);
 if (Number.isFinite(communities.modularity)) graph.setAttribute('modularity', communities.modularity);
 let exportSeconds = null;
+let exportError = null;
 if (graphOut) {
   t = now();
-  await writeGraphFiles(graph, graphOut, { docChars: new Map(records.map((r) => [r.doc, r.chars])) });
-  exportSeconds = secs(t);
+  try {
+    await writeGraphFiles(graph, graphOut, { docChars: new Map(records.map((r) => [r.doc, r.chars])) });
+    exportSeconds = secs(t);
+  } catch (err) {
+    // e.g. a serialisation longer than V8's maximum string length: recorded, not fatal to the measurement.
+    exportError = `${String(err?.message ?? err).split('\n')[0]} (after ${secs(t).toFixed(1)} s; ${err?.stack?.split('\n')[1]?.trim() ?? ''})`;
+  }
   rmSync(graphOut, { recursive: true, force: true });
 }
 
@@ -119,6 +137,9 @@ const result = {
     // CPU seconds of the whole loop (read, decode, extract, zod check, GC): robust when other work shares the cores.
     cpuSeconds: extractionCpuSeconds,
     mbPerCpuSecond: bytes / 1048576 / extractionCpuSeconds,
+    // The extracting thread's own CPU time: the per-core rate, however busy the machine is.
+    mainThreadCpuSeconds,
+    mbPerMainThreadCpuSecond: mainThreadCpuSeconds ? bytes / 1048576 / mainThreadCpuSeconds : null,
     docsPerSecond: files.length / (decodeSeconds + extractSeconds),
     slowest,
   },
@@ -131,6 +152,7 @@ const result = {
     buildSeconds,
     louvainSeconds,
     exportSeconds,
+    exportError,
   },
   maxRssMb: process.resourceUsage().maxRSS / 1024,
 };

@@ -97,7 +97,11 @@ function run(cmd, argv, options = {}) {
 async function inProcess(docsDir, label) {
   const out = path.join(outRoot, `inprocess-${label}.json`);
   const r = await run(process.execPath, ['--max-old-space-size=8192', path.join(here, 'inprocess.mjs'), '--docs', docsDir, '--out', out, '--graph-out', path.join(outRoot, `inprocess-graph-${label}`)]);
-  if (r.code !== 0) throw new Error(`in-process run failed: ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  if (r.code !== 0) {
+    const lines = r.stderr.trim().split('\n');
+    const why = lines.find((l) => /Error|FATAL|heap|Invalid/.test(l)) ?? lines[lines.length - 1];
+    throw new Error(`in-process run failed (exit ${r.code}, after ${r.seconds.toFixed(0)} s): ${why.trim()}`);
+  }
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
@@ -161,16 +165,22 @@ async function kgBuild(docsDir, label) {
   });
   const rss = stopSampling();
   const summary = /read (\d+) documents \((\d+) skipped\) in ([\d.]+) s/.exec(r.stderr);
-  if (r.code !== 0 || !summary) throw new Error(`kg build failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  let error = null;
+  if (r.code !== 0 || !summary) {
+    const lines = r.stderr.trim().split('\n').filter((l) => !/^\s+at /.test(l) && !/^\t/.test(l));
+    const why = lines.find((l) => /Error|FATAL|heap|Invalid|kg build:/.test(l)) ?? lines[lines.length - 1] ?? '';
+    error = `kg build failed (exit ${r.code}, after ${r.seconds.toFixed(0)} s): ${why.trim()}`;
+  }
   const field = (name) => {
     const m = new RegExp(`${name}:\\s*([\\d.]+)`).exec(r.stderr);
     return m ? Number(m[1]) : null;
   };
   const maxRssKb = timeAvailable ? field('Maximum resident set size \\(kbytes\\)') : rss.hwmKb;
-  const report = readFileSync(path.join(out, 'report.md'), 'utf8');
-  const counts = /(\d+) entities, (\d+) relations, (\d+) communities/.exec(report);
+  const reportFile = path.join(out, 'report.md');
+  const counts = existsSync(reportFile) ? /(\d+) entities, (\d+) relations, (\d+) communities/.exec(readFileSync(reportFile, 'utf8')) : null;
   const span = textsSpan(path.join(out, 'texts'), startedEpoch);
   const userSeconds = field('User time \\(seconds\\)');
+  const systemSeconds = field('System time \\(seconds\\)');
   // Peak of the sampled RSS up to the end of extraction, and after it (reduce: resolve, graph, Louvain, export).
   const endOfExtraction = span?.extractionSeconds ?? Infinity;
   const peakKb = (f) => rss.samples.filter(([t]) => f(t)).reduce((m, [, kb]) => Math.max(m, kb), 0);
@@ -179,24 +189,30 @@ async function kgBuild(docsDir, label) {
     reducePeakMb: peakKb((t) => t > endOfExtraction) / 1024,
     timeline: rss.samples.filter((_, i) => i % Math.max(1, Math.ceil(rss.samples.length / 60)) === 0).map(([t, kb]) => [Number(t.toFixed(1)), Math.round(kb / 1024)]),
   };
-  const systemSeconds = field('System time \\(seconds\\)');
+  // When each output file was last written, in seconds from the start: the phases of the reduce step.
+  const written = Object.fromEntries(['graph.json', 'graph.graphml', 'graph.gexf', 'report.md']
+    .filter((f) => existsSync(path.join(out, f)))
+    .map((f) => [f, Number(((statSync(path.join(out, f)).mtimeMs - startedEpoch) / 1000).toFixed(1))]));
+  const graphFile = path.join(out, 'graph.json');
   return {
+    ...(error ? { error } : {}),
     command: `node bin/kg.mjs build ${path.relative(repo, docsDir)} --out ${path.relative(repo, out)} --no-progress --jobs ${jobs}`,
     wallSeconds: r.seconds,
-    reportedSeconds: Number(summary[3]),
-    documents: Number(summary[1]),
-    skipped: Number(summary[2]),
+    reportedSeconds: summary ? Number(summary[3]) : null,
+    documents: summary ? Number(summary[1]) : null,
+    skipped: summary ? Number(summary[2]) : null,
     skipLines: r.stderr.split('\n').filter((l) => l.startsWith('skip ')).slice(0, 5),
     maxRssMb: maxRssKb / 1024,
     rssSource: timeAvailable ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM',
     rss: rssPhases,
     cpuSeconds: userSeconds !== null && systemSeconds !== null ? userSeconds + systemSeconds : null,
     ...(span ?? {}),
+    written,
     entities: counts ? Number(counts[1]) : null,
     relations: counts ? Number(counts[2]) : null,
     communities: counts ? Number(counts[3]) : null,
-    graphJsonMb: statSync(path.join(out, 'graph.json')).size / MB,
-    graphJson: path.relative(repo, path.join(out, 'graph.json')),
+    graphJsonMb: existsSync(graphFile) ? statSync(graphFile).size / MB : null,
+    graphJson: path.relative(repo, graphFile),
   };
 }
 
@@ -216,10 +232,20 @@ const results = {
 };
 mkdirSync(outRoot, { recursive: true });
 const benchStarted = performance.now();
+// --resume: keep the complete measurements of an earlier run (bench-output/results.json) and redo the rest.
+const previous = has('--resume') && existsSync(path.join(outRoot, 'results.json')) ? JSON.parse(readFileSync(path.join(outRoot, 'results.json'), 'utf8')) : null;
+if (previous) results.resumedFrom = { date: previous.date, command: previous.command, loadAverageAtStart: previous.machine.loadAverageAtStart, loadAverageAtEnd: previous.machine.loadAverageAtEnd };
 
 for (const size of sizes) {
   const label = `${size}mb`;
   log(`\n== ${size} MB`);
+  const old = previous?.runs.find((r) => r.size === size && r.corpus && (r.inProcess || !withInProcess) && !r.inProcessError
+    && !r.inProcess?.graph.exportError && r.kgBuild && !r.kgBuild.error && previous.seed === seed);
+  if (old) {
+    log(`reusing the measurements of ${previous.date}`);
+    results.runs.push({ ...old, reusedFrom: previous.date });
+    continue;
+  }
   const corpus = generateCorpus({ dir: path.join(outRoot, `corpus-${size}mb-s${seed}`), targetBytes: Math.round(size * MB), seed });
   log(`corpus: ${corpus.docs} documents, ${(corpus.bytes / MB).toFixed(2)} MB ${corpus.reused ? '(reused)' : `(generated in ${corpus.seconds.toFixed(1)} s)`} — ${JSON.stringify(corpus.counts)}`);
   const entry = { size, corpus: { docs: corpus.docs, bytes: corpus.bytes, counts: corpus.counts, dir: path.relative(repo, corpus.docsDir) } };
@@ -240,12 +266,14 @@ for (const size of sizes) {
   try {
     entry.kgBuild = await kgBuild(corpus.docsDir, label);
   } catch (err) {
-    log(String(err.message));
     entry.kgBuild = { error: String(err.message) };
+  }
+  const k = entry.kgBuild;
+  if (k.error) {
+    log(`${k.error}${k.extractionSeconds ? ` — extraction had finished at ${k.extractionSeconds.toFixed(1)} s; files written: ${JSON.stringify(k.written)}; peak RSS ${k.maxRssMb?.toFixed(0)} MB` : ''}`);
     results.runs.push(entry);
     continue;
   }
-  const k = entry.kgBuild;
   log(`kg build: ${k.wallSeconds.toFixed(1)} s wall (extraction ${k.extractionSeconds?.toFixed(1)} s), ${k.documents} read, ${k.skipped} skipped, `
     + `peak RSS ${k.maxRssMb.toFixed(0)} MB, ${k.entities} entities, ${k.relations} relations`);
   results.runs.push(entry);
@@ -262,7 +290,7 @@ if (withNeo4j) {
     try {
       // The per-row loader's rate does not depend on the graph it samples: it runs once, on the largest graph.
       // --quick loads only the largest graph.
-      const built = results.runs.filter((r) => !r.kgBuild.error);
+      const built = results.runs.filter((r) => !r.kgBuild.error && !r.neo4j?.batched);
       const loadRuns = quick ? built.slice(-1) : built;
       for (const [i, entry] of loadRuns.entries()) {
         log(`\n== Neo4j load, ${entry.size} MB graph`);
@@ -281,11 +309,15 @@ if (withNeo4j) {
       await server.stop();
     }
   }
+} else if (previous?.neo4j?.uri && results.runs.some((r) => r.neo4j)) {
+  results.neo4j = previous.neo4j;
+  log('\nneo4j: not run (--no-neo4j); keeping the loads measured in the earlier run');
 } else {
   results.neo4j = { skipped: '--no-neo4j' };
   log('\nneo4j: skipped (--no-neo4j)');
 }
 
+if (!withProfile && previous?.profile) results.profile = previous.profile;
 if (withProfile) {
   log('\n== profile of in-process extraction, 2 MB sample');
   const p = await run(process.execPath, [path.join(here, 'profile.mjs'), '--mb', '2', '--seed', String(seed), '--top', '15']);
@@ -326,19 +358,26 @@ function evaluateTargets(res) {
   if (lastIn) {
     const e = lastIn.inProcess.extraction;
     add('extraction, in-process (1 thread)', '≥ 2 MB/s per core', `${e.mbPerSecond.toFixed(2)} MB/s, ${e.docsPerSecond.toFixed(0)} docs/s`, e.mbPerSecond >= 2,
-      `${mbOf(lastIn).toFixed(0)} MB corpus, decode + extract time; ${e.mbPerCpuSecond.toFixed(2)} MB per CPU-second of the process (V8's GC and compiler threads included)`);
+      `${mbOf(lastIn).toFixed(0)} MB corpus, decode + extract time; ${e.mbPerCpuSecond.toFixed(2)} MB per CPU-second of the process (V8's GC and compiler threads included)`
+      + (e.mbPerMainThreadCpuSecond ? `, ${e.mbPerMainThreadCpuSecond.toFixed(2)} MB per CPU-second of the extracting thread alone` : ''));
   }
   const built = runs.filter((r) => !r.kgBuild.error);
   const last = built[built.length - 1];
-  if (last?.kgBuild.extractionSeconds) {
-    const k = last.kgBuild;
-    const rate = mbOf(last) / k.extractionSeconds;
+  const extracted = runs.filter((r) => r.kgBuild.extractionSeconds);
+  const lastExtracted = extracted[extracted.length - 1];
+  if (lastExtracted) {
+    const k = lastExtracted.kgBuild;
+    const rate = mbOf(lastExtracted) / k.extractionSeconds;
     add(`extraction, kg build (${jobs} workers)`, `≥ ${2 * jobs} MB/s (2 MB/s per core)`, `${rate.toFixed(2)} MB/s = ${(rate / jobs).toFixed(2)} MB/s per worker, ${(k.documents / k.extractionSeconds).toFixed(0)} docs/s`, rate / jobs >= 2,
-      `${mbOf(last).toFixed(0)} MB corpus, from process start to the last text written (${k.firstTextSeconds.toFixed(1)} s until the first: start-up, file listing, workers loading lexicons)`);
+      `${mbOf(lastExtracted).toFixed(0)} MB corpus, from process start to the last text written (${k.firstTextSeconds.toFixed(1)} s until the first: start-up, file listing, workers loading lexicons)`);
   }
   const big = runs.find((r) => mbOf(r) >= 99);
   if (big?.kgBuild.error) {
-    add('kg build of 100 MB', '≤ 180 s', `failed: ${big.kgBuild.error}`, false);
+    const k = big.kgBuild;
+    add('kg build of 100 MB', '≤ 180 s', `FAILED after ${k.wallSeconds.toFixed(0)} s`, false,
+      `${k.error}; extraction done at ${k.extractionSeconds?.toFixed(0)} s, files written at (s): ${JSON.stringify(k.written)}`);
+    add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(k.maxRssMb / 1024).toFixed(2)} GB before the failure`, false,
+      `peak while extracting ${(k.rss.extractionPeakMb / 1024).toFixed(2)} GB, while reducing/writing ${(k.rss.reducePeakMb / 1024).toFixed(2)} GB`);
   } else if (big) {
     add('kg build of 100 MB', '≤ 180 s', `${big.kgBuild.wallSeconds.toFixed(0)} s`, big.kgBuild.wallSeconds <= 180, `${big.kgBuild.documents} documents`);
     add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(big.kgBuild.maxRssMb / 1024).toFixed(2)} GB`, big.kgBuild.maxRssMb <= 4096,
@@ -367,6 +406,7 @@ function evaluateTargets(res) {
   if (withInProcess.length >= 2) {
     const tail = withInProcess.slice(-2);
     const part = (name, f) => {
+      if (tail.some((r) => f(r.inProcess) == null)) return;
       const b = slope(tail.map((r) => [mbOf(r), f(r.inProcess)]));
       add(`${name} linear in size`, 'exponent ≈ 1 (≤ 1.1)', `exponent ${b.toFixed(2)} between the two largest`, b <= 1.1,
         `seconds: ${tail.map((r) => f(r.inProcess).toFixed(2)).join(' → ')}`);
@@ -390,7 +430,7 @@ function evaluateTargets(res) {
 
 const f1 = (v, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(d));
 function tables(res) {
-  const rows1 = [['corpus', 'docs', 'extract MB/s', 'MB/CPU-s', 'docs/s', 'resolve s', 'graph build s', 'Louvain s', 'export s', 'peak RSS MB', 'nodes', 'edges']];
+  const rows1 = [['corpus', 'docs', 'extract MB/s', 'MB/CPU-s', 'MB/thread-CPU-s', 'docs/s', 'resolve s', 'graph build s', 'Louvain s', 'export s', 'peak RSS MB', 'nodes', 'edges']];
   const rows1b = [['corpus', 'docs', 'wall s', 'first text s', 'extraction s', 'extract MB/s', 'docs/s', 'reduce + write s', 'peak RSS MB', 'RSS peak extract / reduce MB', 'CPU s', 'nodes', 'edges']];
   for (const r of res.runs) {
     const e = r.inProcess?.extraction;
@@ -399,17 +439,17 @@ function tables(res) {
     const mbs = r.corpus.bytes / MB;
     if (r.inProcess) {
       rows1.push([
-        `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(e.mbPerSecond, 2), f1(e.mbPerCpuSecond, 2), f1(e.docsPerSecond, 0),
+        `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(e.mbPerSecond, 2), f1(e.mbPerCpuSecond, 2), f1(e.mbPerMainThreadCpuSecond, 2), f1(e.docsPerSecond, 0),
         f1(g.resolveSeconds, 2), f1(g.buildSeconds, 2), f1(g.louvainSeconds, 2), f1(g.exportSeconds, 2), f1(r.inProcess.maxRssMb, 0),
         String(g.nodes), String(g.edges),
       ]);
     }
-    if (k.error) { rows1b.push([`${f1(mbs, 2)} MB`, String(r.corpus.docs), k.error, ...Array(10).fill('')]); continue; }
     rows1b.push([
       `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(k.wallSeconds), f1(k.firstTextSeconds), f1(k.extractionSeconds),
       f1(k.extractionSeconds ? mbs / k.extractionSeconds : null, 2), f1(k.extractionSeconds ? k.documents / k.extractionSeconds : null, 0),
       f1(k.extractionSeconds ? k.wallSeconds - k.extractionSeconds : null), f1(k.maxRssMb, 0),
-      `${f1(k.rss?.extractionPeakMb, 0)} / ${f1(k.rss?.reducePeakMb, 0)}`, f1(k.cpuSeconds), String(k.entities), String(k.relations),
+      `${f1(k.rss?.extractionPeakMb, 0)} / ${f1(k.rss?.reducePeakMb, 0)}`, f1(k.cpuSeconds),
+      k.error ? 'FAILED' : String(k.entities), k.error ? `exit ${/exit (\d+)/.exec(k.error)?.[1] ?? '?'}` : String(k.relations),
     ]);
   }
   const rows2 = [['graph', 'relationships', 'batched s', 'batched rel/s', `per-row rel/s (first ${perRowLimit})`, `batched rel/s, same rows`, 'speed-up', 'same rows']];
