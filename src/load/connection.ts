@@ -46,6 +46,14 @@ function firstLine(s: string): string {
   return s.split('\n')[0].trim();
 }
 
+/** The server cannot be reached, or the connection to it broke (refused, reset, closed, timed out). */
+export function isConnectionLoss(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  const code = e?.code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return true;
+  return /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|connect|connection/i.test(firstLine(String(e?.message ?? err)));
+}
+
 /** Turns a driver error into one line that says what to fix. */
 export function explainNeo4jError(err: unknown, conn: Connection): Neo4jConnectionError {
   if (err instanceof Neo4jConnectionError) return err;
@@ -62,7 +70,7 @@ export function explainNeo4jError(err: unknown, conn: Connection): Neo4jConnecti
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return new Neo4jConnectionError(`${where} has no database "${conn.database ?? '(default)'}"`, err);
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|connect|connection/i.test(message)) {
+  if (isConnectionLoss(err)) {
     // The driver's text is a paragraph of advice; the socket error after "Caused by:" is the informative part.
     const cause = /Caused by:\s*(.*)$/.exec(message)?.[1] ?? message;
     return new Neo4jConnectionError(`cannot reach ${where}: ${cause} (is it running? \`npm run neo4j:start\`)`, err);

@@ -2,10 +2,18 @@
 // then relationships, in batched `UNWIND $rows … MERGE` write transactions.
 // MERGE on the constraint keys and list unions make a reload a no-op and a second
 // graph a merge.
+//
+// Failure model: each transaction commits whole or not at all, so a crash or a lost
+// connection mid-load leaves some batches committed and none half-written; rerunning
+// the same load finishes it (nothing is duplicated). The error then says how far the
+// load got. Two loads at once are safe too: MERGE races that end in a constraint
+// violation are retried, like the transient errors the driver retries on its own.
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import neo4j, { type Driver, type Session } from 'neo4j-driver';
-import { resolveConnection, sessionConfig, withNeo4j, explainNeo4jError, type Connection, type ConnectionOptions } from './connection.js';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import {
+  explainNeo4jError, isConnectionLoss, Neo4jConnectionError, resolveConnection, sessionConfig, withNeo4j, type Connection, type ConnectionOptions,
+} from './connection.js';
 import { planLoad, type LoadPlan, type NodeRow } from './model.js';
 import {
   countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, schemaStatements, tidyCommunitiesStatement,
@@ -75,21 +83,68 @@ async function loadPlan(plan: LoadPlan, options: LoadOptions): Promise<LoadStats
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error('--batch-size must be a positive integer');
   const progress = options.progress ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  return withNeo4j(conn, async (driver) => {
-    try {
-      return await write(driver, conn, plan, batchSize, progress);
-    } catch (err) {
-      // Connection-level failures mid-load get the same one-line treatment; Cypher errors are bugs and keep their text.
-      const explained = explainNeo4jError(err, conn);
-      throw (err as { code?: string }).code?.startsWith('Neo.ClientError.Statement') ? err : explained;
-    }
-  });
+  // write() turns any failure after the connection check into one line saying how far the load got.
+  return withNeo4j(conn, (driver) => write(driver, conn, plan, batchSize, progress));
 }
 
-async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize: number, progress: (line: string) => void): Promise<LoadStats> {
+/** How far a load got: committed transactions per phase. */
+export interface LoadProgress {
+  phase: 'constraints' | 'nodes' | 'relationships' | 'communities';
+  nodeBatches: { done: number; total: number; rows: number };
+  relBatches: { done: number; total: number; rows: number };
+}
+
+/** A load that failed after it had started writing: one line saying what was committed and that a rerun is safe. */
+export class LoadInterruptedError extends Neo4jConnectionError {
+  constructor(message: string, cause: unknown, readonly progress: LoadProgress) {
+    super(message, cause);
+    this.name = 'LoadInterruptedError';
+  }
+}
+
+function describeProgress(p: LoadProgress, plan: LoadPlan): string {
+  const { nodeBatches: n, relBatches: r } = p;
+  const batches = (b: LoadProgress['nodeBatches'], what: string, total: number) =>
+    b.done === b.total && b.total > 0 ? `all ${b.total} ${what} batches (${total} ${what === 'node' ? 'nodes' : 'relationships'})`
+      : `${b.done} of ${b.total} ${what} batches (${b.rows} of ${total} ${what === 'node' ? 'nodes' : 'relationships'})`;
+  if (p.phase === 'constraints') return 'before any data was written (while creating constraints)';
+  if (p.phase === 'communities') return `after all ${n.total} node and ${r.total} relationship batches were committed (while naming communities)`;
+  return `after ${batches(n, 'node', plan.nodeCount)} and ${batches(r, 'relationship', plan.relCount)} were committed`;
+}
+
+function interrupted(err: unknown, conn: Connection, plan: LoadPlan, p: LoadProgress): Error {
+  // A Cypher error is a bug in a statement, not a fault: keep its text.
+  if ((err as { code?: string } | undefined)?.code?.startsWith('Neo.ClientError.Statement')) return err as Error;
+  const rerun = 'rerun the same load to finish (loading is idempotent: nothing committed will be duplicated)';
+  if (isConnectionLoss(err)) {
+    const cause = explainNeo4jError(err, conn).message.replace(/^cannot reach Neo4j at \S+: /, '').replace(/ \(is it running\? .*\)$/, '');
+    return new LoadInterruptedError(`load interrupted: Neo4j at ${conn.uri} went away (${cause}) ${describeProgress(p, plan)}; ${rerun}`, err, p);
+  }
+  const explained = explainNeo4jError(err, conn).message;
+  return new LoadInterruptedError(`load failed ${describeProgress(p, plan)}: ${explained}; ${rerun}`, err, p);
+}
+
+async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize: number, progressLine: (line: string) => void): Promise<LoadStats> {
+  const { nodes: nodeTransactions, relationships: relTransactions } = planTransactions(plan, batchSize);
+  const state: LoadProgress = {
+    phase: 'constraints',
+    nodeBatches: { done: 0, total: nodeTransactions.length, rows: 0 },
+    relBatches: { done: 0, total: relTransactions.length, rows: 0 },
+  };
+  try {
+    return await writeAll(driver, conn, plan, batchSize, progressLine, nodeTransactions, relTransactions, state);
+  } catch (err) {
+    throw interrupted(err, conn, plan, state);
+  }
+}
+
+async function writeAll(
+  driver: Driver, conn: Connection, plan: LoadPlan, batchSize: number, progress: (line: string) => void,
+  nodeTransactions: WriteUnit[][], relTransactions: WriteUnit[][], state: LoadProgress,
+): Promise<LoadStats> {
   const session = driver.session(sessionConfig(conn));
   try {
-    for (const statement of schemaStatements()) await session.run(statement);
+    for (const statement of schemaStatements()) await runSchemaStatement(session, statement);
     await session.run('CALL db.awaitIndexes(300)');
 
     const started = performance.now();
@@ -106,9 +161,11 @@ async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize
       progress(line);
     };
 
-    const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), rows: nodeParams(g.rows) }));
-    await writeInTransactions(session, nodeUnits, batchSize, (n) => {
+    state.phase = 'nodes';
+    await writeTransactions(session, nodeTransactions, (n) => {
       done += n;
+      state.nodeBatches.done++;
+      state.nodeBatches.rows += n;
       report('nodes', plan.nodeCount);
     });
     report('nodes', plan.nodeCount, true);
@@ -116,19 +173,22 @@ async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize
 
     const relStarted = performance.now();
     done = 0;
-    const relUnits = plan.relGroups.map((g) => ({ statement: mergeRelsStatement(g.type, g.sourceType, g.targetType), rows: g.rows }));
-    await writeInTransactions(session, relUnits, batchSize, (n) => {
+    state.phase = 'relationships';
+    await writeTransactions(session, relTransactions, (n) => {
       done += n;
+      state.relBatches.done++;
+      state.relBatches.rows += n;
       report('relationships', plan.relCount);
     });
     report('relationships', plan.relCount, true);
     const relationshipSeconds = (performance.now() - relStarted) / 1000;
 
     const communityRows = plan.communities.map((c) => ({ id: neo4j.int(c.id), name: c.name }));
+    state.phase = 'communities';
     for (const batch of chunks(communityRows, batchSize)) {
-      await session.executeWrite((tx) => tx.run(nameCommunitiesStatement(), { rows: batch }));
+      await executeWriteRetrying(session, (tx) => tx.run(nameCommunitiesStatement(), { rows: batch }));
     }
-    await session.executeWrite((tx) => tx.run(tidyCommunitiesStatement()));
+    await executeWriteRetrying(session, (tx) => tx.run(tidyCommunitiesStatement()));
 
     const counts = await session.executeRead((tx) => tx.run(countStatement));
     const record = counts.records[0];
@@ -150,35 +210,85 @@ async function write(driver: Driver, conn: Connection, plan: LoadPlan, batchSize
   }
 }
 
-interface WriteUnit { statement: string; rows: unknown[] }
+/** One statement and its rows; `what` is the label or relationship type it writes (for messages and tests). */
+export interface WriteUnit { statement: string; what: string; rows: unknown[] }
+
+/** The write transactions of a load, in order: each commits whole or not at all. */
+export function planTransactions(plan: LoadPlan, batchSize: number): { nodes: WriteUnit[][]; relationships: WriteUnit[][] } {
+  const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), what: g.type, rows: nodeParams(g.rows) }));
+  const relUnits = plan.relGroups.map((g) => ({ statement: mergeRelsStatement(g.type, g.sourceType, g.targetType), what: g.type, rows: g.rows }));
+  return { nodes: packTransactions(nodeUnits, batchSize), relationships: packTransactions(relUnits, batchSize) };
+}
 
 /**
  * Packs statements into write transactions of at most `batchSize` rows in all: a small
  * graph has many small label groups, and one commit each would cost more than the writes.
- * executeWrite retries a transaction on transient errors; MERGE makes the retry safe.
  */
-async function writeInTransactions(session: Session, units: WriteUnit[], batchSize: number, onCommitted: (rows: number) => void): Promise<void> {
+function packTransactions(units: WriteUnit[], batchSize: number): WriteUnit[][] {
+  const transactions: WriteUnit[][] = [];
   let pending: WriteUnit[] = [];
   let pendingRows = 0;
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const work = pending;
-    const rows = pendingRows;
-    pending = [];
-    pendingRows = 0;
-    await session.executeWrite(async (tx) => {
-      for (const unit of work) await tx.run(unit.statement, { rows: unit.rows });
-    });
-    onCommitted(rows);
-  };
   for (const unit of units) {
     for (const rows of chunks(unit.rows, batchSize)) {
-      if (pendingRows + rows.length > batchSize) await flush();
-      pending.push({ statement: unit.statement, rows });
+      if (pendingRows + rows.length > batchSize && pending.length > 0) {
+        transactions.push(pending);
+        pending = [];
+        pendingRows = 0;
+      }
+      pending.push({ statement: unit.statement, what: unit.what, rows });
       pendingRows += rows.length;
     }
   }
-  await flush();
+  if (pending.length > 0) transactions.push(pending);
+  return transactions;
+}
+
+/** Commits the transactions one after the other; `onCommitted` gets each one's row count once it is durable. */
+async function writeTransactions(session: Session, transactions: WriteUnit[][], onCommitted: (rows: number) => void): Promise<void> {
+  for (const work of transactions) {
+    await executeWriteRetrying(session, async (tx) => {
+      for (const unit of work) await tx.run(unit.statement, { rows: unit.rows });
+    });
+    onCommitted(work.reduce((n, u) => n + u.rows.length, 0));
+  }
+}
+
+const CONSTRAINT_RACE_RETRIES = 8;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * executeWrite retries a transaction on transient errors (deadlocks, a lost leader, a dropped
+ * connection for up to maxTransactionRetryTime). Two loads MERGEing the same new node at once
+ * can also end in a uniqueness-constraint violation for the one that loses the race: that is
+ * not transient to the driver, but rerunning the transaction is right (MERGE then finds the
+ * node the other load created), so it is retried here with a short random back-off.
+ */
+export async function executeWriteRetrying<T>(session: Pick<Session, 'executeWrite'>, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await session.executeWrite(work);
+    } catch (err) {
+      if (!isConstraintRace(err) || attempt >= CONSTRAINT_RACE_RETRIES) throw err;
+      await sleep(20 * attempt + Math.random() * 50 * attempt);
+    }
+  }
+}
+
+const isConstraintRace = (err: unknown): boolean => (err as { code?: string })?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** Schema statements are `IF NOT EXISTS`, but two loads creating the same constraint at once can still collide: the loser's rule exists, which is all we want. */
+async function runSchemaStatement(session: Session, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await session.run(statement);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string })?.code ?? '';
+      if (/EquivalentSchemaRuleAlreadyExists|ConstraintAlreadyExists|IndexAlreadyExists/.test(code)) return;
+      if (!code.startsWith('Neo.TransientError') || attempt >= CONSTRAINT_RACE_RETRIES) throw err;
+      await sleep(50 * attempt);
+    }
+  }
 }
 
 /** The summary line `kg load` prints. */
