@@ -86,12 +86,15 @@ describe('input forms', () => {
     const r = extract('placeholder.txt');
     expect(names(r, 'Organization')).toEqual([]);
   });
-  it('keeps every evidence span inside the text and on its surface', () => {
+  it('keeps every evidence span inside the text, and the sentence of every relation', () => {
     for (const f of ['meeting.txt', 'division.txt', 'report.txt']) {
       const { record, text } = extractDocumentWithText({ doc: f, text: fixture(f), format: 'text' });
       for (const m of record.mentions) for (const e of m.evidence) {
         expect(e.end).toBeLessThanOrEqual(text.length);
         expect(e.start).toBeLessThan(e.end);
+      }
+      for (const r of record.relations) for (const e of r.evidence) {
+        expect(e.end).toBeLessThanOrEqual(text.length);
         expect(e.text).toContain(text.slice(e.start, e.end));
       }
     }

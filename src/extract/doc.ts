@@ -37,6 +37,11 @@ export class DocBuilder {
     return this.sentences[lo] ?? { start: 0, end: this.text.length, text: this.text };
   }
 
+  /** Where an entity was seen: offsets only (the sentence travels with relations, where readers look for it). */
+  private spanOnly(start: number, end: number): Evidence {
+    return { doc: this.doc, start, end };
+  }
+
   evidence(start: number, end: number): Evidence {
     const s = this.sentenceAt(start);
     // Long sentences are cut around the span so that an edge still shows readable context.
@@ -61,7 +66,7 @@ export class DocBuilder {
     // An unqualified surface (市政府, 市委, 市五届人大五次会议) names a different body in every city's
     // text: as an alias it would merge them across documents.
     if (extra.surfaceIsAlias !== false && !UNQUALIFIED.test(surface) && surface && surface !== name && !m.aliases.includes(surface) && end - start <= name.length + 12) m.aliases.push(surface);
-    if (m.evidence.length < MAX_EVIDENCE_PER_MENTION && !m.evidence.some((e) => e.start === start)) m.evidence.push(this.evidence(start, end));
+    if (m.evidence.length < MAX_EVIDENCE_PER_MENTION && !m.evidence.some((e) => e.start === start)) m.evidence.push(this.spanOnly(start, end));
     return id;
   }
 

@@ -21,8 +21,8 @@ const addEvidence = (list: Evidence[], more: Evidence[]) => {
   }
 };
 
-export function buildGraph(input: Iterable<DocRecord>): KgGraph {
-  const records = [...input];
+/** `records` is read twice (resolution, then the graph): an array, or a spool that re-reads its file. */
+export function buildGraph(records: Iterable<DocRecord>): KgGraph {
   const resolution = resolveEntities(records);
   const graph: KgGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   for (const record of records) {

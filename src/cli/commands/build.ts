@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocRecord } from '../../extract/records.js';
 import { buildGraph } from '../../graph/build.js';
+import { RecordSpool } from '../record-spool.js';
 import { assignCommunities } from '../../graph/communities.js';
 import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
@@ -85,46 +86,53 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   };
   for (const s of ingest.skipped) reportSkip(s, (line) => process.stderr.write(`${line}\n`));
 
-  const { records, failures } = await extractAll(ingest.files, textsDir, options);
-  for (const f of failures) skipped.push(f);
+  const spool = new RecordSpool();
+  try {
+    const { records, failures } = await extractAll(ingest.files, textsDir, options, spool);
+    for (const f of failures) skipped.push(f);
 
-  const elapsed = () => (performance.now() - started) / 1000;
-  const summary = () =>
-    process.stderr.write(`read ${records.length} documents (${skipped.length} skipped) in ${elapsed().toFixed(1)} s → ${options.out}\n`);
+    const elapsed = () => (performance.now() - started) / 1000;
+    const summary = () =>
+      process.stderr.write(`read ${records.length} documents (${skipped.length} skipped) in ${elapsed().toFixed(1)} s → ${options.out}\n`);
 
-  if (records.length === 0) {
+    if (records.length === 0) {
+      summary();
+      throw new CliError(inputs.length === 0 || ingest.files.length + ingest.skipped.length === 0
+        ? 'kg build: no .txt/.html/.htm files found'
+        : 'kg build: no document could be read', 1);
+    }
+
+    const graph = buildGraph(spool);
+    const communities = assignCommunities(graph);
+    graph.setAttribute('communities', communities.count);
+    if (Number.isFinite(communities.modularity)) graph.setAttribute('modularity', communities.modularity);
+
+    const docChars = new Map(records.map((r) => [r.record.doc, r.record.chars]));
+    await writeGraphFiles(graph, outDir, { docChars });
+    const documents: ReportDocument[] = records.map(({ record, file }) => ({
+      doc: record.doc, path: file.path, chars: record.chars, mentions: record.mentions, relations: record.relations,
+    }));
+    const report = renderReport({ graph, communities, documents, skipped, inputs, seconds: elapsed() });
+    await writeFile(path.join(outDir, 'report.md'), report, 'utf8');
+
     summary();
-    throw new CliError(inputs.length === 0 || ingest.files.length + ingest.skipped.length === 0
-      ? 'kg build: no .txt/.html/.htm files found'
-      : 'kg build: no document could be read', 1);
+    const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
+    if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
+    return { read: records.length, skipped, outDir, exitCode };
+  } finally {
+    spool.dispose();
   }
-
-  const graph = buildGraph(records.map((r) => r.record));
-  const communities = assignCommunities(graph);
-  graph.setAttribute('communities', communities.count);
-  if (Number.isFinite(communities.modularity)) graph.setAttribute('modularity', communities.modularity);
-
-  const docChars = new Map(records.map((r) => [r.record.doc, r.record.chars]));
-  await writeGraphFiles(graph, outDir, { docChars });
-  const documents: ReportDocument[] = records.map(({ record, file }) => ({
-    doc: record.doc, path: file.path, chars: record.chars, mentions: record.mentions.length, relations: record.relations.length,
-  }));
-  const report = renderReport({ graph, communities, documents, skipped, inputs, seconds: elapsed() });
-  await writeFile(path.join(outDir, 'report.md'), report, 'utf8');
-
-  summary();
-  const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
-  if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
-  return { read: records.length, skipped, outDir, exitCode };
 }
 
-interface ReadDocument { file: InputFile; record: DocRecord }
+/** What the main thread keeps of a document once its record is in the spool. */
+interface ReadDocument { file: InputFile; record: { doc: string; chars: number; mentions: number; relations: number } }
 
 /** Extracts every file in worker threads; results come back in input order whatever order workers finish in. */
 async function extractAll(
   files: readonly InputFile[],
   textsDir: string,
   options: BuildOptions,
+  spool: RecordSpool,
 ): Promise<{ records: ReadDocument[]; failures: SkippedInput[] }> {
   const results: Array<ReadDocument | SkippedInput | undefined> = new Array(files.length);
   const show = shouldShowProgress(files.length, options.progress, Boolean(process.stderr.isTTY));
@@ -144,7 +152,9 @@ async function extractAll(
       maxHeapMb: WORKER_HEAP_MB,
       onResult: (_task, index, outcome) => {
         if (!outcome.ok) return fail(index, outcome.reason);
-        results[index] = { file: files[index], record: outcome.record };
+        const r = outcome.record;
+        spool.put(index, r);
+        results[index] = { file: files[index], record: { doc: r.doc, chars: r.chars, mentions: r.mentions.length, relations: r.relations.length } };
         progress.tick();
       },
       onFailure: (_task, index, reason) => fail(index, reason),

@@ -1,0 +1,38 @@
+// Per-document records are written to a temporary file as workers finish, and read back (in input order)
+// by each pass of the reduce step: the main thread holds offsets, not records, so its memory does not grow
+// with the corpus beyond the graph itself.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DocRecord } from '../extract/records.js';
+
+export class RecordSpool implements Iterable<DocRecord> {
+  private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-records-'));
+  private readonly file = path.join(this.dir, 'records.jsonl');
+  private readonly fd = openSync(this.file, 'w+');
+  private readonly slots: Array<{ offset: number; length: number } | undefined> = [];
+  private size = 0;
+
+  /** Stores the record of input number `index` (records may arrive in any order). */
+  put(index: number, record: DocRecord): void {
+    const bytes = Buffer.from(JSON.stringify(record), 'utf8');
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    this.slots[index] = { offset: this.size, length: bytes.length };
+    this.size += bytes.length;
+  }
+
+  /** Records in input order; each iteration reads them again from the file. */
+  *[Symbol.iterator](): Iterator<DocRecord> {
+    for (const slot of this.slots) {
+      if (!slot) continue;
+      const bytes = Buffer.alloc(slot.length);
+      readSync(this.fd, bytes, 0, slot.length, slot.offset);
+      yield JSON.parse(bytes.toString('utf8')) as DocRecord;
+    }
+  }
+
+  dispose(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
