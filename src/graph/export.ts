@@ -2,7 +2,8 @@
 // serialisation), GraphML (yEd, Gephi, Cytoscape) and GEXF (Gephi).
 // XML formats only hold scalars, so lists and objects (aliases, evidence) become JSON strings.
 import { write as writeGexf } from 'graphology-gexf';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { KgGraph } from './build.js';
 import type { ExportedGraph } from './contract.js';
@@ -74,6 +75,11 @@ function collectKeys(prefix: string, elements: ReadonlyArray<Record<string, Scal
 
 /** GraphML text for the graph; node `label` is the entity name so viewers show it. */
 export function toGraphml(graph: KgGraph): string {
+  return [...graphmlLines(graph)].join('\n');
+}
+
+/** GraphML, line by line (a large graph's text would not fit in one string). */
+export function* graphmlLines(graph: KgGraph): Generator<string> {
   const nodes: Array<{ key: string; attrs: Record<string, Scalar> }> = [];
   graph.forEachNode((key, attributes) => {
     const attrs = flattenAttributes(attributes);
@@ -89,29 +95,60 @@ export function toGraphml(graph: KgGraph): string {
   const nodeKeys = collectKeys('n', nodes.map((n) => n.attrs));
   const edgeKeys = collectKeys('e', edges.map((e) => e.attrs));
 
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">';
   for (const [domain, keys] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
-    for (const k of keys) out.push(`  <key id="${k.id}" for="${domain}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`);
+    for (const k of keys) yield `  <key id="${k.id}" for="${domain}" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`;
   }
-  out.push(`  <graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">`);
+  yield `  <graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">`;
   const dataLines = (keys: KeySpec[], attrs: Record<string, Scalar>): string[] =>
     keys.filter((k) => k.name in attrs).map((k) => `      <data key="${k.id}">${escapeXml(String(attrs[k.name]))}</data>`);
   for (const node of nodes) {
-    out.push(`    <node id="${escapeXml(node.key)}">`, ...dataLines(nodeKeys, node.attrs), '    </node>');
+    yield [`    <node id="${escapeXml(node.key)}">`, ...dataLines(nodeKeys, node.attrs), '    </node>'].join('\n');
   }
   for (const edge of edges) {
-    out.push(
+    yield [
       `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`,
       ...dataLines(edgeKeys, edge.attrs),
       '    </edge>',
-    );
+    ].join('\n');
   }
-  out.push('  </graph>', '</graphml>', '');
-  return out.join('\n');
+  yield '  </graph>';
+  yield '</graphml>';
+  yield '';
 }
+
+/** graph.json as graph.export() would serialise it, one node or edge at a time. */
+export function* exportedJsonChunks(exported: ExportedGraph): Generator<string> {
+  yield `{"attributes":${JSON.stringify(exported.attributes)},"options":${JSON.stringify(exported.options)},"nodes":[`;
+  let first = true;
+  for (const node of exported.nodes) { yield (first ? '' : ',') + JSON.stringify(node); first = false; }
+  yield '],"edges":[';
+  first = true;
+  for (const edge of exported.edges) { yield (first ? '' : ',') + JSON.stringify(edge); first = false; }
+  yield ']}';
+}
+
+/** Writes text pieces to a file through a buffer: no piece, and never the whole, has to be one string. */
+function writeChunks(file: string, chunks: Iterable<string>, separator = ''): void {
+  const fd = openSync(file, 'w');
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      buffer.push(chunk);
+      size += chunk.length + separator.length;
+      if (size > 1 << 20) { writeSync(fd, buffer.join(separator) + separator); buffer = []; size = 0; }
+    }
+    if (buffer.length) writeSync(fd, buffer.join(separator));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// The GEXF writer builds the whole document as one string; past this many nodes and edges it would
+// not fit (V8 strings stop at about 2^29 characters), and graph.json / graph.graphml carry the same graph.
+export const GEXF_MAX_ELEMENTS = 250_000;
 
 /** GEXF 1.3 text for Gephi, with the entity name as label and the community as a plain attribute. */
 export function toGexf(graph: KgGraph): string {
@@ -133,7 +170,8 @@ export function toGexf(graph: KgGraph): string {
 export interface WrittenGraphFiles {
   json: string;
   graphml: string;
-  gexf: string;
+  /** Absent when the graph is too large for the GEXF writer (see GEXF_MAX_ELEMENTS). */
+  gexf?: string;
   exported: ExportedGraph;
 }
 
@@ -146,8 +184,12 @@ export async function writeGraphFiles(graph: KgGraph, outDir: string, options: V
     graphml: path.join(outDir, 'graph.graphml'),
     gexf: path.join(outDir, 'graph.gexf'),
   };
-  await writeFile(files.json, JSON.stringify(exported), 'utf8');
-  await writeFile(files.graphml, toGraphml(graph), 'utf8');
-  await writeFile(files.gexf, toGexf(graph), 'utf8');
+  writeChunks(files.json, exportedJsonChunks(exported));
+  writeChunks(files.graphml, graphmlLines(graph), '\n');
+  if (graph.order + graph.size > GEXF_MAX_ELEMENTS) {
+    process.stderr.write(`kg build: graph.gexf not written: ${graph.order + graph.size} nodes and edges is more than the GEXF writer holds (${GEXF_MAX_ELEMENTS}); graph.json and graph.graphml have the whole graph\n`);
+    return { json: files.json, graphml: files.graphml, exported };
+  }
+  writeChunks(files.gexf, [toGexf(graph)]);
   return { ...files, exported };
 }

@@ -1,5 +1,6 @@
 // Checks an exported graph against the contract before it is written, so that a
 // broken graph.json never reaches the evaluation, Neo4j or a reader.
+import type { z } from 'zod';
 import { ExportedGraph } from './contract.js';
 
 export class GraphValidationError extends Error {
@@ -18,11 +19,20 @@ export interface ValidateOptions {
 
 /** Parses `data` as the contract's ExportedGraph and checks what zod cannot: references and offsets. */
 export function validateExportedGraph(data: unknown, options: ValidateOptions = {}): ExportedGraph {
-  const parsed = ExportedGraph.safeParse(data);
-  if (!parsed.success) {
-    throw new GraphValidationError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-  }
-  const graph = parsed.data;
+  // Checked element by element: one parse of the whole graph would hold a second copy of it in memory.
+  const shell = ExportedGraph.safeParse({ ...(data as object), nodes: [], edges: [] });
+  const issues = shell.success ? [] : shell.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const { nodes = [], edges = [] } = (data ?? {}) as { nodes?: unknown[]; edges?: unknown[] };
+  if (!Array.isArray(nodes) || !Array.isArray(edges)) issues.push('nodes and edges must be arrays');
+  const check = (schema: z.ZodType, items: unknown[], where: string) => items.forEach((item, index) => {
+    if (issues.length >= 20) return;
+    const r = schema.safeParse(item);
+    if (!r.success) for (const i of r.error.issues) issues.push(`${where}.${index}.${i.path.join('.')}: ${i.message}`);
+  });
+  if (Array.isArray(nodes)) check(ExportedGraph.shape.nodes.element, nodes, 'nodes');
+  if (Array.isArray(edges)) check(ExportedGraph.shape.edges.element, edges, 'edges');
+  if (issues.length) throw new GraphValidationError(issues);
+  const graph = data as ExportedGraph;
   const problems: string[] = [];
   const keys = new Set<string>();
   for (const node of graph.nodes) {
