@@ -12,7 +12,7 @@ export type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 // A place named in thousands of documents would otherwise carry thousands of evidence entries;
 // the first ones per node and edge are kept (the graph stays loadable and readable).
-export const MAX_EVIDENCE = 50;
+export const MAX_EVIDENCE = 20;
 
 const addEvidence = (list: Evidence[], more: Evidence[]) => {
   for (const e of more) {
