@@ -114,7 +114,8 @@ function describeProgress(p: LoadProgress, plan: LoadPlan): string {
 
 function interrupted(err: unknown, conn: Connection, plan: LoadPlan, p: LoadProgress): Error {
   // A Cypher error is a bug in a statement, not a fault: keep its text.
-  if ((err as { code?: string } | undefined)?.code?.startsWith('Neo.ClientError.Statement')) return err as Error;
+  const code = (err as { code?: string } | undefined)?.code ?? '';
+  if (code.startsWith('Neo.ClientError.Statement') && !isLostRace(err)) return err as Error;
   const rerun = 'rerun the same load to finish (loading is idempotent: nothing committed will be duplicated)';
   if (isConnectionLoss(err)) {
     const cause = explainNeo4jError(err, conn).message.replace(/^cannot reach Neo4j at \S+: /, '').replace(/ \(is it running\? .*\)$/, '');
@@ -253,28 +254,30 @@ async function writeTransactions(session: Session, transactions: WriteUnit[][], 
   }
 }
 
-const CONSTRAINT_RACE_RETRIES = 8;
+const RACE_RETRIES = 8;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * executeWrite retries a transaction on transient errors (deadlocks, a lost leader, a dropped
- * connection for up to maxTransactionRetryTime). Two loads MERGEing the same new node at once
- * can also end in a uniqueness-constraint violation for the one that loses the race: that is
- * not transient to the driver, but rerunning the transaction is right (MERGE then finds the
- * node the other load created), so it is retried here with a short random back-off.
+ * connection for up to maxTransactionRetryTime). Two loads at once can also lose a race in ways
+ * the driver does not count as transient: MERGEing the same new node (a uniqueness-constraint
+ * violation), or reaching a Community node that the other load's tidy-up just deleted (entity
+ * not found). Rerunning the transaction is right in both cases (MERGE then finds or recreates
+ * what it needs), so it is retried here a few times with a short random back-off.
  */
 export async function executeWriteRetrying<T>(session: Pick<Session, 'executeWrite'>, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await session.executeWrite(work);
     } catch (err) {
-      if (!isConstraintRace(err) || attempt >= CONSTRAINT_RACE_RETRIES) throw err;
+      if (!isLostRace(err) || attempt >= RACE_RETRIES) throw err;
       await sleep(20 * attempt + Math.random() * 50 * attempt);
     }
   }
 }
 
-const isConstraintRace = (err: unknown): boolean => (err as { code?: string })?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+const RACE_CODES = ['Neo.ClientError.Schema.ConstraintValidationFailed', 'Neo.ClientError.Statement.EntityNotFound'];
+const isLostRace = (err: unknown): boolean => RACE_CODES.includes((err as { code?: string } | undefined)?.code ?? '');
 
 /** Schema statements are `IF NOT EXISTS`, but two loads creating the same constraint at once can still collide: the loser's rule exists, which is all we want. */
 async function runSchemaStatement(session: Session, statement: string): Promise<void> {
@@ -285,7 +288,7 @@ async function runSchemaStatement(session: Session, statement: string): Promise<
     } catch (err) {
       const code = (err as { code?: string })?.code ?? '';
       if (/EquivalentSchemaRuleAlreadyExists|ConstraintAlreadyExists|IndexAlreadyExists/.test(code)) return;
-      if (!code.startsWith('Neo.TransientError') || attempt >= CONSTRAINT_RACE_RETRIES) throw err;
+      if (!code.startsWith('Neo.TransientError') || attempt >= RACE_RETRIES) throw err;
       await sleep(50 * attempt);
     }
   }

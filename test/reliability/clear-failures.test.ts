@@ -70,6 +70,13 @@ describe('the loader retries a transaction that lost a MERGE race', () => {
     expect(session.calls).toBe(3);
   });
 
+  it('reruns it when a node it reached was deleted by the other load (a Community emptied and tidied away)', async () => {
+    const gone = Object.assign(new Error('Unable to load NODE 4:0f0e:98.'), { code: 'Neo.ClientError.Statement.EntityNotFound' });
+    const session = stub([gone, null]);
+    await expect(executeWriteRetrying(session as never, async () => 'committed')).resolves.toBe('committed');
+    expect(session.calls).toBe(2);
+  });
+
   it('does not retry other errors, and gives up on a race that never ends', async () => {
     const syntax = Object.assign(new Error('Invalid input'), { code: 'Neo.ClientError.Statement.SyntaxError' });
     const once = stub([syntax]);

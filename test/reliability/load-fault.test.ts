@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedGraph } from '../../src/graph/contract.js';
 import { planTransactions } from '../../src/load/load.js';
 import { planLoad, type NodeRow, type RelRow } from '../../src/load/model.js';
@@ -148,11 +148,18 @@ beforeAll(async () => {
   await wipe(); // this instance belongs to this file alone
 }, 240_000);
 
+let failed = false;
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') failed = true;
+});
+
 afterAll(async () => {
   await driver?.close();
   if (startedServer) {
     neo4jScript(instance, 'stop');
-    rmSync(instance.home, { recursive: true, force: true });
+    // A failure keeps the database and its logs (<home>/db/logs/debug.log) for a look; the next run starts on it.
+    if (failed) console.error(`load-fault: keeping ${instance.home} for inspection`);
+    else rmSync(instance.home, { recursive: true, force: true });
   }
   if (work) rmSync(work, { recursive: true, force: true });
 }, 120_000);
