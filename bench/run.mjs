@@ -132,24 +132,36 @@ function textsSpan(textsDir, startedEpochMs) {
  * which phase the peak falls in (/usr/bin/time gives only the peak). With /usr/bin/time in
  * between, the node process is its child.
  */
-function sampleRss(pid, viaTime) {
+function sampleRss(pid) {
+  // The process tree under `pid` (/usr/bin/time → kg launcher → the node process that may re-exec
+  // itself with a larger heap): each sample keeps the largest resident set in the tree.
   const samples = [];
   let hwmKb = 0;
-  let target = viaTime ? undefined : pid;
   const started = performance.now();
-  const timer = setInterval(() => {
+  const children = (p) => {
     try {
-      if (target === undefined) {
-        const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-        if (!kids) return;
-        target = Number(kids.split(/\s+/)[0]);
-      }
-      const status = readFileSync(`/proc/${target}/status`, 'utf8');
-      const rss = /VmRSS:\s+(\d+)/.exec(status);
-      const hwm = /VmHWM:\s+(\d+)/.exec(status);
-      if (rss) samples.push([(performance.now() - started) / 1000, Number(rss[1])]);
-      if (hwm) hwmKb = Math.max(hwmKb, Number(hwm[1]));
-    } catch { /* not there yet, or gone */ }
+      return readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      return [];
+    }
+  };
+  const timer = setInterval(() => {
+    const tree = [];
+    const stack = [pid];
+    while (stack.length) {
+      const p = stack.pop();
+      tree.push(p);
+      stack.push(...children(p));
+    }
+    let rssKb = 0;
+    for (const p of tree) {
+      try {
+        const status = readFileSync(`/proc/${p}/status`, 'utf8');
+        rssKb = Math.max(rssKb, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        hwmKb = Math.max(hwmKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      } catch { /* gone */ }
+    }
+    if (rssKb) samples.push([(performance.now() - started) / 1000, rssKb]);
   }, 200);
   return () => { clearInterval(timer); return { samples, hwmKb }; };
 }
@@ -161,7 +173,7 @@ async function kgBuild(docsDir, label) {
   const startedEpoch = Date.now();
   let stopSampling = () => ({ samples: [], hwmKb: 0 });
   const r = await run(timeAvailable ? '/usr/bin/time' : process.execPath, timeAvailable ? ['-v', process.execPath, ...kgArgs] : kgArgs, {
-    onSpawn: (child) => { stopSampling = sampleRss(child.pid, timeAvailable); },
+    onSpawn: (child) => { stopSampling = sampleRss(child.pid); },
   });
   const rss = stopSampling();
   const summary = /read (\d+) documents \((\d+) skipped\) in ([\d.]+) s/.exec(r.stderr);
@@ -175,7 +187,8 @@ async function kgBuild(docsDir, label) {
     const m = new RegExp(`${name}:\\s*([\\d.]+)`).exec(r.stderr);
     return m ? Number(m[1]) : null;
   };
-  const maxRssKb = timeAvailable ? field('Maximum resident set size \\(kbytes\\)') : rss.hwmKb;
+  // /usr/bin/time reports 0 when the process dies of a signal (V8's heap-limit abort): then the sampled VmHWM.
+  const maxRssKb = Math.max(timeAvailable ? field('Maximum resident set size \\(kbytes\\)') ?? 0 : 0, rss.hwmKb);
   const reportFile = path.join(out, 'report.md');
   const counts = existsSync(reportFile) ? /(\d+) entities, (\d+) relations, (\d+) communities/.exec(readFileSync(reportFile, 'utf8')) : null;
   const span = textsSpan(path.join(out, 'texts'), startedEpoch);
@@ -236,11 +249,18 @@ const benchStarted = performance.now();
 const previous = has('--resume') && existsSync(path.join(outRoot, 'results.json')) ? JSON.parse(readFileSync(path.join(outRoot, 'results.json'), 'utf8')) : null;
 if (previous) results.resumedFrom = { date: previous.date, command: previous.command, loadAverageAtStart: previous.machine.loadAverageAtStart, loadAverageAtEnd: previous.machine.loadAverageAtEnd };
 
+// --render: no measurement, only the tables, results.md and the chart from bench-output/results.json.
+if (has('--render')) {
+  const saved = JSON.parse(readFileSync(path.join(outRoot, 'results.json'), 'utf8'));
+  for (const key of Object.keys(results)) delete results[key];
+  Object.assign(results, saved);
+  sizes.length = 0;
+}
 for (const size of sizes) {
   const label = `${size}mb`;
   log(`\n== ${size} MB`);
-  const old = previous?.runs.find((r) => r.size === size && r.corpus && (r.inProcess || !withInProcess) && !r.inProcessError
-    && !r.inProcess?.graph.exportError && r.kgBuild && !r.kgBuild.error && previous.seed === seed);
+  // A measurement that ran to its end counts as complete, failures included (a failed export or build is a result).
+  const old = previous?.runs.find((r) => r.size === size && r.corpus && (r.inProcess || !withInProcess) && r.kgBuild && previous.seed === seed);
   if (old) {
     log(`reusing the measurements of ${previous.date}`);
     results.runs.push({ ...old, reusedFrom: previous.date });
@@ -248,7 +268,7 @@ for (const size of sizes) {
   }
   const corpus = generateCorpus({ dir: path.join(outRoot, `corpus-${size}mb-s${seed}`), targetBytes: Math.round(size * MB), seed });
   log(`corpus: ${corpus.docs} documents, ${(corpus.bytes / MB).toFixed(2)} MB ${corpus.reused ? '(reused)' : `(generated in ${corpus.seconds.toFixed(1)} s)`} — ${JSON.stringify(corpus.counts)}`);
-  const entry = { size, corpus: { docs: corpus.docs, bytes: corpus.bytes, counts: corpus.counts, dir: path.relative(repo, corpus.docsDir) } };
+  const entry = { size, commit: gitInfo.commit, date: new Date().toISOString(), corpus: { docs: corpus.docs, bytes: corpus.bytes, counts: corpus.counts, dir: path.relative(repo, corpus.docsDir) } };
   if (withInProcess) {
     try {
       entry.inProcess = await inProcess(corpus.docsDir, label);
@@ -279,7 +299,9 @@ for (const size of sizes) {
   results.runs.push(entry);
 }
 
-if (withNeo4j) {
+if (has('--render')) {
+  // keep what results.json holds
+} else if (withNeo4j) {
   const { acquireNeo4j, benchLoad } = await import('./neo4j.mjs');
   const server = await acquireNeo4j({ log });
   if (server.error) {
@@ -318,7 +340,7 @@ if (withNeo4j) {
 }
 
 if (!withProfile && previous?.profile) results.profile = previous.profile;
-if (withProfile) {
+if (withProfile && !has('--render')) {
   log('\n== profile of in-process extraction, 2 MB sample');
   const p = await run(process.execPath, [path.join(here, 'profile.mjs'), '--mb', '2', '--seed', String(seed), '--top', '15']);
   if (p.code === 0) {
@@ -330,8 +352,10 @@ if (withProfile) {
   }
 }
 
-results.machine.loadAverageAtEnd = os.loadavg();
-results.seconds = (performance.now() - benchStarted) / 1000;
+if (!has('--render')) {
+  results.machine.loadAverageAtEnd = os.loadavg();
+  results.seconds = (performance.now() - benchStarted) / 1000;
+}
 results.targets = evaluateTargets(results);
 
 // ---------------------------------------------------------------- targets
@@ -368,7 +392,7 @@ function evaluateTargets(res) {
   if (lastExtracted) {
     const k = lastExtracted.kgBuild;
     const rate = mbOf(lastExtracted) / k.extractionSeconds;
-    add(`extraction, kg build (${jobs} workers)`, `≥ ${2 * jobs} MB/s (2 MB/s per core)`, `${rate.toFixed(2)} MB/s = ${(rate / jobs).toFixed(2)} MB/s per worker, ${(k.documents / k.extractionSeconds).toFixed(0)} docs/s`, rate / jobs >= 2,
+    add(`extraction, kg build (${jobs} workers)`, `≥ ${2 * jobs} MB/s (2 MB/s per core)`, `${rate.toFixed(2)} MB/s = ${(rate / jobs).toFixed(2)} MB/s per worker, ${((k.documents ?? lastExtracted.corpus.docs) / k.extractionSeconds).toFixed(0)} docs/s`, rate / jobs >= 2,
       `${mbOf(lastExtracted).toFixed(0)} MB corpus, from process start to the last text written (${k.firstTextSeconds.toFixed(1)} s until the first: start-up, file listing, workers loading lexicons)`);
   }
   const big = runs.find((r) => mbOf(r) >= 99);
@@ -446,9 +470,9 @@ function tables(res) {
     }
     rows1b.push([
       `${f1(mbs, 2)} MB`, String(r.corpus.docs), f1(k.wallSeconds), f1(k.firstTextSeconds), f1(k.extractionSeconds),
-      f1(k.extractionSeconds ? mbs / k.extractionSeconds : null, 2), f1(k.extractionSeconds ? k.documents / k.extractionSeconds : null, 0),
+      f1(k.extractionSeconds ? mbs / k.extractionSeconds : null, 2), f1(k.extractionSeconds ? (k.documents ?? r.corpus.docs) / k.extractionSeconds : null, 0),
       f1(k.extractionSeconds ? k.wallSeconds - k.extractionSeconds : null), f1(k.maxRssMb, 0),
-      `${f1(k.rss?.extractionPeakMb, 0)} / ${f1(k.rss?.reducePeakMb, 0)}`, f1(k.cpuSeconds),
+      k.rss?.note ? '–' : `${f1(k.rss?.extractionPeakMb, 0)} / ${f1(k.rss?.reducePeakMb, 0)}`, f1(k.cpuSeconds),
       k.error ? 'FAILED' : String(k.entities), k.error ? `exit ${/exit (\d+)/.exec(k.error)?.[1] ?? '?'}` : String(k.relations),
     ]);
   }
@@ -487,8 +511,10 @@ if (t.neo4j) process.stdout.write(`\nNeo4j load (${results.neo4j.uri})\n${plain(
 else process.stdout.write(`\nNeo4j load: skipped (${results.neo4j.skipped})\n`);
 process.stdout.write(`\nTargets\n${plain(t.targets)}\n\nbench: ${results.seconds.toFixed(0)} s in all\n`);
 
+const perRun = results.runs.filter((r) => r.commit).map((r) => `${r.size} MB at ${r.commit.slice(0, 8)} (${r.date.slice(11, 16)} UTC)`);
 const md = [
   `Run: \`${results.command}\` on ${results.date.slice(0, 10)} — ${machineLine}.`, '',
+  ...(perRun.length ? [`Measured: ${perRun.join('; ')}.`, ''] : []),
   ...(t.inProcess ? ['**In-process, one thread** (decode + extract; then resolve, graph build, Louvain, export of the same records)', '', markdown(t.inProcess), ''] : []),
   `**\`kg build\`** (${jobs} worker threads; extraction = until the last text is written; reduce + write = the rest)`, '', markdown(t.build), '',
   ...(t.neo4j ? ['**Neo4j load**', '', markdown(t.neo4j), ''] : [`Neo4j load: skipped (${results.neo4j.skipped}).`, '']),
