@@ -38,9 +38,21 @@ export function projectLists(scan: EconomyScan): void {
         for (const part of item.text.split(/[和及]/)) { scan.addEnterprise(offset, part); offset += part.length + 1; }
         continue;
       }
+      // A lone item with nothing proper in it (大中型灌区续建配套与现代化节水改造项目) names a kind of
+      // programme, unless a chain leader's sentence gives it an owner.
+      if (listed.length === 1 && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
       scan.addProject(item.start, item.text);
     }
   }
+}
+
+/** A place, a company, a brand in Latin letters, or a river, mountain, road or bridge in the name. */
+function hasProperElement(scan: EconomyScan, item: Span): boolean {
+  if (placeWithin(scan.places, item.start, item.end, true)) return true;
+  if (/[A-Za-z]|[河湖山江海路街桥]/.test(item.text)) return true;
+  const ending = projectSuffixes().find((x) => item.text.endsWith(x));
+  if (ending && !WEAK_SUFFIX.test(ending)) return true;
+  return [...scan.enterprises.entries()].some(([name, e]) => [name, ...e.aliases].some((n) => n.length >= 2 && item.text.includes(n)));
 }
 
 /**
