@@ -174,3 +174,12 @@ describe('names without a title', () => {
     expect(names(r, 'Person')).toEqual([]);
   });
 });
+
+describe('division of labour written name first', () => {
+  it('reads "某某 副市长:分管…" lines', () => {
+    const text = '绵阳市人民政府领导分工\n赵明远 市长:主持市政府全面工作。\n孙文博同志(副市长):分管交通运输、教育工作。';
+    const r = extractDocument({ doc: 'n', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['赵明远>绵阳市人民政府|市长', '孙文博>绵阳市人民政府|副市长']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['赵明远>绵阳市人民政府|主持', '孙文博>交通运输|分管', '孙文博>教育|分管']));
+  });
+});

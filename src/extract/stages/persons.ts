@@ -209,6 +209,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   closingBylines(doc, addPerson);
   teamsAndGroups(doc, addPerson);
   subjectsOfMeetingVerbs(doc, addPerson);
+  nameThenTitleLines(doc, addPerson, holds);
   appointments(doc, names, orgByEnd, holds);
 
   // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
@@ -288,6 +289,23 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     const before = text.slice(Math.max(0, m.index! - 4), m.index!);
     if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
     for (const s of spans) addPerson(s.start, s.name);
+  }
+}
+
+// 分工 lines written name first: "周明远 常务副市长:…" / "周明远同志(副市长):…".
+function nameThenTitleLines(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  for (let lineStart = 0; lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1 || text.length) {
+    const name = nameAt(text, lineStart);
+    if (!name) continue;
+    const rest = text.slice(lineStart + name.length, lineStart + name.length + 16);
+    const m = /^(同志)?[ (]?([\p{Script=Han}]{2,6}?)\)?[:]/u.exec(rest);
+    const title = m && titles().find((t) => t.title === m[2]);
+    if (!m || !title) continue;
+    const id = addPerson(lineStart, name);
+    const body = impliedBody(doc, title);
+    const titleStart = lineStart + name.length + rest.indexOf(m[2]);
+    if (body) holds(id, [{ org: { ...body, start: titleStart, end: titleStart + m[2].length, implied: true }, title: title.title, former: false, start: lineStart, end: titleStart + m[2].length }], lineStart, titleStart + m[2].length);
   }
 }
 
