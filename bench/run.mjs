@@ -511,7 +511,8 @@ if (t.neo4j) process.stdout.write(`\nNeo4j load (${results.neo4j.uri})\n${plain(
 else process.stdout.write(`\nNeo4j load: skipped (${results.neo4j.skipped})\n`);
 process.stdout.write(`\nTargets\n${plain(t.targets)}\n\nbench: ${results.seconds.toFixed(0)} s in all\n`);
 
-const perRun = results.runs.filter((r) => r.commit).map((r) => `${r.size} MB at ${r.commit.slice(0, 8)} (${r.date.slice(11, 16)} UTC)`);
+const perRun = results.runs.filter((r) => r.commit).map((r) => `${r.size} MB at ${r.commit.slice(0, 8)} (${r.date.slice(11, 16)} UTC)`
+  + (r.inProcessCommit ? ` (its in-process row at ${r.inProcessCommit.slice(0, 8)}, ${r.inProcessDate.slice(11, 16)} UTC)` : ''));
 const md = [
   `Run: \`${results.command}\` on ${results.date.slice(0, 10)} — ${machineLine}.`, '',
   ...(perRun.length ? [`Measured: ${perRun.join('; ')}.`, ''] : []),
