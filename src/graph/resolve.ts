@@ -5,7 +5,7 @@
 import { UNQUALIFIED } from '../extract/doc.js';
 import type { DocRecord, EntityType } from '../extract/records.js';
 
-const COMPANY_ENDING = /^(集团|集团公司|集团有限公司|有限公司|股份有限公司|公司|控股)$/;
+const COMPANY_ENDINGS = ['集团', '集团公司', '集团有限公司', '有限公司', '股份有限公司', '公司', '控股'];
 const EXACT_ONLY: ReadonlySet<EntityType> = new Set(['Person', 'Place', 'Area']);
 
 interface Entity { type: EntityType; name: string; forms: Set<string>; evidence: number }
@@ -47,17 +47,20 @@ export function resolveEntities(records: Iterable<DocRecord>): Resolution {
       if (other) union(key, other); else byForm.set(formKey, key);
     }
   }
-  const enterprises = [...entities.entries()].filter(([, e]) => e.type === 'Enterprise');
-  for (const [key, e] of enterprises) {
-    for (const [otherKey, other] of enterprises) {
-      if (other.name.length > e.name.length && other.name.startsWith(e.name) && COMPANY_ENDING.test(other.name.slice(e.name.length))) union(key, otherKey);
+  // 华翔 / 华翔集团: look each enterprise name up with every company ending (linear, not pairwise).
+  for (const [key, e] of entities) {
+    if (e.type !== 'Enterprise') continue;
+    for (const ending of COMPANY_ENDINGS) {
+      const longer = `Enterprise:${e.name}${ending}`;
+      if (entities.has(longer)) union(key, longer);
     }
   }
 
   const groups = new Map<string, Entity[]>();
   for (const key of entities.keys()) {
     const root = find(key);
-    groups.set(root, [...(groups.get(root) ?? []), entities.get(key)!]);
+    const group = groups.get(root);
+    if (group) group.push(entities.get(key)!); else groups.set(root, [entities.get(key)!]);
   }
   const canonical = new Map<string, string>();
   const forms = new Map<string, string[]>();
