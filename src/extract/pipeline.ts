@@ -44,7 +44,7 @@ export function extractDocumentWithText(input: RawDocument): { record: DocRecord
   const orgs = findOrganizations(doc, places);
   for (const org of orgs) addOrg(org);
   const { persons } = extractPersons(doc, orgs, addOrg);
-  // A place short form inside a name (玉林 in 李玉林) is not a place mention.
+  // A place short form inside a name (玉林 in 张玉林) is not a place mention.
   for (const p of persons) doc.retract('Place', p.start, p.end);
   const meetings = extractMeetings(doc, places);
   const main = mainMeeting(doc, meetings);

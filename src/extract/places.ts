@@ -24,7 +24,7 @@ const BEFORE_ONE_CHARACTER_NAME = new Set([...'在和与及同到赴至从对向
 
 const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
 
-/** Single-character surnames, for the 李玉林 rule below; from the shared surname lexicon if present. */
+/** Single-character surnames, for the 张玉林 rule below; from the shared surname lexicon if present. */
 let surnameChars: Set<number> | undefined;
 function surnames(): Set<number> {
   if (!surnameChars) {
@@ -40,11 +40,11 @@ function surnames(): Set<number> {
   return surnameChars;
 }
 
-/** Delimiters around a name in a list of people (、李玉林、). */
+/** Delimiters around a name in a list of people (、张玉林、). */
 const LIST_DELIMITERS = new Set([...'、,，。;；:：()（） \n']);
 
 /** A two-character short form right after a surname, with list delimiters on both sides, is a
- * person's given name (、李玉林、 is not 玉林市). Narrow on purpose: only lists of names. */
+ * person's given name (、张玉林、 is not 玉林市). Narrow on purpose: only lists of names. */
 function isPersonName(text: string, start: number, end: number): boolean {
   if (end - start !== 2 || start === 0) return false;
   if (!surnames().has(text.charCodeAt(start - 1))) return false;

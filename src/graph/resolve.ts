@@ -1,6 +1,6 @@
 // Entity resolution across documents: one node per real-world thing. Two mentions of a type are the
 // same entity when they share a surface form (a name or an alias: 临汾市政府 / 临汾市人民政府, 发改委
-// forms, 中共 prefix), or when one enterprise name is another plus a company ending (华翔 / 华翔集团).
+// forms, 中共 prefix), or when one enterprise name is another plus a company ending (宏远 / 宏远集团).
 // Persons and places are kept by exact name: a shared surface there is not evidence of identity.
 import { UNQUALIFIED } from '../extract/doc.js';
 import type { DocRecord, EntityType } from '../extract/records.js';
@@ -47,7 +47,7 @@ export function resolveEntities(records: Iterable<DocRecord>): Resolution {
       if (other) union(key, other); else byForm.set(formKey, key);
     }
   }
-  // 华翔 / 华翔集团: look each enterprise name up with every company ending (linear, not pairwise).
+  // 宏远 / 宏远集团: look each enterprise name up with every company ending (linear, not pairwise).
   for (const [key, e] of entities) {
     if (e.type !== 'Enterprise') continue;
     for (const ending of COMPANY_ENDINGS) {

@@ -19,7 +19,7 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { // 临汾市第五届人民代表大会第一次会议 / 市五届人大五次会议
+  { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
     re: new RegExp(`(?:第(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true,
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
@@ -70,14 +70,14 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`委常委会第(${N})次会议`, 'gu'), needsPlace: true,
     build: (m, p) => ({ name: `中共${p!.name}委常委会第${cn(m[1])}次会议`, aliases: [`${p!.name}委常委会第${cn(m[1])}次会议`] }),
   },
-  { // 党的二十大 / 中共十九大 / 中国共产党第二十次全国代表大会
+  { // 党的十八大 / 中共十七大 / 中国共产党第十八次全国代表大会
     re: new RegExp(`(?:党的|中共)(${N})大|中国共产党第(${N})次全国代表大会`, 'gu'), needsPlace: false,
     build: (m) => {
       const n = cn(m[1] ?? m[2]);
       return { name: `中国共产党第${n}次全国代表大会`, aliases: [`党的${n}大`, `中共${n}大`] };
     },
   },
-  { // 中央经济工作会议
+  { // 中央农村工作会议
     re: /中央([\p{Script=Han}]{2,4}?)工作会议/gu, needsPlace: false,
     build: (m) => ({ name: `中央${m[1]}工作会议`, aliases: [] }),
   },
@@ -118,7 +118,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       add(p.start, m.index + m[0].length, pattern.build(m, p.place));
     }
   }
-  // 政协临汾市第五届委员会第一次会议: the place is inside the name.
+  // 政协绵阳市第八届委员会第三次会议: the place is inside the name.
   for (const m of text.matchAll(new RegExp(`政协([\\p{Script=Han}]{2,8}?)第(${N})届委员会第(${N})次会议(?:第(${N})次全体会议)?`, 'gu'))) {
     const p = places.get(m.index! + 2);
     if (p) add(m.index!, m.index! + m[0].length, cppcc(p.place.name, cn(m[2]), cn(m[3]), m[4] ? cn(m[4]) : undefined));
@@ -162,7 +162,7 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
     if (/全体会议$/.test(name) && early.some((o) => o.start === m.start && o.end < m.end)) score += 2;
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     if (/全体会议$/.test(name)) score += 1;
-    // 迎接党的二十大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
+    // 迎接党的十八大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
     if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start)) || /(是|为)$/.test(before)) score -= 3;
     // The session's plenary held in it (X举行第二次全体会议) is the meeting reported on.
     const plenary = early.find((o) => o !== m && o.start === m.start && doc.get(o.id)!.name.startsWith(name) && /全体会议$/.test(doc.get(o.id)!.name));

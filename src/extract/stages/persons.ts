@@ -1,6 +1,6 @@
 // Persons and the posts they hold. Names are found where Chinese official prose anchors them:
-// after a title chain (市委副书记、市长李云峰), in a list after one title (副主席A、B、C), in bylines
-// (记者 张越 孙雄), before a post-name title (习近平总书记), and in name lists that a cue marks
+// after a title chain (市委副书记、市长赵明远), in a list after one title (副主席A、B、C), in bylines
+// (记者 许嘉禾 马晓东), before a post-name title (某某总书记), and in name lists that a cue marks
 // (在主席台就座的还有:A、B). Each title in the chain gives a HOLDS_POSITION to the body it names.
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
@@ -27,7 +27,7 @@ const titlesByFirstChar = lazy(() => {
   return map;
 });
 
-// What follows a name in running text (李云峰表示, 贾二元主持会议, 林武来到): a two-character
+// What follows a name in running text (赵明远表示, 钱立新主持会议, 林青来到): a two-character
 // reading of a name is preferred when its third character starts one of these.
 const AFTER_NAME_WORDS = longestFirst([
   '主持', '出席', '表示', '指出', '强调', '代表', '参加', '宣布', '同志', '讲话', '要求', '认真', '来到', '一行', '会见',

@@ -50,7 +50,7 @@ export function ownPlaceId(doc: DocBuilder, level: 'city' | 'county' | 'province
   return doc.has(id) ? id : undefined;
 }
 
-/** The first place named inside a span (翼城闽光 → 翼城县), countries excluded where told. */
+/** The first place named inside a span (江油宏远 → 江油市), countries excluded where told. */
 export function placeWithin(places: PlaceIndex, start: number, end: number, skipChina = true): { start: number; end: number; place: PlaceRef } | undefined {
   for (let i = start; i < end; i++) {
     const p = places.get(i);

@@ -49,7 +49,7 @@ export function listedEnterprises(scan: EconomyScan): void {
   }
 }
 
-/** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解临投集团 → 临投集团). */
+/** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */
 export function companiesByEnding(scan: EconomyScan): void {
   const { text, places } = scan;
   for (const { suffix, strong } of enterpriseSuffixes()) {
@@ -71,7 +71,7 @@ export function companiesByEnding(scan: EconomyScan): void {
 // What stands before a company ending without being a trade name (市属国有平台公司, 完成改制的公司 …).
 const GENERIC_TRADE_NAME = /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游|信息科技|四建)$|[个户未]|完成|经营|资产/;
 
-/** Companies a project's name carries: a central enterprise (华能风电二期) or place + trade name + ending (霍州煤电谭坪煤矿). */
+/** Companies a project's name carries: a central enterprise (华能风电二期) or place + trade name + ending (平遥煤电东山煤矿). */
 export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: { short: string; full: string }[]): void {
   for (const p of scan.projects) {
     const group = centralEnterprises.find((g) => p.name.startsWith(g.short) && p.name.length > g.short.length + 1);

@@ -13,7 +13,7 @@ export function findIndustries(scan: EconomyScan): void {
     const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start));
     if (!(tail || (itemLike && itemStart))) continue;
     if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(Math.max(0, start - 2), start))) {
-      // Inside a longer word (e.g. 风电 in 华润风电二期): only with an explicit industry tail.
+      // Inside a longer word (e.g. 风电 in 大唐风电三期): only with an explicit industry tail.
       if (!tail || tail[0] === '业') continue;
     }
     const tailInName = tail && /^(产业|行业|集群|业)/.test(tail[0]) ? tail[0] : '';

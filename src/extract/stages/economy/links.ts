@@ -22,7 +22,7 @@ export function sectorsOfListedCompanies(scan: EconomyScan): void {
 }
 
 /**
- * UNDERTAKES: a project named after an enterprise (建邦高纯铁 ← 侯马建邦), or a project of a chain sentence
+ * UNDERTAKES: a project named after an enterprise (宏远精密钢 ← 江油宏远), or a project of a chain sentence
  * with a single leader that no other named company claims. IN_INDUSTRY: the sector a project's name
  * carries (华能风电二期 → 风电), and the chain its sentence builds.
  */

@@ -56,8 +56,8 @@ function hasProperElement(scan: EconomyScan, item: Span): boolean {
 }
 
 /**
- * 实施韩国LG、西安庆安压缩机整机生产等项目: bare companies, then the last company with the kind of project
- * they all carry out — one project per company (韩国LG压缩机整机生产, 西安庆安压缩机整机生产).
+ * 实施德国ABC、成都川工电池模组等项目: bare companies, then the last company with the kind of project
+ * they all carry out — one project per company (德国ABC电池模组, 成都川工电池模组).
  */
 function sharedKindList(scan: EconomyScan, items: Span[]): boolean {
   if (items.length < 2) return false;
@@ -130,7 +130,7 @@ export function facilities(scan: EconomyScan): void {
   }
 }
 
-/** 隰吉、黎霍、浮临高速: short names before one shared ending are each a facility of that kind. */
+/** 平介、太古、榆和高速: short names before one shared ending are each a facility of that kind. */
 function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number, suffix: string): void {
   const text = scan.text;
   let k = nameStart - 1;

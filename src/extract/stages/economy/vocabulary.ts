@@ -28,7 +28,7 @@ export const LEAD_VERBS = longestFirst([
   '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以',
 ]);
 export const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
-// Verbs that end the words before a company name found by its ending (化解临投集团 → 临投集团).
+// Verbs that end the words before a company name found by its ending (化解青投集团 → 青投集团).
 export const CLAUSE_VERBS = ['化解', '做好', '增加', '依法', '推动', '支持', '组建', '成立', '整合', '重组', '引进', '对接', '培育', '壮大', '做强', '发挥', '由', '对', '与', '和', '把', '将', '让', '使', '的'];
 export const NOT_IN_ENTERPRISE = /深入|实施|推进|加快|支持|发展|培育|建设|打造|振兴|提升|引导|鼓励|开展|国企|央企|民企|挂牌|^(对接|引进)/;
 export const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|前期|顺利|全面|正式|已|年内|[,。、;:(]|$)/;
@@ -45,7 +45,7 @@ export const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
 
 export interface Span { start: number; end: number; text: string }
 
-/** Cut a list's leading verbs: "实施建邦高纯铁" → "建邦高纯铁". */
+/** Cut a list's leading verbs: "实施宏远精密钢" → "宏远精密钢". */
 export function afterLeadVerbs(s: string): number {
   let cut = 0;
   for (;;) {
