@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
+import { seededRandom } from '../dist/graph/communities.js';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,17 +29,8 @@ export const GENERATOR_VERSION = 4;
 
 // ---------------------------------------------------------------- PRNG
 
-/** mulberry32: small, fast, good enough for text generation. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator is the one the build uses for Louvain's node order (mulberry32).
+const mulberry32 = seededRandom;
 
 /** Stable 32-bit hash of any list of strings/numbers (FNV-1a). */
 function hash(...parts) {
