@@ -3,7 +3,6 @@
 // Graph *content* depends on extraction and is asserted by the extraction tests;
 // here we check the shape every graph must have, whatever it contains.
 import { DOMParser } from '@xmldom/xmldom';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,24 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectInputs } from '../src/cli/ingest.js';
 import { runPool, WORKER_READY, WorkerStartError } from '../src/cli/worker-pool.js';
 import { ExportedGraph } from '../src/graph/contract.js';
+import { runKg, type Run } from './kg-process.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const kg = path.join(root, 'bin/kg.mjs');
 const fixtures = path.join(root, 'test/fixtures/corpus');
 
-interface Run { code: number | null; stdout: string; stderr: string; seconds: number }
-
-function runKg(args: string[], cwd: string): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kg, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
-  });
-}
 
 const skipLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('skip '));
 
@@ -78,7 +64,7 @@ describe('kg build on mixed good and bad inputs', () => {
   const TIMEOUT_S = 20;
 
   beforeAll(async () => {
-    run = await runKg(['build', 'in', 'missing-folder', '--out', 'out', '--jobs', '2', '--timeout', String(TIMEOUT_S)], work);
+    run = await runKg(['build', 'in', 'missing-folder', '--out', 'out', '--jobs', '2', '--timeout', String(TIMEOUT_S)], { cwd: work });
   }, 120_000);
 
   it('exits 0 because documents were read, and prints one skip line per bad input', () => {
@@ -157,15 +143,15 @@ describe('kg build exit codes', () => {
     mkdirSync(dir);
     cpSync(path.join(fixtures, 'notices/division.txt'), path.join(dir, 'good.txt'));
     writeFileSync(path.join(dir, 'empty.txt'), '');
-    const strict = await runKg(['build', dir, '--out', path.join(work, 'out-strict'), '--strict'], work);
+    const strict = await runKg(['build', dir, '--out', path.join(work, 'out-strict'), '--strict'], { cwd: work });
     expect(strict.code).toBe(1);
     expect(skipLines(strict.stderr)).toHaveLength(1);
     expect(existsSync(path.join(work, 'out-strict/graph.json'))).toBe(true);
-    const lenient = await runKg(['build', dir, '--out', path.join(work, 'out-lenient')], work);
+    const lenient = await runKg(['build', dir, '--out', path.join(work, 'out-lenient')], { cwd: work });
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).not.toContain('extracting ['); // no bar: 2 files and no terminal
     // --progress forces the bar even without a terminal; skip lines must survive it.
-    const withBar = await runKg(['build', dir, '--out', path.join(work, 'out-bar'), '--progress'], work);
+    const withBar = await runKg(['build', dir, '--out', path.join(work, 'out-bar'), '--progress'], { cwd: work });
     expect(withBar.code).toBe(0);
     expect(withBar.stderr).toContain('extracting [');
     expect(skipLines(withBar.stderr)).toEqual([`skip ${path.join(dir, 'empty.txt')}: ${skipLines(lenient.stderr)[0].split(': ').slice(1).join(': ')}`]);
@@ -176,18 +162,18 @@ describe('kg build exit codes', () => {
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'empty.txt'), '');
     writeFileSync(path.join(dir, 'nul.html'), Buffer.from([0, 1, 2, 0, 0, 0]));
-    const r = await runKg(['build', dir, path.join(work, 'nope.txt'), '--out', path.join(work, 'out-bad')], work);
+    const r = await runKg(['build', dir, path.join(work, 'nope.txt'), '--out', path.join(work, 'out-bad')], { cwd: work });
     expect(r.code).toBe(1);
     expect(skipLines(r.stderr)).toHaveLength(3);
     expect(r.stderr).toMatch(/^kg build: no document could be read$/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
-    const verbose = await runKg(['build', dir, '--out', path.join(work, 'out-bad'), '--verbose'], work);
+    const verbose = await runKg(['build', dir, '--out', path.join(work, 'out-bad'), '--verbose'], { cwd: work });
     expect(verbose.code).toBe(1);
     expect(verbose.stderr).toMatch(/^\s+at /m);
   }, 60_000);
 
   it('rejects a bad --jobs value with a usage error', async () => {
-    const r = await runKg(['build', fixtures, '--out', path.join(work, 'out-jobs'), '--jobs', 'zero'], work);
+    const r = await runKg(['build', fixtures, '--out', path.join(work, 'out-jobs'), '--jobs', 'zero'], { cwd: work });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--jobs must be a positive integer/);
   });

@@ -1,7 +1,6 @@
 // Against a real Neo4j (see global-setup.ts): load the fixture graphs, run every query in
 // cypher/, reload and merge, the CLI's one-line errors, and Neo4j Browser in headless Chromium.
 // One file on purpose: the steps share one database and must run in order.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +9,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadGraphFile, type LoadStats } from '../../src/load/load.js';
 import { bindParams, listQueries, runQuery } from '../../src/load/queries.js';
+import { runKg, type Run } from '../kg-process.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const kg = path.join(root, 'bin/kg.mjs');
 const smallFile = path.join(root, 'test/fixtures/graphs/small.json');
 const secondFile = path.join(root, 'test/fixtures/graphs/second.json');
 const small = JSON.parse(readFileSync(smallFile, 'utf8'));
@@ -23,18 +22,6 @@ const TEST_DOCS = ['qinglan_report.txt', 'qinglan_news.txt', BUILD_TEST_DOC];
 const WEIRD_ENTERPRISE = small.nodes.find((n: { attributes: { name: string } }) => n.attributes.name.includes('DETACH DELETE')).attributes.name as string;
 const WEIRD_PROJECT = small.nodes.find((n: { attributes: { name: string } }) => n.attributes.name.includes('RETURN 1')).attributes.name as string;
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runKg(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kg, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4jSkipReason') + ')'}`, () => {
   const conn = { uri: server!.uri, user: server!.user, password: server!.password };
@@ -320,7 +307,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
 
     it('wrong password (the server enforces it); the password from the environment works', async () => {
       oneLine(await runKg(['load', smallFile, '--uri', conn.uri, '--password', 'not-the-password']), /^kg: Neo4j at .* refused user "neo4j": wrong user name or password/);
-      const viaEnv = await runKg(['query', 'community', '-p', 'id=2', '--uri', conn.uri], { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password });
+      const viaEnv = await runKg(['query', 'community', '-p', 'id=2', '--uri', conn.uri], { env: { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } });
       expect(viaEnv.code).toBe(0);
     });
 
@@ -391,7 +378,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
         mkdirSync(path.join(dir, 'in'));
         writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。青岚钢联集团实施钢联高纯铁项目。\n', 'utf8');
         const run = await runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--neo4j', conn.uri],
-          { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password });
+          { env: { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } });
         expect(run.stderr).toMatch(/loaded \d+ nodes in .* relationships\/s/);
         expect(run.code).toBe(0);
         const [{ docs }] = await read('MATCH (n) WHERE $doc IN n.docs RETURN count(n) AS docs', { doc: BUILD_TEST_DOC });

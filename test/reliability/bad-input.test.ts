@@ -7,32 +7,17 @@
 //   - give exactly the graph (nodes, edges, attributes, communities) that the good documents give alone.
 // test/cli-build.test.ts checks the build's outputs and exit codes in general; this file checks
 // isolation: the graph of the good documents does not depend on what else is in the folder.
-import { spawn } from 'node:child_process';
+import { runKg, type Run } from '../kg-process.js';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/extract/decode.js';
 import { extractDocumentWithText } from '../../src/extract/pipeline.js';
 import { ExportedGraph } from '../../src/graph/contract.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const kg = path.join(root, 'bin/kg.mjs');
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runKg(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kg, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The good documents. People, enterprises and projects are invented.
@@ -181,8 +166,8 @@ beforeAll(async () => {
   writeGood(path.join(work, 'mixed'));
   writeBad(path.join(work, 'mixed'));
   // One after the other: two cores, and the mixed build has 20 MB to read.
-  mixed = await runKg(['build', 'mixed', '--out', 'out-mixed', '--jobs', '2', '--no-progress'], work);
-  alone = await runKg(['build', 'good', '--out', 'out-good', '--jobs', '2', '--no-progress'], work);
+  mixed = await runKg(['build', 'mixed', '--out', 'out-mixed', '--jobs', '2', '--no-progress'], { cwd: work });
+  alone = await runKg(['build', 'good', '--out', 'out-good', '--jobs', '2', '--no-progress'], { cwd: work });
 }, 120_000);
 
 afterAll(() => {

@@ -1,13 +1,13 @@
 // Shared by the reliability tests: a synthetic exported graph of any size, a Neo4j instance of
 // their own (separate home and ports, so killing it never disturbs test/neo4j), and `kg` as a child process.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { startKg as startProcess } from '../kg-process.js';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportedGraph } from '../../src/graph/contract.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const kg = path.join(root, 'bin/kg.mjs');
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic graphs
@@ -109,23 +109,10 @@ export function serverPid(instance: Instance): number {
 // ---------------------------------------------------------------------------------------------
 // kg as a child process
 
-export interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export type { Run, KgChild } from '../kg-process.js';
 
-export interface KgChild { child: ChildProcess; done: Promise<Run>; stderrSoFar: () => string }
-
-export function startKg(args: string[], env: NodeJS.ProcessEnv = {}, onStderr?: (chunk: string) => void): KgChild {
-  const child = spawn(process.execPath, [kg, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let stdout = '', stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-    onStderr?.(String(d));
-  });
-  const done = new Promise<Run>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done, stderrSoFar: () => stderr };
+export function startKg(args: string[], env: NodeJS.ProcessEnv = {}, onStderr?: (chunk: string) => void) {
+  return startProcess(args, { env, ...(onStderr ? { onStderr } : {}) });
 }
 
-export const runKg = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => startKg(args, env).done;
+export const runKg = (args: string[], env: NodeJS.ProcessEnv = {}) => startKg(args, env).done;
