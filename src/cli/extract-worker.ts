@@ -1,13 +1,15 @@
-// Worker thread: reads, decodes and extracts one document per message.
-// The normalised text goes straight to <out>/texts/<doc> so that it never travels
-// to (or accumulates in) the main thread; only the record is posted back.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// Worker thread: reads, decodes and extracts one document per task (serveTasks: one after another, each
+// answer tagged with its task). The normalised text goes straight to <out>/texts/<doc> so that it never
+// travels to (or accumulates in) the main thread; only the record is posted back, already as the JSON
+// the main thread spools: a string crosses the thread boundary far more cheaply than the object graph of
+// a record (whose evidence sentences make it larger than the document), and it need not be serialised twice.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { decodeBytes } from '../extract/decode.js';
 import { extractDocumentWithText } from '../extract/pipeline.js';
 import { DocRecord } from '../extract/records.js';
-import { signalWorkerReady } from './worker-pool.js';
+import { serveTasks } from './worker-pool.js';
 
 export interface ExtractTask {
   path: string;
@@ -16,14 +18,36 @@ export interface ExtractTask {
   textsDir: string;
 }
 
+/** What the main thread needs of a record besides the record itself. */
+export interface RecordSummary { doc: string; chars: number; mentions: number; relations: number }
+
 export type ExtractOutcome =
-  | { ok: true; record: DocRecord }
+  | { ok: true; summary: RecordSummary; /** The validated DocRecord as JSON. */ json: string }
   | { ok: false; reason: string };
 
-export async function extractFile(task: ExtractTask): Promise<ExtractOutcome> {
+/** Folders this thread has already created under a texts folder (mkdir once per folder, not per document). */
+const madeDirs = new Set<string>();
+
+function writeText(target: string, text: string): void {
+  const dir = path.dirname(target);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    writeFileSync(target, text, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(dir, { recursive: true }); // removed since this thread made it
+    writeFileSync(target, text, 'utf8');
+  }
+}
+
+// Synchronous file access: this thread has nothing else to do meanwhile, and the files are small.
+export function extractFile(task: ExtractTask): ExtractOutcome {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(task.path);
+    bytes = readFileSync(task.path);
   } catch (err) {
     return { ok: false, reason: `cannot read: ${(err as Error).message}` };
   }
@@ -46,19 +70,17 @@ export async function extractFile(task: ExtractTask): Promise<ExtractOutcome> {
     const issue = checked.error.issues[0];
     return { ok: false, reason: `extraction produced an invalid record (${issue?.path.join('.')}: ${issue?.message})` };
   }
-  const target = path.join(task.textsDir, task.doc);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, result.text, 'utf8');
-  return { ok: true, record: checked.data };
+  try {
+    writeText(path.join(task.textsDir, task.doc), result.text);
+  } catch (err) {
+    return { ok: false, reason: `cannot write text: ${(err as Error).message}` };
+  }
+  const record = checked.data;
+  return {
+    ok: true,
+    summary: { doc: record.doc, chars: record.chars, mentions: record.mentions.length, relations: record.relations.length },
+    json: JSON.stringify(record),
+  };
 }
 
-if (parentPort) {
-  const port = parentPort;
-  port.on('message', (task: ExtractTask) => {
-    extractFile(task).then(
-      (outcome) => port.postMessage(outcome),
-      (err: unknown) => port.postMessage({ ok: false, reason: `cannot write text: ${(err as Error).message}` } satisfies ExtractOutcome),
-    );
-  });
-  signalWorkerReady();
-}
+if (!isMainThread) serveTasks<ExtractTask, ExtractOutcome>(extractFile);

@@ -15,7 +15,12 @@ export class RecordSpool implements Iterable<DocRecord> {
 
   /** Stores the record of input number `index` (records may arrive in any order). */
   put(index: number, record: DocRecord): void {
-    const bytes = Buffer.from(JSON.stringify(record), 'utf8');
+    this.putJson(index, JSON.stringify(record));
+  }
+
+  /** Stores a record that is already JSON (as extraction workers send it). */
+  putJson(index: number, json: string): void {
+    const bytes = Buffer.from(json, 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
     this.slots[index] = { offset: this.size, length: bytes.length };
     this.size += bytes.length;

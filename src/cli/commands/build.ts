@@ -5,7 +5,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocRecord } from '../../extract/records.js';
 import { buildGraph } from '../../graph/build.js';
 import { RecordSpool } from '../record-spool.js';
 import { assignCommunities } from '../../graph/communities.js';
@@ -13,7 +12,7 @@ import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
 import { CliError } from '../errors.js';
 import { loadBuiltGraph } from './load.js';
-import type { ExtractOutcome, ExtractTask } from '../extract-worker.js';
+import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { runPool } from '../worker-pool.js';
@@ -125,7 +124,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
 }
 
 /** What the main thread keeps of a document once its record is in the spool. */
-interface ReadDocument { file: InputFile; record: { doc: string; chars: number; mentions: number; relations: number } }
+interface ReadDocument { file: InputFile; record: RecordSummary }
 
 /** Extracts every file in worker threads; results come back in input order whatever order workers finish in. */
 async function extractAll(
@@ -150,11 +149,12 @@ async function extractAll(
       jobs: options.jobs ?? os.availableParallelism(),
       timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
       maxHeapMb: WORKER_HEAP_MB,
+      // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
+      tasksPerWorker: 2,
       onResult: (_task, index, outcome) => {
         if (!outcome.ok) return fail(index, outcome.reason);
-        const r = outcome.record;
-        spool.put(index, r);
-        results[index] = { file: files[index], record: { doc: r.doc, chars: r.chars, mentions: r.mentions.length, relations: r.relations.length } };
+        spool.putJson(index, outcome.json);
+        results[index] = { file: files[index], record: outcome.summary };
         progress.tick();
       },
       onFailure: (_task, index, reason) => fail(index, reason),
