@@ -59,7 +59,11 @@ export function termFinder(words: Iterable<string>): (text: string) => { start: 
       const c = text.charCodeAt(i);
       if (!first[c]) continue;
       const candidates = byFirst.get(c)!;
-      const term = candidates.find((w) => text.startsWith(w, i));
+      // A plain loop, not find(): this runs at every position whose character starts a word.
+      let term: string | undefined;
+      for (let k = 0; k < candidates.length; k++) {
+        if (text.startsWith(candidates[k], i)) { term = candidates[k]; break; }
+      }
       if (!term) continue;
       found.push({ start: i, end: i + term.length, term });
       i += term.length - 1;

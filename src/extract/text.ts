@@ -4,7 +4,10 @@ export interface Sentence { start: number; end: number; text: string }
 
 // Sentence ends: Chinese full stops and question/exclamation marks, semicolons (government texts chain
 // independent statements with them), and line breaks (headlines, list lines of 分工 notices).
-const SENTENCE_END = /[。!?;\n]/;
+// Flags per UTF-16 code unit: tested at every character of a document.
+const SENTENCE_END = charSet('。!?;\n');
+/** A closing quote or bracket right after the stop belongs to the sentence. */
+const SENTENCE_CLOSERS = charSet('”’」』)》');
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -16,10 +19,9 @@ export function splitSentences(text: string): Sentence[] {
     if (e > s) sentences.push({ start: s, end: e, text: text.slice(s, e) });
   };
   for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END.test(text[i])) {
-      // A closing quote or bracket right after the stop belongs to the sentence.
+    if (SENTENCE_END[text.charCodeAt(i)]) {
       let end = i + 1;
-      while (end < text.length && /[”’」』)》]/.test(text[end])) end++;
+      while (end < text.length && SENTENCE_CLOSERS[text.charCodeAt(end)]) end++;
       push(end);
       start = end;
       i = end - 1;
@@ -59,6 +61,11 @@ export function isHan(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.charCodeAt(0);
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87e && /\p{Script=Han}/u.test(ch));
+}
+
+/** isHan for one UTF-16 code unit (text.charCodeAt(i)): a lone surrogate is never Han, as isHan(text[i]) says. */
+export function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /** A set of characters as a flag per UTF-16 code unit: membership is one array read. */

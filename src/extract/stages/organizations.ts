@@ -4,7 +4,7 @@
 // place-qualified name: an unqualified 市政府 in a 临汾 text is 临汾市人民政府.
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst, splitList } from '../lexicon.js';
-import { charSet, isHan } from '../text.js';
+import { charSet, isHanCode } from '../text.js';
 
 export interface OrgMatch {
   start: number;
@@ -194,11 +194,20 @@ const INSTITUTION_LEFT_STOPS = longestFirst([
   '获批', '建成', '启用', '打造', '实施', '推进', '新建', '扩建', '改造', '提升', '完成', '开工', '筹建', '组建', '设立', '申建',
   '加强', '启动', '挖掘', '激活', '建强', '新增', '改建', '建',
 ]);
-const stopsByLastChar = lazy(() => {
-  const map = new Map<string, string[]>();
-  for (const w of INSTITUTION_LEFT_STOPS) map.set(w[w.length - 1], [...(map.get(w[w.length - 1]) ?? []), w]);
-  return map;
+/** Left stops by their last UTF-16 code unit, longest first. */
+const stopsByLastCode = lazy(() => {
+  const table: (string[] | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const w of INSTITUTION_LEFT_STOPS) (table[w.charCodeAt(w.length - 1)] ??= []).push(w);
+  return table;
 });
+/** Institution suffixes by their first UTF-16 code unit, longest first. */
+const suffixesByFirstCode = lazy(() => {
+  const table: (string[] | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const s of institutionSuffixes()) (table[s.charCodeAt(0)] ??= []).push(s);
+  return table;
+});
+/** First characters that make a run no institution's name (/^[市省县区第]/). */
+const NOT_INSTITUTION_FIRST = charSet('市省县区第');
 // Proper-name parts that are generic words: 公办幼儿园, 普惠性幼儿园, 乡镇卫生院 name a kind, not a body.
 const GENERIC_INSTITUTION = /^(公办|民办|民间|普惠性|乡镇|乡村|示范|社区|村级|城区|职业|各级|重点|省级|市级|县级|一批|现有|综合|专科|基层|定点|第[一二三四五六七八九十\d]+|中医|实验|书画|老年|高等|中等|中小|寄宿制|特殊教育|教育|医疗|新建)$/;
 
@@ -206,28 +215,34 @@ const GENERIC_INSTITUTION = /^(公办|民办|民间|普惠性|乡镇|乡村|示�
 export function institutionsIn(doc: DocBuilder): { start: number; end: number; name: string }[] {
   const text = doc.text;
   const found: { start: number; end: number; name: string }[] = [];
-  const suffixes = institutionSuffixes();
-  const first = charSet(suffixes.map((s) => s[0]));
-  const bySuffixFirst = new Map<string, string[]>();
-  for (const s of suffixes) bySuffixFirst.set(s[0], [...(bySuffixFirst.get(s[0]) ?? []), s]);
+  const bySuffixFirst = suffixesByFirstCode();
+  const stopsByLast = stopsByLastCode();
+  // Asked at every character that starts a suffix (大, 中, 学, 日 …): plain loops over code units, no substrings until a name is kept.
   for (let i = 1; i < text.length; i++) {
-    if (!first[text.charCodeAt(i)]) continue;
-    const suffix = (bySuffixFirst.get(text[i]) ?? []).find((s) => text.startsWith(s, i));
+    const suffixes = bySuffixFirst[text.charCodeAt(i)];
+    if (suffixes === undefined) continue;
+    let suffix: string | undefined;
+    for (let k = 0; k < suffixes.length; k++) {
+      if (text.startsWith(suffixes[k], i)) { suffix = suffixes[k]; break; }
+    }
     if (!suffix) continue;
     let start = i;
     // Walk left over the proper name: Han characters, and a parenthesised place (中国地质大学(武汉) is after).
-    while (start > 0 && i - start < 14 && isHan(text[start - 1])) start--;
-    let name = text.slice(start, i);
+    while (start > 0 && i - start < 14 && isHanCode(text.charCodeAt(start - 1))) start--;
     // Cut after the last function word or verb in the run (与清华大学 → 清华大学).
-    for (let k = name.length; k > 0; k--) {
-      const stop = stopsByLastChar().get(name[k - 1])?.find((w) => name.endsWith(w, k));
-      if (stop) { name = name.slice(k); break; }
+    for (let k = i - start; k > 0; k--) {
+      const stops = stopsByLast[text.charCodeAt(start + k - 1)];
+      if (stops === undefined) continue;
+      let stop = false;
+      for (let s = 0; s < stops.length && !stop; s++) stop = stops[s].length <= k && text.startsWith(stops[s], start + k - stops[s].length);
+      if (stop) { start += k; break; }
     }
-    start = i - name.length;
+    if (i - start < 2 || NOT_INSTITUTION_FIRST[text.charCodeAt(start)] || GENERIC_INSTITUTION.test(text.slice(start, i))) continue;
     let end = i + suffix.length;
-    const paren = /^\([\p{Script=Han}]{2,4}\)/u.exec(text.slice(end, end + 6));
-    if (paren) end += paren[0].length;
-    if (name.length < 2 || /^[市省县区第]/.test(name) || GENERIC_INSTITUTION.test(name)) continue;
+    if (text.charCodeAt(end) === 0x28 /* ( */) {
+      const paren = /^\([\p{Script=Han}]{2,4}\)/u.exec(text.slice(end, end + 6));
+      if (paren) end += paren[0].length;
+    }
     found.push({ start, end, name: text.slice(start, end) });
     i = end - 1;
   }
@@ -246,19 +261,33 @@ const orgPrefixes = lazy(() => {
 });
 
 const orgCandidateChars = lazy(() => charSet([...'市省县区', ...orgPrefixes().keys()]));
+/** orgPrefixes by UTF-16 code unit. */
+const orgPrefixesByCode = lazy(() => {
+  const table: (string[] | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const [ch, words] of orgPrefixes()) table[ch.charCodeAt(0)] = words;
+  return table;
+});
+const BARE_LEVEL = charSet('市省县区');
 
 /** Every organisation mention in the document, longest first, without overlaps. */
 export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {
   const text = doc.text;
-  const prefixes = orgPrefixes();
+  const prefixes = orgPrefixesByCode();
   const candidates = orgCandidateChars();
   const placeStart = new Uint8Array(text.length + 1);
   for (const k of placeAt.keys()) placeStart[k] = 1;
   const found: OrgMatch[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!placeStart[i] && !candidates[text.charCodeAt(i)]) continue;
-    const ch = text[i];
-    if (!placeStart[i] && !'市省县区'.includes(ch) && !prefixes.get(ch)?.some((w) => text.startsWith(w, i))) continue;
+    if (!placeStart[i]) {
+      const c = text.charCodeAt(i);
+      if (!candidates[c]) continue;
+      if (!BARE_LEVEL[c]) {
+        const words = prefixes[c];
+        let opens = false;
+        for (let k = 0; words !== undefined && k < words.length && !opens; k++) opens = text.startsWith(words[k], i);
+        if (!opens) continue;
+      }
+    }
     const m = orgAt(doc, i, placeAt);
     if (m) { found.push(m); i = m.end - 1; }
   }

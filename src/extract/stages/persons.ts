@@ -21,10 +21,11 @@ interface Title { title: string; implied: string }
 const titles = lazy(() => lexiconRows('titles.tsv', 2)
   .map(([title, implied]) => ({ title, implied }))
   .sort((a, b) => b.title.length - a.title.length));
-const titlesByFirstChar = lazy(() => {
-  const map = new Map<string, Title[]>();
-  for (const t of titles()) map.set(t.title[0], [...(map.get(t.title[0]) ?? []), t]);
-  return map;
+/** Titles by their first UTF-16 code unit, longest first (the scan below asks at every character). */
+const titlesByFirstCode = lazy(() => {
+  const table: (Title[] | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const t of titles()) (table[t.title.charCodeAt(0)] ??= []).push(t);
+  return table;
 });
 
 // What follows a name in running text (赵明远表示, 钱立新主持会议, 林青来到): a two-character
@@ -172,11 +173,16 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
     }
   };
 
-  const byFirst = titlesByFirstChar();
+  const byFirst = titlesByFirstCode();
   for (const sentence of doc.sentences) {
     const { start: s0, end: s1 } = sentence;
     for (let i = s0; i < s1; i++) {
-      const title = byFirst.get(text[i])?.find((t) => text.startsWith(t.title, i));
+      const candidates = byFirst[text.charCodeAt(i)];
+      if (candidates === undefined) continue;
+      let title: Title | undefined;
+      for (let k = 0; k < candidates.length; k++) {
+        if (text.startsWith(candidates[k].title, i)) { title = candidates[k]; break; }
+      }
       if (!title) continue;
       let after = i + title.title.length;
       const byline = /^(记者|通讯员|实习生|摄影)$/.test(title.title);
