@@ -59,7 +59,7 @@ const NOT_BEFORE_BARE_LEVEL = new Set([...'全各城都省县门超上股楼夜�
 export function placeRefAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>):
   { end: number; place: PlaceRef; explicit: boolean } | undefined {
   const explicit = placeAt.get(pos);
-  if (explicit) return { ...explicit, explicit: true };
+  if (explicit) return { end: explicit.end, place: explicit.place, explicit: true };
   const ch = doc.text[pos];
   const before = doc.text[pos - 1];
   if (before && NOT_BEFORE_BARE_LEVEL.has(before)) return undefined;

@@ -4,7 +4,7 @@
 // (在主席台就座的还有:A、B). Each title in the chain gives a HOLDS_POSITION to the body it names.
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
-import { isHan } from '../text.js';
+import { charSet, isHan } from '../text.js';
 import type { OrgMatch } from './organizations.js';
 
 export interface PersonSpan { start: number; end: number; name: string }
@@ -269,16 +269,22 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
 
 // Lists of names that no title anchors, marked by a cue before (还有:) or after (等12位代表, 出席, 就座).
 const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的)[:]?$/;
+const CLAUSE_BREAK = charSet(',:;。!?\n()');
 const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|出席|就座|参加|列席|分别|在主席台|同志)/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
-  const clause = /[^,:;。!?\n()]+/g;
-  for (const m of text.matchAll(clause)) {
-    const body = m[0];
-    if (!body.includes('、')) continue;
+  // Clauses are the runs of characters outside CLAUSE_BREAK (what /[^,:;。!?\n()]+/g matches); only those with a 、 are read.
+  for (let from = 0, nextComma = text.indexOf('、'); nextComma >= 0;) {
+    let clauseStart = nextComma;
+    while (clauseStart > from && !CLAUSE_BREAK[text.charCodeAt(clauseStart - 1)]) clauseStart--;
+    let clauseEnd = nextComma + 1;
+    while (clauseEnd < text.length && !CLAUSE_BREAK[text.charCodeAt(clauseEnd)]) clauseEnd++;
+    from = clauseEnd;
+    nextComma = text.indexOf('、', clauseEnd);
+    const body = text.slice(clauseStart, clauseEnd);
     const items = body.split('、');
     if (items.length < 2) continue;
-    let offset = m.index!;
+    let offset = clauseStart;
     const spans: { start: number; name: string }[] = [];
     let ok = true;
     for (let k = 0; k < items.length; k++) {
@@ -292,7 +298,7 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     if (!ok) continue;
     const lastSpan = spans[spans.length - 1];
     const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
-    const before = text.slice(Math.max(0, m.index! - 4), m.index!);
+    const before = text.slice(Math.max(0, clauseStart - 4), clauseStart);
     if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
     for (const s of spans) addPerson(s.start, s.name);
   }
