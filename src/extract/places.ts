@@ -177,11 +177,57 @@ function collectPath(first: TrieNode, text: string, i: number, ends: Int32Array,
   return n;
 }
 
+/**
+ * The two-character beginnings of a trie's names as a Bloom-style bit set: a clear bit for (c1, c2) means
+ * no name begins with that pair, so the scan need not walk the trie there (most characters that begin
+ * some name are followed by one that continues none). `always` is set when a one-character name exists:
+ * then the set can rule nothing out.
+ */
+interface PairFilter { bits: Uint32Array; mask: number; always: boolean }
+
+const pairFilters = new WeakMap<TrieNode, PairFilter>();
+
+function forEachChild(node: TrieNode, visit: (ch: number, child: TrieNode) => void): void {
+  if (node.many) for (const [ch, child] of node.many) visit(ch, child);
+  else if (node.only !== null) visit(node.ch, node.only);
+}
+
+/** The pair filter of a trie root, built on first use; log2Bits sizes it (the main trie has far more names than a town scope). */
+function pairFilter(root: TrieNode, log2Bits: number): PairFilter {
+  let filter = pairFilters.get(root);
+  if (!filter) {
+    const mask = (1 << log2Bits) - 1;
+    const bits = new Uint32Array(1 << (log2Bits - 5));
+    let always = false;
+    forEachChild(root, (c1, first) => {
+      if (first.record) always = true;
+      forEachChild(first, (c2) => {
+        const h = pairHash(c1, c2) & mask;
+        bits[h >>> 5] |= 1 << (h & 31);
+      });
+    });
+    filter = { bits, mask, always };
+    pairFilters.set(root, filter);
+  }
+  return filter;
+}
+
+const pairHash = (c1: number, c2: number): number => Math.imul(c1, 40503) ^ c2;
+
+/** Might a name of the filter's trie begin with text[i] text[i + 1]? (false: certainly not) */
+function mayBegin(filter: PairFilter, text: string, i: number): boolean {
+  if (filter.always) return true;
+  const h = pairHash(text.charCodeAt(i), text.charCodeAt(i + 1)) & filter.mask;
+  return (filter.bits[h >>> 5] & (1 << (h & 31))) !== 0;
+}
+
 export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: PlaceContext): PlaceMatch[] {
   const matches: PlaceMatch[] = [];
   const firstChar = index.firstChar;
+  const mainPairs = pairFilter(index.trie, 20);
   const docScope = townScopeOf(index, ctx);
   const docTowns = docScope ? index.towns().scopeTrie(docScope) : null;
+  const townPairs = docTowns ? pairFilter(docTowns, 16) : null;
   // Reused per position: candidate names starting here from the main trie and the town tries.
   // (Plain counters, not array.length = 0: resetting lengths dominated the scan.)
   const ends = new Int32Array(MAX_CANDIDATES);
@@ -190,8 +236,8 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
   while (i < text.length) {
     const ch = text.charCodeAt(i);
     const first = firstChar[ch];
-    let n = first ? collectPath(first, text, i, ends, records, 0) : 0;
-    if (docTowns) {
+    let n = first && mayBegin(mainPairs, text, i) ? collectPath(first, text, i, ends, records, 0) : 0;
+    if (docTowns && mayBegin(townPairs!, text, i)) {
       const t = trieChild(docTowns, ch);
       if (t) n = collectPath(t, text, i, ends, records, n);
     }
