@@ -33,6 +33,37 @@ export function lazy<T>(build: () => T): () => T {
   };
 }
 
+/**
+ * For a word list: a function that, for a string s, gives the greatest end (k + w.length) of a word w at
+ * its LAST occurrence k in s (s.lastIndexOf(w)) among those ending at or before `limit`; 0 if none.
+ * One pass over s from the end (a word's first meeting there is its last occurrence) instead of a
+ * lastIndexOf per word.
+ */
+export function lastWordEnd(words: readonly string[]): (s: string, limit: number) => number {
+  const byFirst: (number[] | undefined)[] = new Array(0x10000).fill(undefined);
+  words.forEach((w, k) => { if (w) (byFirst[w.charCodeAt(0)] ??= []).push(k); });
+  const met = new Int32Array(words.length); // word k was met in this call when met[k] === generation
+  let generation = 0;
+  return (s, limit) => {
+    if (++generation === 0x7fffffff) { met.fill(0); generation = 1; }
+    let best = 0;
+    for (let p = s.length - 1; p >= 0; p--) {
+      const candidates = byFirst[s.charCodeAt(p)];
+      if (candidates === undefined) continue;
+      for (let i = 0; i < candidates.length; i++) {
+        const k = candidates[i];
+        if (met[k] === generation) continue;
+        const w = words[k];
+        if (!s.startsWith(w, p)) continue;
+        met[k] = generation;
+        const end = p + w.length;
+        if (end > best && end <= limit) best = end;
+      }
+    }
+    return best;
+  };
+}
+
 /** Longest-first list, for alternations where the longer form must win. */
 export const longestFirst = (words: Iterable<string>): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
 

@@ -1,8 +1,10 @@
 // Enterprises in the constructions that name them: chain leaders (以A、B等企业为"链主"), leaders and
 // exemplars (以A为龙头/为代表), lists of companies (A、B等重点企业), and names with a company ending.
+import { lazy } from '../../lexicon.js';
 import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
-import { afterLeadVerbs, CLAUSE_VERBS, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName } from './vocabulary.js';
+import { charSet } from '../../text.js';
+import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, lastClauseVerbEnd } from './vocabulary.js';
 
 /** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
 export function chainLeaders(scan: EconomyScan): void {
@@ -56,10 +58,10 @@ export function companiesByEnding(scan: EconomyScan): void {
     if (!strong) continue;
     for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + suffix.length)) {
       let start = at;
-      while (start > 0 && at - start < 10 && /[\p{Script=Han}A-Za-z]/u.test(text[start - 1]) && !/[、和及与的在]/.test(text[start - 1])) start--;
+      while (start > 0 && at - start < 10 && TRADE_NAME_CHAR()[text.charCodeAt(start - 1)]) start--;
       const raw = text.slice(start, at + suffix.length);
-      let cut = afterLeadVerbs(raw);
-      for (const verb of CLAUSE_VERBS) { const k = raw.lastIndexOf(verb); if (k >= 0 && k + verb.length > cut && k + verb.length <= raw.length - suffix.length - 2) cut = k + verb.length; }
+      // After the lead verbs, and after the last clause verb that leaves at least two characters before the ending.
+      const cut = Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
       const name = raw.slice(cut);
       const tradeName = name.slice(0, name.length - suffix.length);
       if (tradeName.length < 2 || scan.orgCovered(start + cut, at + suffix.length) || GENERIC_TRADE_NAME.test(tradeName)) continue;
@@ -68,6 +70,15 @@ export function companiesByEnding(scan: EconomyScan): void {
     }
   }
 }
+/** Characters a trade name is walked back over: /[\p{Script=Han}A-Za-z]/u but not /[、和及与的在]/, as a flag per UTF-16 code unit. */
+const TRADE_NAME_CHAR = lazy(() => {
+  const flags = new Uint8Array(0x10000);
+  const letter = /[\p{Script=Han}A-Za-z]/u;
+  const stop = charSet('、和及与的在');
+  for (let c = 0; c < 0x10000; c++) if (!stop[c] && letter.test(String.fromCharCode(c))) flags[c] = 1;
+  return flags;
+});
+
 // What stands before a company ending without being a trade name (市属国有平台公司, 完成改制的公司 …).
 const GENERIC_TRADE_NAME = /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游|信息科技|四建)$|[个户未]|完成|经营|资产/;
 

@@ -1,6 +1,6 @@
 // The words of the economy stage: sector, company and project lexicons, the verbs that open lists,
 // and the small text helpers (clauses, enumerations) the economy modules share.
-import { lazy, lexiconLines, lexiconRows, longestFirst, splitList, termFinder } from '../../lexicon.js';
+import { lastWordEnd, lazy, lexiconLines, lexiconRows, longestFirst, splitList, termFinder } from '../../lexicon.js';
 import { charSet } from '../../text.js';
 
 export const industryLexicon = lazy(() => {
@@ -58,35 +58,17 @@ export function afterLeadVerbs(s: string): number {
   }
 }
 
-/** Indexes into LEAD_VERBS by the verb's first UTF-16 code unit. */
-const LEAD_VERBS_BY_FIRST = (() => {
-  const table: (number[] | undefined)[] = new Array(0x10000).fill(undefined);
-  LEAD_VERBS.forEach((v, k) => (table[v.charCodeAt(0)] ??= []).push(k));
-  return table;
-})();
-/** lastVerbEnd's "verb already met" marks: a verb is met when verbMet[k] equals the call's generation. */
-const verbMet = new Int32Array(LEAD_VERBS.length);
-let verbGeneration = 0;
+const leadVerbEnd = lastWordEnd(LEAD_VERBS);
+const clauseVerbEnd = lazy(() => lastWordEnd(CLAUSE_VERBS));
 
 /** Where the last list-opening verb in `s` ends (0 if none). Each verb counts at its last occurrence only. */
 export function lastVerbEnd(s: string, minRest = 0): number {
-  // One pass from the end instead of a lastIndexOf per verb: the first time a verb is met is where lastIndexOf would find it.
-  if (++verbGeneration === 0x7fffffff) { verbMet.fill(0); verbGeneration = 1; }
-  const generation = verbGeneration;
-  let best = 0;
-  for (let p = s.length - 1; p >= 0; p--) {
-    const verbs = LEAD_VERBS_BY_FIRST[s.charCodeAt(p)];
-    if (verbs === undefined) continue;
-    for (let i = 0; i < verbs.length; i++) {
-      const k = verbs[i];
-      if (verbMet[k] === generation) continue;
-      const v = LEAD_VERBS[k];
-      if (!s.startsWith(v, p)) continue;
-      verbMet[k] = generation;
-      if (p + v.length > best && s.length - p - v.length >= minRest) best = p + v.length;
-    }
-  }
-  return best;
+  return leadVerbEnd(s, s.length - minRest);
+}
+
+/** Where the last of CLAUSE_VERBS in `s` ends, among those ending at or before `limit` (each at its last occurrence; 0 if none). */
+export function lastClauseVerbEnd(s: string, limit: number): number {
+  return clauseVerbEnd()(s, limit);
 }
 
 /** Items of the enumeration that ends at `end`, back to the clause start; each with its offsets. */
