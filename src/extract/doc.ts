@@ -17,11 +17,25 @@ const MAX_EVIDENCE_PER_MENTION = 8;
 export const UNQUALIFIED = /^(中共|中国共产党|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|共青团|团)?[市省县区]/;
 const EVIDENCE_CONTEXT = 120;
 
+interface KeyedRelation { relation: Relation; keyTitle: string }
+
+/** Is there evidence starting at `start`? */
+function hasStart(evidence: Evidence[], start: number): boolean {
+  for (let k = 0; k < evidence.length; k++) if (evidence[k].start === start) return true;
+  return false;
+}
+
 export class DocBuilder {
   readonly sentences: Sentence[];
   places: DocPlaces = { placeholder: false };
   private readonly mentions = new Map<string, Mention>();
   private readonly relations = new Map<string, Relation>();
+  // Lookups that need no id or key string built per call (stages call mention and relate very often;
+  // hashing a freshly concatenated string each time showed in profiles). `mentions` and `relations`
+  // keep the order and stay the records of truth; these index the same objects.
+  private readonly mentionsByName = new Map<EntityType, Map<string, Mention>>();
+  /** from id → to id → the relations between them, each with the title part of its key (see relate). */
+  private relationsByEnds = new Map<string, Map<string, KeyedRelation[]>>();
 
   constructor(readonly doc: string, readonly text: string) {
     this.sentences = splitSentences(text);
@@ -53,21 +67,30 @@ export class DocBuilder {
   /** Register (or add evidence to) an entity; returns its id. */
   mention(type: EntityType, name: string, start: number, end: number,
     extra: { aliases?: string[]; level?: PlaceLevel; code?: string; surfaceIsAlias?: boolean } = {}): string {
-    const id = `${type}:${name}`;
-    let m = this.mentions.get(id);
+    let byName = this.mentionsByName.get(type);
+    if (!byName) this.mentionsByName.set(type, (byName = new Map()));
+    let m = byName.get(name);
     if (!m) {
+      const id = `${type}:${name}`;
       m = { id, type, name, aliases: [], evidence: [] };
       if (extra.level) m.level = extra.level;
       if (extra.code) m.code = extra.code;
       this.mentions.set(id, m);
+      byName.set(name, m);
     }
-    for (const a of extra.aliases ?? []) if (a && a !== name && !m.aliases.includes(a)) m.aliases.push(a);
-    const surface = this.text.slice(start, end);
+    const aliases = extra.aliases;
+    if (aliases) for (let k = 0; k < aliases.length; k++) {
+      const a = aliases[k];
+      if (a && a !== name && !m.aliases.includes(a)) m.aliases.push(a);
+    }
     // An unqualified surface (市政府, 市委, 市五届人大五次会议) names a different body in every city's
-    // text: as an alias it would merge them across documents.
-    if (extra.surfaceIsAlias !== false && !UNQUALIFIED.test(surface) && surface && surface !== name && !m.aliases.includes(surface) && end - start <= name.length + 12) m.aliases.push(surface);
-    if (m.evidence.length < MAX_EVIDENCE_PER_MENTION && !m.evidence.some((e) => e.start === start)) m.evidence.push(this.spanOnly(start, end));
-    return id;
+    // text: as an alias it would merge them across documents. (Cheap tests first; the surface is cut only if needed.)
+    if (extra.surfaceIsAlias !== false && end - start <= name.length + 12 && end > start && !(end - start === name.length && this.text.startsWith(name, start))) {
+      const surface = this.text.slice(start, end);
+      if (surface && !m.aliases.includes(surface) && !UNQUALIFIED.test(surface)) m.aliases.push(surface);
+    }
+    if (m.evidence.length < MAX_EVIDENCE_PER_MENTION && !hasStart(m.evidence, start)) m.evidence.push(this.spanOnly(start, end));
+    return m.id;
   }
 
   /** Withdraw mentions of a type seen only inside [start, end) (a place inside a person's name). */
@@ -77,7 +100,12 @@ export class DocBuilder {
       m.evidence = m.evidence.filter((e) => !(e.start >= start && e.end <= end));
       if (m.evidence.length) continue;
       this.mentions.delete(id);
-      for (const [key, r] of this.relations) if (r.from === id || r.to === id) this.relations.delete(key);
+      this.mentionsByName.get(m.type)?.delete(m.name);
+      let dropped = false;
+      for (const [key, r] of this.relations) {
+        if (r.from === id || r.to === id) { this.relations.delete(key); dropped = true; }
+      }
+      if (dropped) this.indexRelations();
     }
   }
 
@@ -88,15 +116,41 @@ export class DocBuilder {
   relate(type: RelationType, from: string, to: string, start: number, end: number,
     props: { title?: string; basis?: string } = {}): void {
     if (from === to || !this.mentions.has(from) || !this.mentions.has(to)) return;
-    const key = `${type}|${from}|${to}|${type === 'HOLDS_POSITION' ? props.title ?? '' : ''}`;
-    let r = this.relations.get(key);
+    // A relation is keyed by type, ends and (for HOLDS_POSITION only) title: `${type}|${from}|${to}|${keyTitle}`.
+    const keyTitle = type === 'HOLDS_POSITION' ? props.title ?? '' : '';
+    let fromHere = this.relationsByEnds.get(from);
+    if (!fromHere) this.relationsByEnds.set(from, (fromHere = new Map()));
+    let between = fromHere.get(to);
+    if (!between) fromHere.set(to, (between = []));
+    let r: Relation | undefined;
+    for (let k = 0; k < between.length; k++) {
+      if (between[k].relation.type === type && between[k].keyTitle === keyTitle) { r = between[k].relation; break; }
+    }
     if (!r) {
-      r = { type, from, to, evidence: [] };
-      if (props.title) r.title = props.title;
-      if (props.basis) r.basis = props.basis;
-      this.relations.set(key, r);
+      const key = `${type}|${from}|${to}|${keyTitle}`;
+      r = this.relations.get(key); // only if names with | made two keys one
+      if (!r) {
+        r = { type, from, to, evidence: [] };
+        if (props.title) r.title = props.title;
+        if (props.basis) r.basis = props.basis;
+        this.relations.set(key, r);
+      } else if (!r.title && props.title) r.title = props.title;
+      between.push({ relation: r, keyTitle });
     } else if (!r.title && props.title) r.title = props.title;
-    if (r.evidence.length < MAX_EVIDENCE_PER_MENTION && !r.evidence.some((e) => e.start === start)) r.evidence.push(this.evidence(start, end));
+    if (r.evidence.length < MAX_EVIDENCE_PER_MENTION && !hasStart(r.evidence, start)) r.evidence.push(this.evidence(start, end));
+  }
+
+  /** relationsByEnds afresh from `relations` (after a retract). */
+  private indexRelations(): void {
+    this.relationsByEnds = new Map();
+    for (const [key, r] of this.relations) {
+      // The key is `${type}|${from}|${to}|${keyTitle}`: its title part is what follows the ends.
+      const entry = { relation: r, keyTitle: key.slice(r.type.length + r.from.length + r.to.length + 3) };
+      let fromHere = this.relationsByEnds.get(r.from);
+      if (!fromHere) this.relationsByEnds.set(r.from, (fromHere = new Map()));
+      const between = fromHere.get(r.to);
+      if (between) between.push(entry); else fromHere.set(r.to, [entry]);
+    }
   }
 
   record(): DocRecord {
