@@ -8,10 +8,32 @@ import {
   projectSuffixes, type Span, WEAK_SUFFIX,
 } from './vocabulary.js';
 
+/** Characters the optional groups before 项目 in projectWords' regex can consist of. */
+const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大');
+
+/**
+ * The matches of /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu in text, as matchAll
+ * gives them, without trying the regex at every position (all its groups are optional, so nothing lets
+ * the engine skip ahead): each match ends at the next 项目 and starts within the run of prefix characters
+ * just before it, so the regex is run from the start of that run.
+ */
+function* projectWords(text: string): Generator<RegExpExecArray> {
+  const re = /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu;
+  let from = 0;
+  for (let q = text.indexOf('项目'); q >= 0; q = text.indexOf('项目', from)) {
+    let start = q;
+    while (start > from && PROJECT_WORD_PREFIX[text.charCodeAt(start - 1)]) start--;
+    re.lastIndex = start;
+    const m = re.exec(text)!;
+    from = m.index + m[0].length;
+    yield m;
+  }
+}
+
 /** 实施A、B、C等项目 / A项目; companies before one kind (A、B等煤机制造改造升级项目); companies counted as projects. */
 export function projectLists(scan: EconomyScan): void {
   const { text, doc } = scan;
-  for (const m of text.matchAll(/(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu)) {
+  for (const m of projectWords(text)) {
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
     if (!PROJECT_AFTER.test(after)) continue;
     const s = doc.sentenceAt(m.index!);
