@@ -16,69 +16,71 @@ interface Pattern {
   /** Canonical name and aliases, given the match and the place it belongs to (if it needs one). */
   build: (m: RegExpExecArray, place?: PlaceRef) => { name: string; aliases: string[] } | undefined;
   needsPlace: boolean;
+  /** Every match contains one of these: a text with none is not searched (most texts name no meeting). */
+  anyOf: string[];
 }
 
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
-    re: new RegExp(`(?:第(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true,
+    re: new RegExp(`(?:第(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'],
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
     },
   },
   { // 市政协五届一次会议(第二次全体会议)
-    re: new RegExp(`政协(${N})届(${N})次会议(?:第(${N})次全体会议)?`, 'gu'), needsPlace: true,
+    re: new RegExp(`政协(${N})届(${N})次会议(?:第(${N})次全体会议)?`, 'gu'), needsPlace: true, anyOf: ['政协'],
     build: (m, p) => cppcc(p!.name, cn(m[1]), cn(m[2]), m[3] ? cn(m[3]) : undefined),
   },
   { // 省第十二次党代会 / 市第五次党代会
-    re: new RegExp(`第(${N})次党(?:代会|代表大会)`, 'gu'), needsPlace: true,
+    re: new RegExp(`第(${N})次党(?:代会|代表大会)`, 'gu'), needsPlace: true, anyOf: ['次党'],
     build: (m, p) => {
       const n = cn(m[1]);
       return { name: `${p!.name}第${n}次党代会`, aliases: [`中国共产党${p!.name}第${n}次代表大会`, `中共${p!.name}第${n}次代表大会`] };
     },
   },
   { // 市委五届八次全会
-    re: new RegExp(`委(${N})届(${N})次全(?:会|体会议)`, 'gu'), needsPlace: true,
+    re: new RegExp(`委(${N})届(${N})次全(?:会|体会议)`, 'gu'), needsPlace: true, anyOf: ['次全'],
     build: (m, p) => {
       const a = cn(m[1]), b = cn(m[2]);
       return { name: `中共${p!.name}委${a}届${b}次全会`, aliases: [`${p!.name}委${a}届${b}次全会`, `中国共产党${p!.name}第${a}届委员会第${b}次全体会议`] };
     },
   },
   { // 省委经济工作会议
-    re: /委([\p{Script=Han}]{2,4})工作会议/gu, needsPlace: true,
+    re: /委([\p{Script=Han}]{2,4})工作会议/gu, needsPlace: true, anyOf: ['工作会议'],
     build: (m, p) => ({ name: `中共${p!.name}委${m[1]}工作会议`, aliases: [`${p!.name}委${m[1]}工作会议`] }),
   },
   { // 十四届全国人大二次会议 / 第十四届全国人民代表大会第二次会议
-    re: new RegExp(`(?:第?(${N})届全国人大(${N})次会议|第(${N})届全国人民代表大会第(${N})次会议)`, 'gu'), needsPlace: false,
+    re: new RegExp(`(?:第?(${N})届全国人大(${N})次会议|第(${N})届全国人民代表大会第(${N})次会议)`, 'gu'), needsPlace: false, anyOf: ['届全国人'],
     build: (m) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `第${term}届全国人民代表大会第${session}次会议`, aliases: [`${term}届全国人大${session}次会议`] };
     },
   },
   { // 全国政协十四届二次会议
-    re: new RegExp(`全国政协(${N})届(${N})次会议`, 'gu'), needsPlace: false,
+    re: new RegExp(`全国政协(${N})届(${N})次会议`, 'gu'), needsPlace: false, anyOf: ['全国政协'],
     build: (m) => {
       const term = cn(m[1]), session = cn(m[2]);
       return { name: `中国人民政治协商会议第${term}届全国委员会第${session}次会议`, aliases: [`全国政协${term}届${session}次会议`] };
     },
   },
   { // 市政府第12次常务会议
-    re: new RegExp(`(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true,
+    re: new RegExp(`(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}人民政府第${cn(m[1])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[1])}次常务会议`] }),
   },
   { // 市委常委会第8次会议
-    re: new RegExp(`委常委会第(${N})次会议`, 'gu'), needsPlace: true,
+    re: new RegExp(`委常委会第(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['委常委会第'],
     build: (m, p) => ({ name: `中共${p!.name}委常委会第${cn(m[1])}次会议`, aliases: [`${p!.name}委常委会第${cn(m[1])}次会议`] }),
   },
   { // 党的十八大 / 中共十七大 / 中国共产党第十八次全国代表大会
-    re: new RegExp(`(?:党的|中共)(${N})大|中国共产党第(${N})次全国代表大会`, 'gu'), needsPlace: false,
+    re: new RegExp(`(?:党的|中共)(${N})大|中国共产党第(${N})次全国代表大会`, 'gu'), needsPlace: false, anyOf: ['党的', '中共', '中国共产党第'],
     build: (m) => {
       const n = cn(m[1] ?? m[2]);
       return { name: `中国共产党第${n}次全国代表大会`, aliases: [`党的${n}大`, `中共${n}大`] };
     },
   },
   { // 中央农村工作会议
-    re: /中央([\p{Script=Han}]{2,4}?)工作会议/gu, needsPlace: false,
+    re: /中央([\p{Script=Han}]{2,4}?)工作会议/gu, needsPlace: false, anyOf: ['工作会议'],
     build: (m) => ({ name: `中央${m[1]}工作会议`, aliases: [] }),
   },
 ];
@@ -109,6 +111,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     found.push({ start, end, id: doc.mention('Meeting', built.name, start, end, { aliases: built.aliases, surfaceIsAlias: false }) });
   };
   for (const pattern of PATTERNS) {
+    if (!pattern.anyOf.some((w) => text.includes(w))) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       if (!pattern.needsPlace) { add(m.index, m.index + m[0].length, pattern.build(m)); continue; }
@@ -119,12 +122,12 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     }
   }
   // 政协绵阳市第八届委员会第三次会议: the place is inside the name.
-  for (const m of text.matchAll(new RegExp(`政协([\\p{Script=Han}]{2,8}?)第(${N})届委员会第(${N})次会议(?:第(${N})次全体会议)?`, 'gu'))) {
+  if (text.includes('届委员会第')) for (const m of text.matchAll(new RegExp(`政协([\\p{Script=Han}]{2,8}?)第(${N})届委员会第(${N})次会议(?:第(${N})次全体会议)?`, 'gu'))) {
     const p = places.get(m.index! + 2);
     if (p) add(m.index!, m.index! + m[0].length, cppcc(p.place.name, cn(m[2]), cn(m[3]), m[4] ? cn(m[4]) : undefined));
   }
   // 二十届二中、三中全会: one plenum per ordinal.
-  for (const m of text.matchAll(new RegExp(`(?:党的|中共)?(${N})届((?:${N}中、?)+)全会`, 'gu'))) {
+  if (text.includes('中全会') || text.includes('中、')) for (const m of text.matchAll(new RegExp(`(?:党的|中共)?(${N})届((?:${N}中、?)+)全会`, 'gu'))) {
     const term = cn(m[1]);
     for (const ord of m[2].split('、').map((s) => s.replace(/中$/, '')).filter(Boolean)) {
       const n = cn(ord);
@@ -135,7 +138,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     }
   }
   // 中央及省委经济工作会议: the central conference is named by ellipsis.
-  for (const m of text.matchAll(/中央[及和与]省委([\p{Script=Han}]{2,4})工作会议/gu)) {
+  if (text.includes('省委')) for (const m of text.matchAll(/中央[及和与]省委([\p{Script=Han}]{2,4})工作会议/gu)) {
     add(m.index!, m.index! + m[0].length, { name: `中央${m[1]}工作会议`, aliases: [] });
   }
   // X举行第二次全体会议: the plenary of the session just named.
