@@ -14,7 +14,8 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import {
   explainNeo4jError, isConnectionLoss, Neo4jConnectionError, resolveConnection, sessionConfig, withNeo4j, type Connection, type ConnectionOptions,
 } from './connection.js';
-import { planLoad, type LoadPlan, type NodeRow } from './model.js';
+import type { EntityType } from '../extract/records.js';
+import { planLoad, type LoadPlan, type NodeRow, type RelRow } from './model.js';
 import {
   countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, schemaStatements, tidyCommunitiesStatement,
 } from './statements.js';
@@ -170,8 +171,9 @@ async function writeAll(
       progress(line);
     };
 
+    const ids: NodeIds = new Map();
     state.phase = 'nodes';
-    await writeTransactions(session, nodeTransactions, (n) => {
+    await writeTransactions(session, nodeTransactions, ids, (n) => {
       done += n;
       state.nodeBatches.done++;
       state.nodeBatches.rows += n;
@@ -183,7 +185,7 @@ async function writeAll(
     const relStarted = performance.now();
     done = 0;
     state.phase = 'relationships';
-    await writeTransactions(session, relTransactions, (n) => {
+    await writeTransactions(session, relTransactions, ids, (n) => {
       done += n;
       state.relBatches.done++;
       state.relBatches.rows += n;
@@ -219,13 +221,19 @@ async function writeAll(
   }
 }
 
-/** One statement and its rows; `what` is the label or relationship type it writes (for messages and tests). */
-export interface WriteUnit { statement: string; what: string; rows: unknown[] }
+/**
+ * One statement and its rows; `what` is the label or relationship type it writes (for messages
+ * and tests). A relationship unit also names the labels of its two ends: its rows carry names,
+ * which are turned into the element ids the node phase returned when the unit is sent.
+ */
+export interface WriteUnit { statement: string; what: string; rows: unknown[]; ends?: { source: EntityType; target: EntityType } }
 
 /** The write transactions of a load, in order: each commits whole or not at all. */
 export function planTransactions(plan: LoadPlan, batchSize: number): { nodes: WriteUnit[][]; relationships: WriteUnit[][] } {
   const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), what: g.type, rows: nodeParams(g.rows) }));
-  const relUnits = plan.relGroups.map((g) => ({ statement: mergeRelsStatement(g.type, g.sourceType, g.targetType), what: g.type, rows: g.rows }));
+  const relUnits = plan.relGroups.map((g) => ({
+    statement: mergeRelsStatement(g.type, g.sourceType, g.targetType), what: g.type, rows: g.rows, ends: { source: g.sourceType, target: g.targetType },
+  }));
   return { nodes: packTransactions(nodeUnits, batchSize), relationships: packTransactions(relUnits, batchSize) };
 }
 
@@ -245,7 +253,7 @@ function packTransactions(units: WriteUnit[], batchSize: number): WriteUnit[][] 
         pending = [];
         pendingRows = 0;
       }
-      pending.push({ statement: unit.statement, what: unit.what, rows });
+      pending.push({ ...unit, rows });
       pendingRows += rows.length;
     }
   }
@@ -253,14 +261,50 @@ function packTransactions(units: WriteUnit[], batchSize: number): WriteUnit[][] 
   return transactions;
 }
 
+/** Element ids of the nodes written so far, by label and name. */
+type NodeIds = Map<string, string>;
+const nodeIdKey = (type: string, name: string) => `${type}\u0000${name}`;
+
+/** A relationship row as sent: the names of its ends replaced by their element ids. */
+function relParams(unit: WriteUnit, ids: NodeIds): unknown[] {
+  const ends = unit.ends!;
+  return (unit.rows as RelRow[]).map(({ source, target, ...rest }) => {
+    const sourceId = ids.get(nodeIdKey(ends.source, source)), targetId = ids.get(nodeIdKey(ends.target, target));
+    // The plan was validated: every edge's ends are nodes of the graph, all written before any relationship.
+    if (sourceId === undefined || targetId === undefined) throw new Error(`internal error: no node id for ${ends.source} ${source} or ${ends.target} ${target}`);
+    return { ...rest, sourceId, targetId };
+  });
+}
+
+/** Relationship rows whose ends are gone (deleted by someone else during the load) must not vanish silently. */
+export class VanishedNodesError extends Error {
+  constructor(what: string, missing: number) {
+    super(`${missing} ${what} relationship(s) found no node at one end: nodes written earlier in this load were deleted while it ran; rerun the load`);
+    this.name = 'VanishedNodesError';
+  }
+}
+
 /**
  * Commits the transactions one after the other; `onCommitted` gets each one's row count once it
  * is durable. The statements of one transaction are pipelined: all are sent at once and the
  * server runs them in order, so the client encodes the next statement while the server writes.
+ * Node statements return the element ids of their nodes (collected into `ids` once committed);
+ * relationship statements use them.
  */
-async function writeTransactions(session: Session, transactions: WriteUnit[][], onCommitted: (rows: number) => void): Promise<void> {
+async function writeTransactions(session: Session, transactions: WriteUnit[][], ids: NodeIds, onCommitted: (rows: number) => void): Promise<void> {
   for (const work of transactions) {
-    await executeWriteRetrying(session, (tx) => Promise.all(work.map((unit) => tx.run(unit.statement, { rows: unit.rows }))));
+    const results = await executeWriteRetrying(session, (tx) => Promise.all(work.map(async (unit) => {
+      const result = await tx.run(unit.statement, { rows: unit.ends ? relParams(unit, ids) : unit.rows });
+      if (unit.ends) {
+        const written = Number(result.records[0]?.get('written') ?? 0);
+        if (written < unit.rows.length) throw new VanishedNodesError(unit.what, unit.rows.length - written);
+      }
+      return result;
+    })));
+    work.forEach((unit, k) => {
+      if (unit.ends) return;
+      for (const record of results[k].records) ids.set(nodeIdKey(unit.what, record.get('name') as string), record.get('id') as string);
+    });
     onCommitted(work.reduce((n, u) => n + u.rows.length, 0));
   }
 }

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadGraphFile, type LoadStats } from '../../src/load/load.js';
+import { loadGraphFile, VanishedNodesError, type LoadStats } from '../../src/load/load.js';
+import { mergeRelsStatement } from '../../src/load/statements.js';
 import { bindParams, listQueries, runQuery } from '../../src/load/queries.js';
 import { runKg, type Run } from '../kg-process.js';
 
@@ -24,7 +25,7 @@ const WEIRD_PROJECT = small.nodes.find((n: { attributes: { name: string } }) => 
 
 
 describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4jSkipReason') + ')'}`, () => {
-  const conn = { uri: server!.uri, user: server!.user, password: server!.password };
+  const conn = { uri: server?.uri ?? '', user: server?.user ?? '', password: server?.password ?? '' };
   const connFlags = ['--uri', conn.uri, '--user', conn.user, '--password', conn.password];
   let driver: Driver;
 
@@ -70,6 +71,23 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
       const constraints = await read('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties[0] AS property, type');
       const unique = constraints.filter((c) => String(c.type).includes('UNIQUENESS')).map((c) => `${c.label}.${c.property}`).sort();
       expect(unique).toEqual(['Area.name', 'Community.id', 'Enterprise.name', 'Industry.name', 'Meeting.name', 'Organization.name', 'Person.name', 'Place.name', 'Project.name'].sort());
+    });
+
+    it('a relationship row whose end has gone (deleted mid-load) writes nothing, and the statement counts it, so the loader can refuse', async () => {
+      // Two nodes not linked yet, so the one row that does match creates an edge that can be removed again.
+      const [{ org, place }] = await read('MATCH (o:Organization), (p:Place) WHERE NOT (o)-[:LOCATED_IN]->(p) RETURN {id: elementId(o)} AS org, {id: elementId(p)} AS place LIMIT 1');
+      const before = await counts();
+      const row = { title: null, basis: null, sentence: 's', evidence: ['{"doc":"d","start":0,"end":1}'], docs: ['d'] };
+      const statement = mergeRelsStatement('LOCATED_IN', 'Organization', 'Place');
+      const written = async (rows: unknown[]) => Number((await driver.executeQuery(statement, { rows })).records[0].get('written'));
+      // An id of the wrong label and an id of a deleted node both match nothing.
+      expect(await written([{ ...row, sourceId: place.id, targetId: place.id }])).toBe(0);
+      const goneId = (await driver.executeQuery('CREATE (o:Organization {name: $name}) WITH o, elementId(o) AS id DELETE o RETURN id', { name: 'zhengkg test: deleted' })).records[0].get('id');
+      expect(await written([{ ...row, sourceId: goneId, targetId: place.id }, { ...row, sourceId: org.id, targetId: place.id }])).toBe(1);
+      expect((await counts()).nodes).toBe(before.nodes);
+      await driver.executeQuery('MATCH (:Organization)-[r:LOCATED_IN]->(:Place) WHERE r.sentence = $s DELETE r', { s: 's' });
+      expect(await counts()).toEqual(before);
+      expect(new VanishedNodesError('LOCATED_IN', 1).message).toMatch(/^1 LOCATED_IN relationship\(s\) found no node at one end: .*rerun the load$/);
     });
 
     it('gives a Place its level as a second label and keeps aliases, docs and evidence', async () => {
