@@ -7,7 +7,8 @@
 // The server writes .neo4j/server.json once Bolt answers and the password is set;
 // that file, not an open port, is what "ready" means here.
 // Environment: NEO4J_USER / NEO4J_PASSWORD (default neo4j / password), NEO4J_BOLT_PORT (7687),
-// NEO4J_HTTP_PORT (7474), NEO4J_HEAP (1g), ZHENGKG_NEO4J_HOME (.neo4j).
+// NEO4J_HTTP_PORT (7474), NEO4J_HEAP (1g), NEO4J_PAGECACHE (256m), NEO4J_JAVA_OPTS (-XX:+UseG1GC),
+// ZHENGKG_NEO4J_HOME (.neo4j).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -131,8 +132,10 @@ async function start() {
   rmSync(readyFile, { force: true });
   const out = openSync(logFile, 'a');
   const heap = process.env.NEO4J_HEAP || '1g';
+  // NEO4J_JAVA_OPTS replaces the garbage-collector choice (and may add any other JVM flag).
+  const javaOpts = (process.env.NEO4J_JAVA_OPTS || '-XX:+UseG1GC').split(/\s+/).filter(Boolean);
   const child = spawn('java', [
-    `-Xms256m`, `-Xmx${heap}`, '-XX:+UseG1GC',
+    `-Xms256m`, `-Xmx${heap}`, ...javaOpts,
     // Neo4j reaches into these JDK internals for off-heap memory and direct I/O.
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.lang=ALL-UNNAMED',
