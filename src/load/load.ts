@@ -17,7 +17,7 @@ import {
 import type { EntityType } from '../extract/records.js';
 import { planLoad, type LoadPlan, type NodeRow, type RelRow } from './model.js';
 import {
-  countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, schemaStatements, tidyCommunitiesStatement,
+  countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, schemaStatements, setCommunitiesStatement, tidyCommunitiesStatement,
 } from './statements.js';
 
 /**
@@ -289,22 +289,37 @@ export class VanishedNodesError extends Error {
  * is durable. The statements of one transaction are pipelined: all are sent at once and the
  * server runs them in order, so the client encodes the next statement while the server writes.
  * Node statements return the element ids of their nodes (collected into `ids` once committed);
- * relationship statements use them.
+ * the same transaction then sets those nodes' communities by id, and relationship statements use
+ * the ids later.
  */
 async function writeTransactions(session: Session, transactions: WriteUnit[][], ids: NodeIds, onCommitted: (rows: number) => void): Promise<void> {
   for (const work of transactions) {
-    const results = await executeWriteRetrying(session, (tx) => Promise.all(work.map(async (unit) => {
-      const result = await tx.run(unit.statement, { rows: unit.ends ? relParams(unit, ids) : unit.rows });
-      if (unit.ends) {
-        const written = Number(result.records[0]?.get('written') ?? 0);
-        if (written < unit.rows.length) throw new VanishedNodesError(unit.what, unit.rows.length - written);
-      }
-      return result;
-    })));
-    work.forEach((unit, k) => {
-      if (unit.ends) return;
-      for (const record of results[k].records) ids.set(nodeIdKey(unit.what, record.get('name') as string), record.get('id') as string);
+    const written = await executeWriteRetrying(session, async (tx) => {
+      const results = await Promise.all(work.map(async (unit) => {
+        const result = await tx.run(unit.statement, { rows: unit.ends ? relParams(unit, ids) : unit.rows });
+        if (unit.ends) {
+          const count = Number(result.records[0]?.get('written') ?? 0);
+          if (count < unit.rows.length) throw new VanishedNodesError(unit.what, unit.rows.length - count);
+        }
+        return result;
+      }));
+      // Node units: their ids, and (in the same transaction) their community memberships.
+      const newIds: Array<[string, string]> = [];
+      const memberships: Array<{ id: string; community: unknown }> = [];
+      work.forEach((unit, k) => {
+        if (unit.ends) return;
+        const communityOf = new Map((unit.rows as Array<{ name: string; community: unknown }>).map((r) => [r.name, r.community]));
+        for (const record of results[k].records) {
+          const name = record.get('name') as string, id = record.get('id') as string;
+          newIds.push([nodeIdKey(unit.what, name), id]);
+          const community = communityOf.get(name);
+          if (community !== null && community !== undefined) memberships.push({ id, community });
+        }
+      });
+      if (memberships.length > 0) await tx.run(setCommunitiesStatement(), { rows: memberships });
+      return newIds;
     });
+    for (const [key, id] of written) ids.set(key, id);
     onCommitted(work.reduce((n, u) => n + u.rows.length, 0));
   }
 }

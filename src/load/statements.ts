@@ -36,20 +36,26 @@ export function mergeNodesStatement(type: EntityType, level?: PlaceLevel): strin
     '    n.community = coalesce(row.community, n.community),',
     '    n.level = coalesce(row.level, n.level),',
     '    n.code = coalesce(row.code, n.code)',
-    'WITH n, row',
-    // A node belongs to one community: the one of the graph loaded last.
-    'CALL (n, row) {',
-    '  WITH n, row WHERE row.community IS NOT NULL',
-    `  MERGE (c:${COMMUNITY_LABEL} {id: row.community})`,
-    '  WITH n, c',
-    '  CALL (n, c) {',
-    `    OPTIONAL MATCH (n)-[old:${IN_COMMUNITY}]->(other:${COMMUNITY_LABEL}) WHERE other <> c`,
-    '    DELETE old',
-    '  }',
-    `  MERGE (n)-[:${IN_COMMUNITY}]->(c)`,
-    '}',
-    // The relationship statements find their ends by these ids instead of by name again.
+    // The membership and relationship statements find the nodes by these ids instead of by name again.
     'RETURN row.name AS name, elementId(n) AS id',
+  ].join('\n');
+}
+
+/**
+ * A node belongs to one community: the one of the graph loaded last. One statement for every label
+ * (nodes are found by the element ids their node statement returned), so a load plans it once.
+ */
+export function setCommunitiesStatement(): string {
+  return [
+    'UNWIND $rows AS row',
+    'MATCH (n) WHERE elementId(n) = row.id',
+    `MERGE (c:${COMMUNITY_LABEL} {id: row.community})`,
+    'WITH n, c',
+    'CALL (n, c) {',
+    `  OPTIONAL MATCH (n)-[old:${IN_COMMUNITY}]->(other:${COMMUNITY_LABEL}) WHERE other <> c`,
+    '  DELETE old',
+    '}',
+    `MERGE (n)-[:${IN_COMMUNITY}]->(c)`,
   ].join('\n');
 }
 
