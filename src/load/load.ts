@@ -232,7 +232,7 @@ export interface WriteUnit { statement: string; what: string; rows: unknown[]; e
 export function planTransactions(plan: LoadPlan, batchSize: number): { nodes: WriteUnit[][]; relationships: WriteUnit[][] } {
   const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), what: g.type, rows: nodeParams(g.rows) }));
   const relUnits = plan.relGroups.map((g) => ({
-    statement: mergeRelsStatement(g.type, g.sourceType, g.targetType), what: g.type, rows: g.rows, ends: { source: g.sourceType, target: g.targetType },
+    statement: mergeRelsStatement(g.type), what: g.type, rows: g.rows, ends: { source: g.sourceType, target: g.targetType },
   }));
   return { nodes: packTransactions(nodeUnits, batchSize), relationships: packTransactions(relUnits, batchSize) };
 }

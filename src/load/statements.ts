@@ -61,17 +61,18 @@ export function setCommunitiesStatement(): string {
 
 /**
  * Relationships find their ends by the element ids the node statements returned in the same
- * load (a seek by id costs a fraction of a seek in the name index, measured in bench/neo4j.mjs);
- * the labels stay in the pattern, so an id that no longer names a node of that label matches
- * nothing. The count lets the loader notice rows that matched nothing.
+ * load: a seek by id costs a fraction of a seek in the name index (measured in bench/neo4j.mjs),
+ * and without labels the statement depends on the relationship type alone, so a load plans a
+ * dozen statements instead of one per pair of labels. The count lets the loader notice rows
+ * that matched nothing (their nodes were deleted while the load ran).
  */
-export function mergeRelsStatement(type: RelationType, sourceType: EntityType, targetType: EntityType): string {
+export function mergeRelsStatement(type: RelationType): string {
   // HOLDS_POSITION's identity includes the title: one person can hold two posts in one body.
   const identity = type === 'HOLDS_POSITION' ? ' {title: row.title}' : '';
   return [
     'UNWIND $rows AS row',
-    `MATCH (a:${label(sourceType)}) WHERE elementId(a) = row.sourceId`,
-    `MATCH (b:${label(targetType)}) WHERE elementId(b) = row.targetId`,
+    'MATCH (a) WHERE elementId(a) = row.sourceId',
+    'MATCH (b) WHERE elementId(b) = row.targetId',
     `MERGE (a)-[r:${relType(type)}${identity}]->(b)`,
     'SET r.title = coalesce(row.title, r.title),',
     '    r.basis = coalesce(row.basis, r.basis),',

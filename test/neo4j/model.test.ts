@@ -66,7 +66,7 @@ describe('Cypher statements', () => {
       ...schemaStatements(),
       ...ENTITY_TYPES.map((t) => mergeNodesStatement(t)),
       mergeNodesStatement('Place', 'city'),
-      ...RELATION_TYPES.map((t) => mergeRelsStatement(t, 'Person', 'Organization')),
+      ...RELATION_TYPES.map((t) => mergeRelsStatement(t)),
     ].join('\n');
     for (const row of planLoad(small).nodeGroups.flatMap((g) => g.rows)) expect(all).not.toContain(row.name);
     expect(mergeNodesStatement('Place', 'city')).toContain('MERGE (n:Place:City {name: row.name})');
@@ -74,8 +74,8 @@ describe('Cypher statements', () => {
   });
 
   it('keys HOLDS_POSITION by title and nothing else', () => {
-    expect(mergeRelsStatement('HOLDS_POSITION', 'Person', 'Organization')).toContain('MERGE (a)-[r:HOLDS_POSITION {title: row.title}]->(b)');
-    expect(mergeRelsStatement('OVERSEES', 'Person', 'Area')).toContain('MERGE (a)-[r:OVERSEES]->(b)');
+    expect(mergeRelsStatement('HOLDS_POSITION')).toContain('MERGE (a)-[r:HOLDS_POSITION {title: row.title}]->(b)');
+    expect(mergeRelsStatement('OVERSEES')).toContain('MERGE (a)-[r:OVERSEES]->(b)');
   });
 
   it('refuses an identifier outside the fixed set', () => {
