@@ -159,9 +159,9 @@ export async function loadPerRow(server, graph) {
 
 /**
  * The bound of the batched loader: the same relationships through the same batching (transactions
- * of DEFAULT_BATCH_SIZE rows, pipelined statements of STATEMENT_ROWS), matched by name as the
- * loader does, but MERGEd with no properties at all: no evidence, sentence or docs to send and
- * store. The nodes are loaded first, untimed. What the loader does beyond this is the cost of
+ * of DEFAULT_BATCH_SIZE rows, pipelined statements of STATEMENT_ROWS), but MERGEd with no
+ * properties at all: no evidence, sentence or docs to send and store. Ends are matched by name
+ * (the loader matches by element id, which is cheaper: this bound is, if anything, low). The nodes are loaded first, untimed. What the loader does beyond this is the cost of
  * carrying the provenance on every edge.
  */
 export async function loadBareRelationships(server, graph) {

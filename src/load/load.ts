@@ -308,12 +308,11 @@ async function writeTransactions(session: Session, transactions: WriteUnit[][], 
       const memberships: Array<{ id: string; community: unknown }> = [];
       work.forEach((unit, k) => {
         if (unit.ends) return;
-        const communityOf = new Map((unit.rows as Array<{ name: string; community: unknown }>).map((r) => [r.name, r.community]));
         for (const record of results[k].records) {
-          const name = record.get('name') as string, id = record.get('id') as string;
-          newIds.push([nodeIdKey(unit.what, name), id]);
-          const community = communityOf.get(name);
-          if (community !== null && community !== undefined) memberships.push({ id, community });
+          const id = record.get('id') as string, community = record.get('community');
+          newIds.push([nodeIdKey(unit.what, record.get('name') as string), id]);
+          // Integers come back as JS numbers (disableLosslessIntegers) and would go out again as floats.
+          if (community !== null) memberships.push({ id, community: neo4j.int(community as number) });
         }
       });
       if (memberships.length > 0) await tx.run(setCommunitiesStatement(), { rows: memberships });

@@ -37,7 +37,7 @@ export function mergeNodesStatement(type: EntityType, level?: PlaceLevel): strin
     '    n.level = coalesce(row.level, n.level),',
     '    n.code = coalesce(row.code, n.code)',
     // The membership and relationship statements find the nodes by these ids instead of by name again.
-    'RETURN row.name AS name, elementId(n) AS id',
+    'RETURN row.name AS name, elementId(n) AS id, row.community AS community',
   ].join('\n');
 }
 
