@@ -13,12 +13,7 @@ export class RecordSpool implements Iterable<DocRecord> {
   private readonly slots: Array<{ offset: number; length: number } | undefined> = [];
   private size = 0;
 
-  /** Stores the record of input number `index` (records may arrive in any order). */
-  put(index: number, record: DocRecord): void {
-    this.putJson(index, JSON.stringify(record));
-  }
-
-  /** Stores a record that is already JSON (as extraction workers send it). */
+  /** Stores the record of input number `index`, as the JSON extraction workers send (records may arrive in any order). */
   putJson(index: number, json: string): void {
     const bytes = Buffer.from(json, 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.size);

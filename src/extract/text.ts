@@ -60,7 +60,7 @@ export const HAN = '\\p{Script=Han}';
 export function isHan(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.charCodeAt(0);
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87e && /\p{Script=Han}/u.test(ch));
+  return isHanCode(c) || (c >= 0xd840 && c <= 0xd87e && /\p{Script=Han}/u.test(ch));
 }
 
 /** isHan for one UTF-16 code unit (text.charCodeAt(i)): a lone surrogate is never Han, as isHan(text[i]) says. */
