@@ -165,31 +165,26 @@ export async function loadPerRow(server, graph) {
  * carrying the provenance on every edge.
  */
 export async function loadBareRelationships(server, graph) {
-  const { loadGraph, DEFAULT_BATCH_SIZE, STATEMENT_ROWS } = await dist('load/load.js');
+  const { loadGraph, planTransactions, DEFAULT_BATCH_SIZE } = await dist('load/load.js');
   const { planLoad, checkedIdentifier, NODE_LABELS, REL_TYPES, ALL_LABELS } = await dist('load/model.js');
   await loadGraph({ ...graph, edges: [] }, { uri: server.uri, user: server.user, password: server.password, progress: () => undefined });
-  const plan = planLoad(graph);
   const label = (t) => checkedIdentifier(NODE_LABELS[t], ALL_LABELS);
-  const units = [];
-  for (const group of plan.relGroups) {
-    const identity = group.type === 'HOLDS_POSITION' ? ' {title: row.title}' : '';
-    const statement = [
-      'UNWIND $rows AS row',
-      `MATCH (a:${label(group.sourceType)} {name: row.source})`,
-      `MATCH (b:${label(group.targetType)} {name: row.target})`,
-      `MERGE (a)-[:${checkedIdentifier(REL_TYPES[group.type], Object.values(REL_TYPES))}${identity}]->(b)`,
-    ].join('\n');
-    const rows = group.rows.map((r) => ({ source: r.source, target: r.target, title: r.title }));
-    for (let i = 0; i < rows.length; i += STATEMENT_ROWS) units.push({ statement, rows: rows.slice(i, i + STATEMENT_ROWS) });
-  }
-  const perTransaction = Math.max(1, Math.floor(DEFAULT_BATCH_SIZE / STATEMENT_ROWS));
+  const bare = (unit) => [
+    'UNWIND $rows AS row',
+    `MATCH (a:${label(unit.ends.source)} {name: row.source})`,
+    `MATCH (b:${label(unit.ends.target)} {name: row.target})`,
+    `MERGE (a)-[:${checkedIdentifier(REL_TYPES[unit.what], Object.values(REL_TYPES))}${unit.what === 'HOLDS_POSITION' ? ' {title: row.title}' : ''}]->(b)`,
+  ].join('\n');
+  // The loader's own packing: the same transactions and statements, each statement stripped to the MERGE.
+  const transactions = planTransactions(planLoad(graph), DEFAULT_BATCH_SIZE).relationships.map((work) => work.map((unit) => ({
+    statement: bare(unit), rows: unit.rows.map((r) => ({ source: r.source, target: r.target, title: r.title })),
+  })));
   const driver = openDriver(server);
   const session = driver.session();
   try {
     const started = performance.now();
     let relationships = 0;
-    for (let i = 0; i < units.length; i += perTransaction) {
-      const work = units.slice(i, i + perTransaction);
+    for (const work of transactions) {
       await session.executeWrite((tx) => Promise.all(work.map((u) => tx.run(u.statement, { rows: u.rows }))));
       relationships += work.reduce((n, u) => n + u.rows.length, 0);
     }
