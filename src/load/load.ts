@@ -17,7 +17,8 @@ import {
 import type { EntityType } from '../extract/records.js';
 import { planLoad, type LoadPlan, type NodeRow, type RelRow } from './model.js';
 import {
-  countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, schemaStatements, setCommunitiesStatement, tidyCommunitiesStatement,
+  countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, nodeRowValues, relRowValues, schemaStatements,
+  setCommunitiesStatement, tidyCommunitiesStatement,
 } from './statements.js';
 
 /**
@@ -83,8 +84,8 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
 }
 
 /** Integers must go as Neo4j integers: a plain JS number is sent as a float. */
-function nodeParams(rows: NodeRow[]) {
-  return rows.map((r) => ({ ...r, community: r.community === null ? null : neo4j.int(r.community) }));
+function nodeParams(rows: NodeRow[]): unknown[][] {
+  return rows.map((r) => nodeRowValues({ ...r, community: r.community === null ? null : neo4j.int(r.community) }));
 }
 
 async function loadPlan(plan: LoadPlan, options: LoadOptions): Promise<LoadStats> {
@@ -268,11 +269,11 @@ const nodeIdKey = (type: string, name: string) => `${type}\u0000${name}`;
 /** A relationship row as sent: the names of its ends replaced by their element ids. */
 function relParams(unit: WriteUnit, ids: NodeIds): unknown[] {
   const ends = unit.ends!;
-  return (unit.rows as RelRow[]).map(({ source, target, ...rest }) => {
-    const sourceId = ids.get(nodeIdKey(ends.source, source)), targetId = ids.get(nodeIdKey(ends.target, target));
+  return (unit.rows as RelRow[]).map((row) => {
+    const sourceId = ids.get(nodeIdKey(ends.source, row.source)), targetId = ids.get(nodeIdKey(ends.target, row.target));
     // The plan was validated: every edge's ends are nodes of the graph, all written before any relationship.
-    if (sourceId === undefined || targetId === undefined) throw new Error(`internal error: no node id for ${ends.source} ${source} or ${ends.target} ${target}`);
-    return { ...rest, sourceId, targetId };
+    if (sourceId === undefined || targetId === undefined) throw new Error(`internal error: no node id for ${ends.source} ${row.source} or ${ends.target} ${row.target}`);
+    return relRowValues({ ...row, sourceId, targetId });
   });
 }
 

@@ -51,7 +51,14 @@ export interface RelRow {
   /** HOLDS_POSITION is keyed by title too; '' when the edge has none (MERGE cannot match on null). */
   title: string | null;
   basis: string | null;
+  /** The first evidence sentence: what Browser shows on the edge. */
   sentence: string | null;
+  /**
+   * Every place the edge was seen, as canonical {doc, start, end} JSON without the sentence text:
+   * the text repeated in `sentence` and in the evidence doubled the bytes each edge stores, and
+   * those bytes bound the load (bench/neo4j.mjs: 11.8k rel/s with the text, 15.8k without).
+   * graph.json keeps every sentence; the offsets index <out>/texts/<doc>.
+   */
   evidence: string[];
   docs: string[];
 }
@@ -113,7 +120,7 @@ function relRow(source: string, target: string, a: EdgeAttributes): RelRow {
     title: a.type === 'HOLDS_POSITION' ? (a.title ?? '') : (a.title ?? null),
     basis: a.basis ?? null,
     sentence: withText?.text ?? null,
-    evidence: unique(a.evidence.map(evidenceJson)),
+    evidence: unique(a.evidence.map(({ doc, start, end }) => evidenceJson({ doc, start, end }))),
     docs: unique(a.evidence.map((e) => e.doc)),
   };
 }

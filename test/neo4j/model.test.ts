@@ -8,7 +8,7 @@ import { ENTITY_TYPES, RELATION_TYPES } from '../../src/extract/records.js';
 import { resolveConnection } from '../../src/load/connection.js';
 import { checkedIdentifier, evidenceJson, planLoad, REL_TYPES } from '../../src/load/model.js';
 import { bindParams, listQueries, parseQuery } from '../../src/load/queries.js';
-import { mergeNodesStatement, mergeRelsStatement, schemaStatements } from '../../src/load/statements.js';
+import { mergeNodesStatement, mergeRelsStatement, relRowValues, schemaStatements } from '../../src/load/statements.js';
 import { displayWidth, renderTable } from '../../src/load/table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,7 +40,10 @@ describe('planLoad', () => {
     const undertakes = plan.relGroups.find((g) => g.type === 'UNDERTAKES')!.rows.find((r) => r.source === '青岚钢联集团')!;
     expect(undertakes.sentence).toBe('以青岚钢联集团为链主，实施钢联高纯铁项目。');
     expect(undertakes.docs).toEqual(['qinglan_report.txt']);
-    expect(JSON.parse(undertakes.evidence[0])).toMatchObject({ doc: 'qinglan_report.txt', text: undertakes.sentence });
+    // Evidence is where the edge was seen; its text is the sentence, stored once.
+    const [where] = undertakes.evidence.map((e) => JSON.parse(e));
+    expect(where).toEqual({ doc: 'qinglan_report.txt', start: expect.any(Number), end: expect.any(Number) });
+    expect(where.end).toBeGreaterThan(where.start);
   });
 
   it('names each community after its best-connected member', () => {
@@ -69,12 +72,13 @@ describe('Cypher statements', () => {
       ...RELATION_TYPES.map((t) => mergeRelsStatement(t)),
     ].join('\n');
     for (const row of planLoad(small).nodeGroups.flatMap((g) => g.rows)) expect(all).not.toContain(row.name);
-    expect(mergeNodesStatement('Place', 'city')).toContain('MERGE (n:Place:City {name: row.name})');
+    expect(mergeNodesStatement('Place', 'city')).toContain('MERGE (n:Place:City {name: row[0]})');
     expect(schemaStatements().filter((s) => s.includes('IS UNIQUE'))).toHaveLength(ENTITY_TYPES.length + 1);
   });
 
   it('keys HOLDS_POSITION by title and nothing else', () => {
-    expect(mergeRelsStatement('HOLDS_POSITION')).toContain('MERGE (a)-[r:HOLDS_POSITION {title: row.title}]->(b)');
+    expect(mergeRelsStatement('HOLDS_POSITION')).toContain('MERGE (a)-[r:HOLDS_POSITION {title: row[2]}]->(b)');
+    expect(relRowValues({ sourceId: 'a', targetId: 'b', title: '市长', basis: null, sentence: 's', evidence: [], docs: [] })[2]).toBe('市长');
     expect(mergeRelsStatement('OVERSEES')).toContain('MERGE (a)-[r:OVERSEES]->(b)');
   });
 
