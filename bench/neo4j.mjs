@@ -139,7 +139,7 @@ export async function loadPerRow(server, graph) {
         `MATCH (b:${label(group.targetType)} {name: $target})`,
         `MERGE (a)-[r:${checkedIdentifier(REL_TYPES[group.type], Object.values(REL_TYPES))}${identity}]->(b)`,
         'SET r.title = coalesce($title, r.title), r.basis = coalesce($basis, r.basis), r.sentence = coalesce(r.sentence, $sentence),',
-        `    r.evidence = ${union('r.evidence', '$evidence')}, r.docs = ${union('r.docs', '$docs')}`,
+        `    r.evidence = ${union('r.evidence', '$evidence')}`,
       ].join('\n');
       for (const row of group.rows) {
         await session.executeWrite((tx) => tx.run(statement, row));
@@ -160,7 +160,7 @@ export async function loadPerRow(server, graph) {
 /**
  * The bound of the batched loader: the same relationships through the same batching (transactions
  * of DEFAULT_BATCH_SIZE rows, pipelined statements of STATEMENT_ROWS), but MERGEd with no
- * properties at all: no evidence, sentence or docs to send and store. Ends are matched by name
+ * properties at all: no evidence or sentence to send and store. Ends are matched by name
  * (the loader matches by element id, which is cheaper: this bound is, if anything, low). The nodes are loaded first, untimed. What the loader does beyond this is the cost of
  * carrying the provenance on every edge.
  */

@@ -19,5 +19,7 @@ RETURN e.name AS enterprise,
        project.name AS project,
        COLLECT { MATCH (e)-[:IN_INDUSTRY|LEADS_CHAIN]->(i:Industry) RETURN DISTINCT i.name ORDER BY i.name } AS industries,
        u.sentence AS sentence,
-       u.docs AS docs
+       // The documents, read from the evidence ({"doc":…,"start":…,"end":…}, as the loader writes it), each once.
+       reduce(docs = [], d IN [e IN coalesce(u.evidence, []) | substring(e, 8, size(e) - 18 - size(last(split(e, '","start":'))))]
+              | CASE WHEN d IN docs THEN docs ELSE docs + d END) AS docs
 ORDER BY enterprise, project

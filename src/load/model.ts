@@ -57,10 +57,11 @@ export interface RelRow {
    * Every place the edge was seen, as canonical {doc, start, end} JSON without the sentence text:
    * the text repeated in `sentence` and in the evidence doubled the bytes each edge stores, and
    * those bytes bound the load (bench/neo4j.mjs: 11.8k rel/s with the text, 15.8k without).
-   * graph.json keeps every sentence; the offsets index <out>/texts/<doc>.
+   * graph.json keeps every sentence; the offsets index <out>/texts/<doc>. An edge has no `docs`
+   * list of its own (nodes do): it would repeat the evidence's docs, and that second list property
+   * cost 13 % of the load rate (bench/neo4j.mjs: 20.5k -> 23.9k rel/s without it).
    */
   evidence: string[];
-  docs: string[];
 }
 
 /** Nodes of one label combination, written by one statement. */
@@ -121,7 +122,6 @@ function relRow(source: string, target: string, a: EdgeAttributes): RelRow {
     basis: a.basis ?? null,
     sentence: withText?.text ?? null,
     evidence: unique(a.evidence.map(({ doc, start, end }) => evidenceJson({ doc, start, end }))),
-    docs: unique(a.evidence.map((e) => e.doc)),
   };
 }
 

@@ -31,7 +31,7 @@ const union = (existing: string, added: string): string =>
  * of the 100 MB bench graph: client CPU -30 %).
  */
 export const NODE_COLUMNS = ['name', 'aliases', 'evidence', 'docs', 'community', 'level', 'code'] as const;
-export const REL_COLUMNS = ['sourceId', 'targetId', 'title', 'basis', 'sentence', 'evidence', 'docs'] as const;
+export const REL_COLUMNS = ['sourceId', 'targetId', 'title', 'basis', 'sentence', 'evidence'] as const;
 
 type NodeColumn = (typeof NODE_COLUMNS)[number];
 type RelColumn = (typeof REL_COLUMNS)[number];
@@ -101,11 +101,10 @@ export function mergeRelsStatement(type: RelationType): string {
     `MATCH (b) WHERE elementId(b) = ${relCol('targetId')}`,
     `MERGE (a)-[r:${relType(type)}${identity}]->(b)`,
     `ON CREATE SET ${[...title(`r.title = ${relCol('title')}`), `r.basis = ${relCol('basis')}`, `r.sentence = ${relCol('sentence')}`,
-      `r.evidence = ${relCol('evidence')}`, `r.docs = ${relCol('docs')}`].join(', ')}`,
+      `r.evidence = ${relCol('evidence')}`].join(', ')}`,
     `ON MATCH SET ${[...title(`r.title = coalesce(${relCol('title')}, r.title)`), `r.basis = coalesce(${relCol('basis')}, r.basis)`,
       `r.sentence = coalesce(r.sentence, ${relCol('sentence')})`].join(', ')},`,
-    `    r.evidence = ${union('r.evidence', relCol('evidence'))},`,
-    `    r.docs = ${union('r.docs', relCol('docs'))}`,
+    `    r.evidence = ${union('r.evidence', relCol('evidence'))}`,
     'RETURN count(*) AS written',
   ].join('\n');
 }

@@ -36,10 +36,9 @@ describe('planLoad', () => {
     expect(holds.rows.map((r) => r.title).sort()).toEqual(['书记', '副书记', '副市长', '市长']);
   });
 
-  it('keeps the source sentence and the documents on each relationship', () => {
+  it('keeps the source sentence and where it was seen on each relationship', () => {
     const undertakes = plan.relGroups.find((g) => g.type === 'UNDERTAKES')!.rows.find((r) => r.source === '青岚钢联集团')!;
     expect(undertakes.sentence).toBe('以青岚钢联集团为链主，实施钢联高纯铁项目。');
-    expect(undertakes.docs).toEqual(['qinglan_report.txt']);
     // Evidence is where the edge was seen; its text is the sentence, stored once.
     const [where] = undertakes.evidence.map((e) => JSON.parse(e));
     expect(where).toEqual({ doc: 'qinglan_report.txt', start: expect.any(Number), end: expect.any(Number) });

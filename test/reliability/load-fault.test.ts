@@ -66,7 +66,7 @@ function oneLineFailure(run: Run): string {
 // What the database holds, in a form that compares by content
 
 interface NodeSnap { labels: string[]; name: string; aliases: string[]; evidence: string[]; docs: string[]; community: number | null; level: string | null; code: string | null }
-interface RelSnap { id: string; title: string | null; basis: string | null; sentence: string | null; evidence: string[]; docs: string[] }
+interface RelSnap { id: string; title: string | null; basis: string | null; sentence: string | null; evidence: string[] }
 
 const relId = (type: string, source: string, target: string, title: string | null) => `${type}|${source}|${target}|${title ?? ''}`;
 
@@ -85,12 +85,12 @@ async function snapshot(): Promise<{ nodes: Map<string, NodeSnap>; rels: Map<str
   }
   const relRows = await read(`
     MATCH (a)-[r]->(b) WHERE NOT b:Community
-    RETURN type(r) AS type, a.name AS source, b.name AS target, r.title AS title, r.basis AS basis, r.sentence AS sentence, r.evidence AS evidence, r.docs AS docs`);
+    RETURN type(r) AS type, a.name AS source, b.name AS target, r.title AS title, r.basis AS basis, r.sentence AS sentence, r.evidence AS evidence`);
   const rels = new Map<string, RelSnap>();
   for (const r of relRows) {
     const id = relId(r.type, r.source, r.target, r.type === 'HOLDS_POSITION' ? r.title : null);
     if (rels.has(id)) duplicates.push(id);
-    rels.set(id, { id, title: r.title ?? null, basis: r.basis ?? null, sentence: r.sentence ?? null, evidence: r.evidence, docs: r.docs });
+    rels.set(id, { id, title: r.title ?? null, basis: r.basis ?? null, sentence: r.sentence ?? null, evidence: r.evidence });
   }
   // Every entity in exactly one community, the one its property names, and every Community's size right.
   const memberships = (await read(`
@@ -121,7 +121,7 @@ function expectedFromGraph(graph: ExportedGraph) {
   for (const g of plan.relGroups) {
     for (const r of g.rows as RelRow[]) {
       const id = relId(g.type, r.source, r.target, g.type === 'HOLDS_POSITION' ? r.title : null);
-      rels.set(id, { id, title: g.type === 'HOLDS_POSITION' ? r.title : r.title, basis: r.basis, sentence: r.sentence, evidence: r.evidence, docs: r.docs });
+      rels.set(id, { id, title: g.type === 'HOLDS_POSITION' ? r.title : r.title, basis: r.basis, sentence: r.sentence, evidence: r.evidence });
     }
   }
   return { plan, nodes, rels, communities: plan.communities.length };
@@ -131,7 +131,7 @@ function expectedFromGraph(graph: ExportedGraph) {
 const unordered = (snap: { nodes: Map<string, NodeSnap>; rels: Map<string, RelSnap> }) => ({
   nodes: [...snap.nodes.values()].map((n) => ({ ...n, aliases: [...n.aliases].sort(), evidence: [...n.evidence].sort(), docs: [...n.docs].sort(), community: null }))
     .sort((a, b) => (a.name + a.labels < b.name + b.labels ? -1 : 1)),
-  rels: [...snap.rels.values()].map((r) => ({ ...r, evidence: [...r.evidence].sort(), docs: [...r.docs].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+  rels: [...snap.rels.values()].map((r) => ({ ...r, evidence: [...r.evidence].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1)),
 });
 
 // ---------------------------------------------------------------------------------------------
