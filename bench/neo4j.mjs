@@ -91,7 +91,7 @@ export function readGraph(file) {
 
 // ---------------------------------------------------------------- loaders
 
-/** The project's loader (src/load/load.ts): constraints, then UNWIND batches of 1000 rows. */
+/** The project's loader (src/load/load.ts): constraints, then nodes and relationships in batched UNWIND transactions. */
 export async function loadBatched(server, graph) {
   const { loadGraph } = await dist('load/load.js');
   const stats = await loadGraph(graph, { uri: server.uri, user: server.user, password: server.password, progress: () => undefined });
