@@ -160,9 +160,10 @@ export async function loadPerRow(server, graph) {
 /**
  * The bound of the batched loader: the same relationships through the same batching (transactions
  * of DEFAULT_BATCH_SIZE rows, pipelined statements of STATEMENT_ROWS), but MERGEd with no
- * properties at all: no evidence or sentence to send and store. Ends are matched by name
- * (the loader matches by element id, which is cheaper: this bound is, if anything, low). The nodes are loaded first, untimed. What the loader does beyond this is the cost of
- * carrying the provenance on every edge.
+ * properties at all: no evidence or sentence to send and store. Ends are matched by name (the
+ * loader matches by element id, which is cheaper: this bound is, if anything, low). The nodes are
+ * loaded first, untimed. What the loader does beyond this is the cost of carrying the provenance
+ * on every edge.
  */
 export async function loadBareRelationships(server, graph) {
   const { loadGraph, planTransactions, DEFAULT_BATCH_SIZE } = await dist('load/load.js');

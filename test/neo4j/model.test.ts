@@ -77,7 +77,7 @@ describe('Cypher statements', () => {
 
   it('keys HOLDS_POSITION by title and nothing else', () => {
     expect(mergeRelsStatement('HOLDS_POSITION')).toContain('MERGE (a)-[r:HOLDS_POSITION {title: row[2]}]->(b)');
-    expect(relRowValues({ sourceId: 'a', targetId: 'b', title: '市长', basis: null, sentence: 's', evidence: [], docs: [] })[2]).toBe('市长');
+    expect(relRowValues({ sourceId: 'a', targetId: 'b', title: '市长', basis: null, sentence: 's', evidence: [] })[2]).toBe('市长');
     expect(mergeRelsStatement('OVERSEES')).toContain('MERGE (a)-[r:OVERSEES]->(b)');
   });
 

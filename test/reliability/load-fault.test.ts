@@ -121,7 +121,7 @@ function expectedFromGraph(graph: ExportedGraph) {
   for (const g of plan.relGroups) {
     for (const r of g.rows as RelRow[]) {
       const id = relId(g.type, r.source, r.target, g.type === 'HOLDS_POSITION' ? r.title : null);
-      rels.set(id, { id, title: g.type === 'HOLDS_POSITION' ? r.title : r.title, basis: r.basis, sentence: r.sentence, evidence: r.evidence });
+      rels.set(id, { id, title: r.title, basis: r.basis, sentence: r.sentence, evidence: r.evidence });
     }
   }
   return { plan, nodes, rels, communities: plan.communities.length };
