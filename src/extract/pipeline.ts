@@ -49,7 +49,7 @@ export function extractDocumentWithText(input: RawDocument): { record: DocRecord
   const meetings = extractMeetings(doc, places);
   const main = mainMeeting(doc, meetings);
   if (main) extractMeetingRoles(doc, main, persons);
-  extractDivisionOfLabour(doc, persons, places, addOrg);
+  extractDivisionOfLabour(doc, persons, places, addOrg, orgs);
   extractEconomy(doc, places, orgs);
   return { record: doc.record(), text };
 }

@@ -1,70 +1,332 @@
-// Division of labour (分工): "副市长某某:分管交通、教育工作。联系市总工会工作。" gives one OVERSEES
-// per item, to an Organization when the item names a body, else to an Area of work.
+// Division of labour (分工). A notice introduces each official — title before the name (副市长某某),
+// name before the title (某某副市长), or the name on its own line with the title on the next — and
+// then lists that official's duties (负责…工作。分管…。联系…。协助分管…), on the same line or on
+// the lines after it. Whatever the layout, a duty belongs to the official whose introduction last
+// precedes it, so the stage finds every introduction first and reads each one's block of duty
+// clauses up to the next. Each listed item gives one OVERSEES: to an Organization when it names a
+// body, else to an Area of work. The vocabulary is data: data/lexicon/division.tsv.
 import type { DocBuilder } from '../doc.js';
+import { lazy, lexiconRows, longestFirst, splitList } from '../lexicon.js';
 import { orgAt, type OrgMatch } from './organizations.js';
-import type { PersonSpan } from './persons.js';
+import { impliedBody, nameAt, parseChain, titleAt, titleEndingAt, type Post, type PersonSpan } from './persons.js';
 import type { PlaceIndex } from './places.js';
 
-const DUTY = /^(协助分管|分管|负责|联系|主持|领导)(.+)$/;
-// 协助市长日常工作 and the like name no area of their own.
-const NOT_AN_AREA = /^(市长|县长|区长|省长|书记|主任)?(日常|全面)$/;
+const vocabulary = lazy(() => {
+  const verbs: { word: string; basis: string }[] = [];
+  const lists: Record<string, string[]> = {};
+  for (const [kind, words] of lexiconRows('division.tsv', 2)) {
+    if (kind.startsWith('verb:')) for (const w of splitList(words)) verbs.push({ word: w, basis: kind.slice(5) });
+    else lists[kind] = longestFirst(splitList(words));
+  }
+  verbs.sort((a, b) => b.word.length - a.word.length);
+  return {
+    verbs,
+    openers: lists.opener ?? [],
+    dropLead: lists['drop-lead'] ?? [],
+    dropTail: lists['drop-tail'] ?? [],
+    noArea: new Set(lists['no-area'] ?? []),
+  };
+});
+
+/** Where a clause may start: after these, an introduction or a duty may begin. */
+const SEGMENT_BREAK = /[\n。;!?]/;
+const CLAUSE_BREAK = /[\n。;!?,:]/;
+const LIST_MARKER = /^[\s]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[●·•■◆▲★☆-])?[\s]*/u;
+/** Clause material: an item holding these is prose, not an area of work. */
+const NOT_AN_AREA = /[的了吗呢吧]|参加|出席|会议|同志|讲话|表示|要求|学习|担任|职务|\d/;
+const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,20}$/u;
+/** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
+const ORGAN = /^(?:(市|县|区|省|自治区|州|盟|旗)|([\p{Script=Han}]{2,12}?))([\p{Script=Han}]{1,14}(局|厅|委员会|委|办公室|办|合作社|联合会|联社|中心|调查队|总队|支队|研究室|管理处|公署|署|院|馆))$/u;
+/** Longest title chain of an introduction's title-first form. */
+const MAX_CHAIN = 40;
+
+interface Intro { name: string; nameStart: number; start: number; end: number; posts: Post[]; strict: boolean }
+
+function verbAt(text: string, pos: number): { word: string; basis: string } | undefined {
+  return vocabulary().verbs.find((v) => text.startsWith(v.word, pos));
+}
+
+/** Skips openers (主要, 同时…) and reports the duty verb at `pos`, if any. */
+function dutyAt(text: string, pos: number): { start: number; word: string; basis: string } | undefined {
+  let p = pos;
+  for (let guard = 0; guard < 3; guard++) {
+    const opener = vocabulary().openers.find((o) => text.startsWith(o, p));
+    if (!opener) break;
+    p += opener.length;
+  }
+  const v = verbAt(text, p);
+  if (v) return { start: p, ...v };
+  // 协助州长负责…, 协助常务副市长分管…: assisting whoever the title names.
+  if (text.startsWith('协助', p)) {
+    const title = titleAt(text, p + 2);
+    const after = title && verbAt(text, p + 2 + title.title.length);
+    if (after && (after.basis === '负责' || after.basis === '分管')) {
+      return { start: p, word: text.slice(p, p + 2 + title!.title.length + after.word.length), basis: `协助${after.basis}` };
+    }
+  }
+  return undefined;
+}
+
+function skipSpace(text: string, pos: number): number {
+  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\u3000')) pos++;
+  return pos;
+}
+
+/** What may follow an introduction: a colon or comma, the line's end, 同志, or the first duty. */
+function closesIntro(text: string, pos: number): { end: number; strict: boolean } | undefined {
+  const p = skipSpace(text, pos);
+  if (p >= text.length || text[p] === '\n') return { end: p, strict: false };
+  if (/[:,]/.test(text[p])) return { end: p + 1, strict: false };
+  if (text.startsWith('同志', p)) return closesIntro(text, p + 2);
+  if (dutyAt(text, p)) return { end: p, strict: true };
+  return undefined;
+}
+
+/** A chain of titles that starts at `pos` (副市长、市公安局局长), each with its body. */
+function chainAt(doc: DocBuilder, pos: number, orgByStart: Map<number, OrgMatch>): { posts: Post[]; end: number } | undefined {
+  const text = doc.text;
+  const posts: Post[] = [];
+  let p = pos;
+  for (;;) {
+    const org = orgByStart.get(p);
+    const titleStart = org ? org.end : p;
+    const title = titleAt(text, titleStart);
+    if (!title) break;
+    const end = titleStart + title.title.length;
+    const implied = org ? undefined : impliedBody(doc, title);
+    posts.push({
+      org: org ?? (implied ? { ...implied, start: titleStart, end, implied: true } : undefined),
+      title: title.title, former: false, start: p, end,
+    });
+    p = end;
+    if (text[p] !== '、' && text[p] !== '兼') break;
+    p++;
+  }
+  if (!posts.length) return undefined;
+  return { posts, end: posts[posts.length - 1].end };
+}
+
+/** Every official's introduction, in text order. */
+function findIntros(doc: DocBuilder, orgs: OrgMatch[]): Intro[] {
+  const text = doc.text;
+  const orgByStart = new Map<number, OrgMatch>();
+  const orgByEnd = new Map<number, OrgMatch>();
+  for (const o of orgs) { orgByStart.set(o.start, o); orgByEnd.set(o.end, o); }
+  const intros: Intro[] = [];
+  let segStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SEGMENT_BREAK.test(text[i]) && text[i] !== ',') continue;
+    const afterComma = i < text.length && text[i] === ',';
+    const s = segStart + (LIST_MARKER.exec(text.slice(segStart, segStart + 12))?.[0].length ?? 0);
+    const prevStart = segStart;
+    segStart = i + 1;
+    if (s >= i) continue;
+    const intro = introAt(doc, s, Math.min(i, s + MAX_CHAIN + 4), orgByStart, orgByEnd);
+    // After a comma only the tight form counts (…,省长某某主持…全面工作): a duty follows at once.
+    if (!intro || (prevStart > 0 && text[prevStart - 1] === ',' && !intro.strict)) continue;
+    if (intros.length && intros[intros.length - 1].nameStart === intro.nameStart) continue;
+    intros.push(intro);
+    void afterComma;
+  }
+  return intros;
+}
+
+/** Readings of a name at `pos`, the prose reading first, then surname + one or two characters
+ * (a title right after the name, 某某常务副市长, is no word nameAt knows to end a name). */
+function nameReadings(text: string, pos: number): string[] {
+  const out: string[] = [];
+  const prose = nameAt(text, pos);
+  if (prose) out.push(prose);
+  if (!prose && !nameAt(text.slice(pos, pos + 3) + '\n', 0) && !nameAt(text.slice(pos, pos + 2) + '\n', 0)) return out;
+  for (const len of [3, 2]) {
+    const r = text.slice(pos, pos + len);
+    if (r.length === len && /^[\p{Script=Han}]+$/u.test(r) && !out.includes(r) && nameAt(r + '\n', 0) === r) out.push(r);
+  }
+  return out;
+}
+
+function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<number, OrgMatch>, orgByEnd: Map<number, OrgMatch>): Intro | undefined {
+  const text = doc.text;
+  // Name first: 某某副市长 / 某某 副市长、市公安局局长 / 某某同志(副市长): / 某某 alone, title on the next line.
+  for (const first of nameReadings(text, s)) {
+    let p = s + first.length;
+    if (text.startsWith('同志', p)) p += 2;
+    p = skipSpace(text, p);
+    const paren = text[p] === '(';
+    if (paren) p++;
+    const chain = chainAt(doc, p, orgByStart);
+    if (chain) {
+      let end = chain.end;
+      if (paren && text[end] === ')') end++;
+      const close = closesIntro(text, end);
+      if (close) return { name: first, nameStart: s, start: s, end: close.end, posts: chain.posts, strict: close.strict };
+    } else if (text[p] === '\n') {
+      const next = chainAt(doc, skipSpace(text, p + 1), orgByStart);
+      if (next) {
+        const close = closesIntro(text, next.end);
+        if (close) return { name: first, nameStart: s, start: s, end: close.end, posts: next.posts, strict: close.strict };
+      }
+    } else {
+      // A bare name directly followed by a duty (…,某某负责省政府常务工作).
+      const close = dutyAt(text, p) ? { end: p, strict: true } : undefined;
+      if (close && p === s + first.length && nameAt(text, s) === first) return { name: first, nameStart: s, start: s, end: close.end, posts: [], strict: true };
+    }
+  }
+  // Title first: 副市长某某: / 市长 某某 / 自治区副主席、自治区公安厅厅长某某.
+  for (let j = s + 2; j <= limit; j++) {
+    if (/[\n,:;。]/.test(text[j - 1])) break;
+    let titleEnd = j;
+    while (titleEnd > s && text[titleEnd - 1] === ' ') titleEnd--;
+    if (!titleEndingAt(text, titleEnd)) continue;
+    const name = nameAt(text, j);
+    if (!name) continue;
+    const close = closesIntro(text, j + name.length);
+    if (!close) continue;
+    const posts = parseChain(doc, titleEnd, orgByEnd, s);
+    if (!posts.length || posts[0].start > s + 1) continue;
+    return { name, nameStart: j, start: s, end: close.end, posts, strict: close.strict };
+  }
+  return undefined;
+}
 
 export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], places: PlaceIndex,
-  addOrg: (org: OrgMatch) => string): void {
+  addOrg: (org: NonNullable<Post['org']>) => string, orgs: OrgMatch[] = []): void {
   const text = doc.text;
-  for (const line of text.split('\n').reduce<{ start: number; text: string }[]>((acc, l) => {
-    const start = acc.length ? acc[acc.length - 1].start + acc[acc.length - 1].text.length + 1 : 0;
-    acc.push({ start, text: l });
-    return acc;
-  }, [])) {
-    // The person a duty line is about: "副市长某某:分管…", "某某同志 负责…", "副市长某某负责…".
-    const duty = /分管|负责|联系|主持|协助|领导/.exec(line.text);
-    if (!duty) continue;
-    const owner = persons.filter((p) => p.start >= line.start && p.end <= line.start + duty.index).pop();
-    if (!owner || owner.start > line.start + 20) continue;
-    const personId = `Person:${owner.name}`;
-    let clauseStart = owner.end + (/^(同志)?[:\s]/.test(text.slice(owner.end, owner.end + 3)) ? (text.slice(owner.end).match(/^(同志)?[:\s]+/)?.[0].length ?? 0) : 0);
-    const lineEnd = line.start + line.text.length;
-    for (const clause of text.slice(clauseStart, lineEnd).split(/([。;,:])/)) {
-      const at = clauseStart;
-      clauseStart += clause.length;
-      const m = DUTY.exec(clause);
-      if (!m) continue;
-      const basis = m[1];
-      const bodyStart = at + m[1].length;
-      let body = m[2].replace(/(等)?(方面)?(的)?工作$/, '').replace(/等$/, '');
-      body = body.replace(/(全面|常务|日常)$/, '');
-      let offset = bodyStart;
-      for (const item of body.split('、')) {
-        const itemStart = offset;
-        offset += item.length + 1;
-        const name = item.trim();
-        if (!name || NOT_AN_AREA.test(name)) continue;
-        const org = orgForItem(doc, itemStart, name, places);
-        if (org) doc.relate('OVERSEES', personId, addOrg(org), itemStart, itemStart + name.length, { basis });
-        else if (basis === '分管' || basis === '负责' || basis === '协助分管' || basis === '联系') {
-          const areaId = doc.mention('Area', name, itemStart, itemStart + name.length);
-          doc.relate('OVERSEES', personId, areaId, itemStart, itemStart + name.length, { basis });
-        }
-      }
+  const intros = findIntros(doc, orgs);
+  void persons;
+  for (let k = 0; k < intros.length; k++) {
+    const intro = intros[k];
+    const blockEnd = k + 1 < intros.length ? intros[k + 1].start : text.length;
+    const duties = readBlock(text, intro.end, blockEnd);
+    if (!duties.length) continue;
+    const personId = doc.mention('Person', intro.name, intro.nameStart, intro.nameStart + intro.name.length);
+    for (const post of intro.posts) {
+      if (!post.org) continue;
+      doc.relate('HOLDS_POSITION', personId, addOrg(post.org), intro.start, intro.nameStart + intro.name.length, { title: post.title });
     }
+    for (const duty of duties) overseeItems(doc, personId, duty, places, addOrg);
   }
 }
 
-/** An item that is a body: written in full (市公安局) or as the bare core a 分工 list uses (妇联, 共青团). */
+interface Duty { basis: string; start: number; end: number }
+
+/** The duty clauses of one official's block: [from, to) up to the first clause that is prose. */
+function readBlock(text: string, from: number, to: number): Duty[] {
+  const duties: Duty[] = [];
+  let pos = from;
+  let last: Duty | undefined;
+  while (pos < to) {
+    let end = pos;
+    while (end < to && !CLAUSE_BREAK.test(text[end])) end++;
+    const lead = LIST_MARKER.exec(text.slice(pos, Math.min(end, pos + 12)))?.[0].length ?? 0;
+    const s = pos + lead;
+    const duty = s < end ? dutyAt(text, s) : undefined;
+    if (duty) {
+      let objStart = duty.start + duty.word.length;
+      // 分管:市交通运输局、… — the object may follow a colon.
+      let objEnd = end;
+      if (objStart === end && text[end] === ':') {
+        objStart = end + 1;
+        objEnd = objStart;
+        while (objEnd < to && !/[\n。;!?]/.test(text[objEnd])) objEnd++;
+        end = objEnd;
+      }
+      last = { basis: duty.basis, start: objStart, end: objEnd };
+      duties.push(last);
+    } else if (s < end) {
+      const clause = text.slice(s, end);
+      // A list that continues the previous duty after a comma (分管教育、科技,文化、卫生工作).
+      if (last && text[pos - 1] === ',' && /、|工作$/.test(clause) && !/[的了]/.test(clause)) duties.push({ basis: last.basis, start: s, end });
+      else if (!duties.length && clause.length <= 16 && titleAt(text, s)) { /* a title line under the name */ }
+      else if (duties.length || text[end] === '\n' || text[end] === '。' || end - s > 16) break;
+    }
+    pos = end + 1;
+  }
+  return duties;
+}
+
+function cutLead(s: string, words: string[]): string {
+  for (const w of words) if (s.startsWith(w)) return s.slice(w.length);
+  return s;
+}
+
+/** Items of a duty's object: split at 、, and after a body that 和/及 joins to an area (省政府办公厅和编制). */
+function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceIndex): string[] {
+  const items: string[] = [];
+  let offset = start;
+  for (const piece of body.split('、')) {
+    const org = orgAt(doc, offset, places);
+    const cut = org ? org.end - offset : -1;
+    if (org && cut > 0 && cut < piece.length - 1 && /[和及]/.test(piece[cut])) {
+      // Joined parts keep their offsets: the separator stands in for a 、.
+      items.push(piece.slice(0, cut), piece.slice(cut + 1));
+    } else items.push(piece);
+    offset += piece.length + 1;
+  }
+  return items;
+}
+
+function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: PlaceIndex,
+  addOrg: (org: NonNullable<Post['org']>) => string): void {
+  const text = doc.text;
+  const v = vocabulary();
+  // Offsets are kept by walking the object; parentheses (省政府办公厅(省政府研究室)) are asides.
+  const raw = text.slice(duty.start, duty.end);
+  let offset = duty.start;
+  const lead = cutLead(raw, v.dropLead);
+  offset += raw.length - lead.length;
+  let body = lead;
+  for (const tail of v.dropTail) if (body.endsWith(tail)) { body = body.slice(0, -tail.length); break; }
+  for (const piece of splitItems(doc, duty.start + (raw.length - lead.length), body, places)) {
+    const itemStart = offset;
+    offset += piece.length + 1;
+    let item = piece.replace(/\([^)]*\)/g, '');
+    for (const tail of v.dropTail) if (item.endsWith(tail) && item.length > tail.length) { item = item.slice(0, -tail.length); break; }
+    item = item.trim();
+    if (!item || v.noArea.has(item)) continue;
+    const at = itemStart + Math.max(0, piece.indexOf(item));
+    const org = orgForItem(doc, at, item, places);
+    if (org) {
+      doc.relate('OVERSEES', personId, addOrg(org), at, at + item.length, { basis: duty.basis });
+      continue;
+    }
+    if (duty.basis === '主持' || duty.basis === '领导') continue;
+    // A body whose place the text never names (省交通运输厅 with no province) is no area of work either.
+    if (!HAN_ITEM.test(item) || NOT_AN_AREA.test(item) || ORGAN.exec(item)?.[1]) continue;
+    const areaId = doc.mention('Area', item, at, at + item.length);
+    doc.relate('OVERSEES', personId, areaId, at, at + item.length, { basis: duty.basis });
+  }
+}
+
+/** An item that is a body: written in full (市公安局), with its government's work (市政府常务), or as the bare core a 分工 list uses (妇联, 共青团). */
 function orgForItem(doc: DocBuilder, start: number, item: string, places: PlaceIndex): OrgMatch | undefined {
   const full = orgAt(doc, start, places);
-  if (full && full.end === start + item.length) return full;
-  // 市经济和信息化局, 县供销合作社: a body written with its place and an organ's ending, even when no lexicon lists it.
-  const organ = /^(市|县|区|省)([\p{Script=Han}]{2,12}(局|委员会|办公室|厅|合作社|联合会|中心))$/u.exec(item);
-  const own0 = organ && !doc.places.placeholder ? (organ[1] === '省' ? doc.places.province : organ[1] === '市' ? doc.places.city : doc.places.county) : undefined;
-  if (organ && own0) return { start, end: start + item.length, name: own0.name + organ[2], aliases: [], place: own0 };
+  const end = start + item.length;
+  if (full && (full.end === end || vocabulary().noArea.has(doc.text.slice(full.end, end)))) return full;
+  const organ = ORGAN.exec(item);
+  if (organ) {
+    if (organ[1]) {
+      if (doc.places.placeholder) return undefined;
+      const level = organ[1];
+      const own = level === '省' || level === '自治区' ? doc.places.province
+        : level === '市' ? doc.places.city ?? (doc.places.province?.name.endsWith('市') ? doc.places.province : undefined)
+          : level === '州' || level === '盟' ? doc.places.city : doc.places.county;
+      if (own) return { start, end, name: own.name + organ[3], aliases: [], place: own };
+      return undefined;
+    }
+  }
   // Bare cores stand for the document's own body: 妇联 in a 广州 notice is 广州市妇联.
   const own = doc.places.city ?? doc.places.province;
   if (!own || doc.places.placeholder) return undefined;
   const probe = new (doc.constructor as new (d: string, t: string) => DocBuilder)(doc.doc, item === '共青团' ? '共青团市委' : `市${item}`);
   probe.places = { ...doc.places, city: own };
   const m = orgAt(probe, 0, new Map());
-  if (!m || m.end !== probe.text.length || m.name.startsWith('中共')) return undefined;
-  return { ...m, start, end: start + item.length };
+  if (m && m.end === probe.text.length && !m.name.startsWith('中共')) return { ...m, start, end };
+  if (organ && !organ[1] && !/^(各|全|有关|相关|其他|所属)/.test(item)) {
+    // An organ named by its own proper name (遵义供电局, 国家统计局某某调查队) stays as written;
+    // one named by its function alone (供电局) is the document's own.
+    const named = places.has(start) || /^(国家|中国|中央|全国)/.test(item);
+    return named ? { start, end, name: item, aliases: [] } : { start, end, name: own.name + item, aliases: [], place: own };
+  }
+  return undefined;
 }

@@ -66,11 +66,18 @@ export function placeRefAt(doc: DocBuilder, pos: number, placeAt: Map<number, { 
   if (doc.places.placeholder) return undefined;
   const { province, city, county } = doc.places;
   let place: PlaceRef | undefined;
+  let width = 1;
   if (ch === '市') place = city ?? (province && province.name.endsWith('市') ? province : undefined);
   else if (ch === '省') place = province?.name.endsWith('省') ? province : undefined;
   else if (ch === '县') place = county?.name.endsWith('县') ? county : undefined;
   else if (ch === '区') place = county?.name.endsWith('区') ? county : undefined;
-  return place ? { end: pos + 1, place, explicit: false } : undefined;
+  // Autonomous regions, prefectures, leagues and banners name their own bodies the same way
+  // (自治区政府, 州委, 盟行署, 旗人民政府).
+  else if (ch === '自' && doc.text.startsWith('自治区', pos)) { place = province?.name.endsWith('自治区') ? province : undefined; width = 3; }
+  else if (ch === '州') place = city?.name.endsWith('州') && !city.name.endsWith('州市') ? city : undefined;
+  else if (ch === '盟') place = city?.name.endsWith('盟') ? city : undefined;
+  else if (ch === '旗') place = county?.name.endsWith('旗') ? county : undefined;
+  return place ? { end: pos + width, place, explicit: false } : undefined;
 }
 
 function startsWith(text: string, pos: number, word: string): boolean {
@@ -260,14 +267,14 @@ const orgPrefixes = lazy(() => {
   return map;
 });
 
-const orgCandidateChars = lazy(() => charSet([...'市省县区', ...orgPrefixes().keys()]));
+const orgCandidateChars = lazy(() => charSet([...'市省县区自州盟旗', ...orgPrefixes().keys()]));
 /** orgPrefixes by UTF-16 code unit. */
 const orgPrefixesByCode = lazy(() => {
   const table: (string[] | undefined)[] = new Array(0x10000).fill(undefined);
   for (const [ch, words] of orgPrefixes()) table[ch.charCodeAt(0)] = words;
   return table;
 });
-const BARE_LEVEL = charSet('市省县区');
+const BARE_LEVEL = charSet('市省县区自州盟旗');
 
 /** Every organisation mention in the document, longest first, without overlaps. */
 export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {

@@ -17,7 +17,7 @@ const surnames = lazy(() => {
   return { single, compound };
 });
 
-interface Title { title: string; implied: string }
+export interface Title { title: string; implied: string }
 const titles = lazy(() => lexiconRows('titles.tsv', 2)
   .map(([title, implied]) => ({ title, implied }))
   .sort((a, b) => b.title.length - a.title.length));
@@ -36,6 +36,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '充分', '围绕', '结合', '希望', '首先', '听取', '审议', '一起', '所在', '先后', '主动', '专门', '亲自', '进一步', '着重',
   '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '在主席台', '代市长',
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
+  '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任',
 ]);
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
@@ -62,15 +63,23 @@ export function nameAt(text: string, pos: number): string | undefined {
   return undefined;
 }
 
+/** The longest title starting exactly at `pos`. */
+export function titleAt(text: string, pos: number): Title | undefined {
+  const candidates = titlesByFirstCode()[text.charCodeAt(pos)];
+  if (candidates === undefined) return undefined;
+  for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k].title, pos)) return candidates[k];
+  return undefined;
+}
+
 /** A title ending exactly at `end` (longest). */
-function titleEndingAt(text: string, end: number): Title | undefined {
+export function titleEndingAt(text: string, end: number): Title | undefined {
   return titlesEndingAt(text, end)[0];
 }
 function titlesEndingAt(text: string, end: number): Title[] {
   return titles().filter((t) => end - t.title.length >= 0 && text.startsWith(t.title, end - t.title.length));
 }
 
-interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
+export interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
 
 const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
@@ -81,7 +90,7 @@ const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|�
  * Parse the title chain that ends at `end` (just before a name): items joined by 、, each
  * [body] title. Items after a party committee may name its departments (统战部长).
  */
-function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch>, lowerLimit: number): Post[] {
+export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch>, lowerLimit: number): Post[] {
   const text = doc.text;
   const posts: Post[] = [];
   let itemEnd = end;
@@ -138,7 +147,7 @@ function readPost(doc: DocBuilder, itemStart: number, titleStart: number, itemEn
   return { title: title.title, former, start: itemStart, end: itemEnd };
 }
 
-function impliedBody(doc: DocBuilder, title: Title): { name: string; aliases: string[]; place?: PlaceRef } | undefined {
+export function impliedBody(doc: DocBuilder, title: Title): { name: string; aliases: string[]; place?: PlaceRef } | undefined {
   if (!title.implied) return undefined;
   const levels: Record<string, PlaceRef | undefined> = { province: doc.places.province, city: doc.places.city, county: doc.places.county };
   const m = /^\{(province|city|county)\}(.*)$/.exec(title.implied);
