@@ -183,3 +183,34 @@ describe('division of labour written name first', () => {
     expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['赵明远>绵阳市人民政府|主持', '孙文博>交通运输|分管', '孙文博>教育|分管']));
   });
 });
+
+describe('division of labour in other layouts', () => {
+  it('reads name-before-title headings with the duties on the lines below', () => {
+    const r = extract('fengong-name-first.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['李红梅>株洲市人民政府|常务副市长', '张志强>株洲市人民政府|副市长']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '王建国>株洲市人民政府|领导', '王建国>审计|负责', '李红梅>株洲市人民政府|负责', '李红梅>株洲市财政局|分管',
+      '李红梅>国家统计局株洲调查队|联系', '张志强>财政|协助分管', '张志强>株洲市商务局|分管',
+    ]));
+    // A duty belongs to the official whose block it is in, never to the one before.
+    expect(rel(r, 'OVERSEES').filter((x) => x.startsWith('王建国>'))).toHaveLength(5);
+  });
+  it('reads an autonomous region: 自治区 bodies and titles, and a Party-group member', () => {
+    const r = extract('fengong-autonomous-region.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining([
+      '赵永明>内蒙古自治区人民政府|自治区主席', '周海涛>中共内蒙古自治区人民政府党组|成员']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '钱文华>内蒙古自治区财政厅|分管', '孙立新>内蒙古自治区公安厅|分管', '周海涛>乡村振兴|协助负责']));
+  });
+  it('reads names on their own line, titles on the next, 兼 between posts and 协助州长负责', () => {
+    const r = extract('fengong-name-on-own-line.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining([
+      '向东升>湘西土家族苗族自治州人民政府|副州长', '向东升>湘西土家族苗族自治州公安局|局长']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['龙建华>湘西土家族苗族自治州人民政府|主持', '彭小燕>口岸|协助负责']));
+  });
+  it('reads a league in Traditional script: 盟 bodies and 行署', () => {
+    const r = extract('fengong-league-traditional.txt');
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '乌日娜>锡林郭勒盟行政公署|主持', '张海涛>锡林郭勒盟农牧局|分管', '张海涛>锡林郭勒盟气象局|联系']));
+  });
+});
