@@ -63,6 +63,19 @@ export function nameAt(text: string, pos: number): string | undefined {
   return undefined;
 }
 
+// A name in a list that a title opens (副主席A、B、C及秘书长D): any short run of Han characters
+// up to the next separator, so that names without a common surname (minority names of four
+// characters, rare surnames) are read too. Clause material never makes a name.
+const LISTED_NAME = /^([\p{Script=Han}]{2,4}?)(?=[、,。;:]|及|等|和|也|应邀|出席|主持|讲话|致辞|在|分别|同志|$)/u;
+const NOT_IN_NAME = /[的了是为对将与及等各全市省县区州委会局部长团院所处厅办政协人大主席书记代表同志领导干部群众企业项目工作发展建设和在]/;
+function listedName(text: string, pos: number, first: boolean): string | undefined {
+  const m = LISTED_NAME.exec(text.slice(pos, pos + 12));
+  if (!m || NOT_IN_NAME.test(m[1])) return undefined;
+  // A list's first name counts only when the list goes on (、) or a meeting verb follows it.
+  if (first && !/^(、|主持|出席|讲话|致辞)/.test(text.slice(pos + m[1].length, pos + m[1].length + 2))) return undefined;
+  return m[1];
+}
+
 /** The longest title starting exactly at `pos`. */
 export function titleAt(text: string, pos: number): Title | undefined {
   const candidates = titlesByFirstCode()[text.charCodeAt(pos)];
@@ -196,7 +209,12 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
       let after = i + title.title.length;
       const byline = /^(记者|通讯员|实习生|摄影)$/.test(title.title);
       if (byline && /[ /]/.test(text[after])) after++;
-      const first = nameAt(text, after);
+      // 省长 赵某某 (a signature or a heading): one space between title and name, the name ending the line or clause.
+      else if (text[after] === ' ' && !byline) {
+        const spaced = nameAt(text, after + 1);
+        if (spaced && /^($|[\n ,。;:、])/.test(text.slice(after + 1 + spaced.length, after + 2 + spaced.length))) after++;
+      }
+      const first = nameAt(text, after) ?? listedName(text, after, true);
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
@@ -212,7 +230,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
         pos += name.length;
         const sep = text[pos];
         if (!(sep === '、' || (byline && sep === ' '))) break;
-        name = nameAt(text, pos + 1);
+        name = nameAt(text, pos + 1) ?? (sep === '、' ? listedName(text, pos + 1, false) : undefined);
         if (name && byline && sep === ' ' && titles().some((t) => text.startsWith(t.title, pos + 1))) break;
         if (name) pos += 1;
       }
@@ -277,9 +295,9 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
 }
 
 // Lists of names that no title anchors, marked by a cue before (还有:) or after (等12位代表, 出席, 就座).
-const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的)[:]?$/;
+const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的|分别是|分别为|他们是|名单如下)[:]?$/;
 const CLAUSE_BREAK = charSet(',:;。!?\n()');
-const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|出席|就座|参加|列席|分别|在主席台|同志)/;
+const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|出席|就座|参加|列席|分别|在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
   // Clauses are the runs of characters outside CLAUSE_BREAK (what /[^,:;。!?\n()]+/g matches); only those with a 、 are read.
