@@ -277,6 +277,7 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
 /** A county mention must be this frequent, and more frequent than its city's own name,
  * before we say the document is about the county rather than the city. */
 const MIN_COUNTY_MENTIONS = 3;
+const BARE_COUNTY_BODY = /(?:^|[^全各本该每市省州\p{Script=Han}])[区县旗](?:委|政府|人大|政协|长|纪委)|[,。:;、\n](?:[区县旗])(?:委|政府|人大常委会|政协)/u;
 /** The province's name must be this many times as frequent as the top city's score for a
  * document to count as being about the province as a whole. */
 const PROVINCE_DOMINANCE = 2;
@@ -347,7 +348,10 @@ function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unit
     if (!firstSeen.has(m.entry.code)) firstSeen.set(m.entry.code, m.start);
   }
   const county = pickTop(counties, firstSeen);
-  if (county && counties.get(county)! >= MIN_COUNTY_MENTIONS && counties.get(county)! > unitMentions) {
+  // A text that names its bodies by a bare 区/县 (区委书记, 县政府) is a county's own text: one mention
+  // of the county is enough to know which.
+  const ownCountyBodies = BARE_COUNTY_BODY.test(text);
+  if (county && (ownCountyBodies || counties.get(county)! >= MIN_COUNTY_MENTIONS && counties.get(county)! > unitMentions)) {
     return { ...ctx, countyCode: county };
   }
   return ctx;

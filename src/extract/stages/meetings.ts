@@ -72,6 +72,21 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`委常委会第(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['委常委会第'],
     build: (m, p) => ({ name: `中共${p!.name}委常委会第${cn(m[1])}次会议`, aliases: [`${p!.name}委常委会第${cn(m[1])}次会议`] }),
   },
+  { // 省十届人大常委会第三十一次会议 / 市第十六届人民代表大会常务委员会第十五次会议
+    re: new RegExp(`(?:第?(${N})届人大常委会|第(${N})届人民代表大会常务委员会)第(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['人大常委会第', '常务委员会第'],
+    build: (m, p) => {
+      const term = cn(m[1] ?? m[2]), n = cn(m[3]);
+      return { name: `${p!.name}第${term}届人民代表大会常务委员会第${n}次会议`, aliases: [`${p!.name}${term}届人大常委会第${n}次会议`] };
+    },
+  },
+  { // 市政府十六届四十六次常务会议
+    re: new RegExp(`(?:人民)?政府(${N})届(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
+    build: (m, p) => ({ name: `${p!.name}人民政府${cn(m[1])}届${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府${cn(m[1])}届${cn(m[2])}次常务会议`] }),
+  },
+  { // 省政府第二次全体会议
+    re: new RegExp(`(?:人民)?政府第(${N})次全体会议`, 'gu'), needsPlace: true, anyOf: ['次全体会议'],
+    build: (m, p) => ({ name: `${p!.name}人民政府第${cn(m[1])}次全体会议`, aliases: [`${p!.name}政府第${cn(m[1])}次全体会议`] }),
+  },
   { // 党的十八大 / 中共十七大 / 中国共产党第十八次全国代表大会
     re: new RegExp(`(?:党的|中共)(${N})大|中国共产党第(${N})次全国代表大会`, 'gu'), needsPlace: false, anyOf: ['党的', '中共', '中国共产党第'],
     build: (m) => {
@@ -87,8 +102,44 @@ const PATTERNS: Pattern[] = [
 
 function cppcc(place: string, term: string, session: string, plenary?: string) {
   const name = `${place}政协${term}届${session}次会议`;
-  const alias = `政协${place}第${term}届委员会第${session}次会议`;
-  return plenary ? { name: `${name}第${plenary}次全体会议`, aliases: [`${alias}第${plenary}次全体会议`] } : { name, aliases: [alias] };
+  const forms = [`政协${place}第${term}届委员会第${session}次会议`, `中国人民政治协商会议${place}第${term}届委员会第${session}次会议`, `政协第${term}届${place}委员会第${session}次会议`];
+  return plenary ? { name: `${name}第${plenary}次全体会议`, aliases: forms.map((f) => `${f}第${plenary}次全体会议`) } : { name, aliases: forms };
+}
+
+// Work conferences named by what they are about (全省以县城为重要载体的就地城镇化工作座谈会, 西城区…工作总结会):
+// the name runs from the clause's start, or from the verb that convenes or attends it, to the conference word.
+const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署会|动员会|总结会|现场会|调度会|联席会议|电视电话会议|专题会议|表彰大会|动员大会|推进大会)/gu;
+const CONFERENCE_OPENERS = /(召开|举行|举办|出席|参加|主持召开|主持|在)$/;
+const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
+
+function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void) {
+  const text = doc.text;
+  if (!/会议|座谈会|推进会|部署会|动员会|总结会|现场会|调度会|大会/.test(text)) return;
+  for (const m of text.matchAll(CONFERENCE)) {
+    const end = m.index! + m[0].length;
+    let start = m.index!;
+    while (start > 0 && m.index! - start < 40 && !/[,。;:\n“”"()!?、]/.test(text[start - 1])) start--;
+    let raw = text.slice(start, end);
+    const opener = /^.*(召开|举行|举办|出席|参加|主持召开|主持|贯彻落实|落实|贯彻|传达|学习)(?=.)/.exec(raw);
+    if (opener) { start += opener[0].length; raw = text.slice(start, end); }
+    void CONFERENCE_OPENERS;
+    if (raw.length - m[0].length < 4 || NOT_A_CONFERENCE_NAME.test(raw) || /[了的]$/.test(raw.slice(0, -m[0].length))) continue;
+    if (/[\d]{1,2}月|[\d]{1,2}日|上午|下午|今天|昨天|近日|日前/.test(raw)) continue;
+    // 全省/全市 and a bare 省/市 name the document's own place.
+    let name = raw;
+    const own = /^全(省|市|县|区|州|盟|旗)/.exec(raw);
+    if (own) {
+      const ref = placeRefAt(doc, start + 1, places);
+      if (ref) name = ref.place.name + raw.slice(2);
+    } else if (!places.has(start)) {
+      for (let k = 0; k < Math.min(6, raw.length - 2); k++) {
+        if (places.has(start + k)) break;
+        const ref = /[省市县区州盟旗]/.test(raw[k]) ? placeRefAt(doc, start + k, places) : undefined;
+        if (ref && !ref.explicit) { name = raw.slice(0, k) + ref.place.name + raw.slice(k + 1); break; }
+      }
+    }
+    add(start, end, { name, aliases: name === raw ? [] : [raw] });
+  }
 }
 
 /** The place a meeting name is prefixed by: an explicit place, or a bare 市/省/县 for the document's own. */
@@ -121,11 +172,19 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       add(p.start, m.index + m[0].length, pattern.build(m, p.place));
     }
   }
-  // 政协绵阳市第八届委员会第三次会议: the place is inside the name.
-  if (text.includes('届委员会第')) for (const m of text.matchAll(new RegExp(`政协([\\p{Script=Han}]{2,8}?)第(${N})届委员会第(${N})次会议(?:第(${N})次全体会议)?`, 'gu'))) {
-    const p = places.get(m.index! + 2);
-    if (p) add(m.index!, m.index! + m[0].length, cppcc(p.place.name, cn(m[2]), cn(m[3]), m[4] ? cn(m[4]) : undefined));
+  // 政协绵阳市第八届委员会第三次会议 / 政协第十二届拉萨市委员会… / 中国人民政治协商会议上海市第十四届委员会…:
+  // the place is inside the name.
+  if (text.includes('届委员会第') || text.includes('市委员会第') || text.includes('县委员会第') || text.includes('区委员会第')) {
+    for (const m of text.matchAll(new RegExp(`(?:中国人民政治协商会议|政协)(?:([\\p{Script=Han}]{2,8}?)第(${N})届|第(${N})届([\\p{Script=Han}]{2,8}?))委员会第(${N})次会议(?:第(${N})次全体会议|(预备会议?))?`, 'gu'))) {
+      const prefix = m[0].startsWith('中国人民政治协商会议') ? 10 : 2;
+      const placeAt = m[1] ? m.index! + prefix : m.index! + prefix + 1 + m[3].length + 1;
+      const p = places.get(placeAt);
+      if (!p) continue;
+      const built = cppcc(p.place.name, cn(m[2] ?? m[3]), cn(m[5]), m[6] ? cn(m[6]) : undefined);
+      add(m.index!, m.index! + m[0].length, m[7] ? { name: `${built.name}预备会议`, aliases: built.aliases.map((a) => `${a}预备会议`).concat(`${built.name}预备会`) } : built);
+    }
   }
+  namedConferences(doc, places, add);
   // 二十届二中、三中全会: one plenum per ordinal.
   if (text.includes('中全会') || text.includes('中、')) for (const m of text.matchAll(new RegExp(`(?:党的|中共)?(${N})届((?:${N}中、?)+)全会`, 'gu'))) {
     const term = cn(m[1]);
@@ -157,11 +216,12 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
   const text = doc.text;
   const early = meetings.filter((m) => m.start < Math.max(800, text.length / 10));
   const scored = early.map((m) => {
-    const after = text.slice(m.end, m.end + 10);
+    // A date or time may stand between the name and its verb (…会议1月14日上午在某地隆重开幕).
+    const after = text.slice(m.end, m.end + 24).replace(/^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(上午|下午|晚|晚上)?/, '');
     const before = text.slice(Math.max(0, m.start - 2), m.start);
     const name = doc.get(m.id)!.name;
     let score = 0;
-    if (/^(在[\p{Script=Han}]{0,6})?(隆重)?(举行|开幕|召开|闭幕|胜利闭幕|在.{0,8}(开幕|召开|举行))/u.test(after)) score += 2;
+    if (/^(在[\p{Script=Han}]{0,10})?(隆重|顺利|胜利)?(举行|开幕|召开|闭幕|结束|在.{0,10}(开幕|召开|举行|闭幕))/u.test(after)) score += 2;
     if (/全体会议$/.test(name) && early.some((o) => o.start === m.start && o.end < m.end)) score += 2;
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     if (/全体会议$/.test(name)) score += 1;
@@ -177,6 +237,14 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
 }
 
 const ATTEND = /出席|就座|列席|参加审议|参加会议/;
+const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
+const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;
+
+/** The person a report opens with (its signature: 某某省长 赵某), if the text opens with one. */
+function firstOfficial(doc: DocBuilder, persons: PersonSpan[]): PersonSpan | undefined {
+  const first = persons[0];
+  return first && first.start < 200 ? first : undefined;
+}
 const SPEAK = /^(在[^,。]{0,12})?(表示|指出|强调|讲话|说)/;
 
 /** PRESIDES, ATTENDS, ADDRESSES towards the document's main meeting. */
@@ -210,5 +278,20 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
         doc.relate('ADDRESSES', personId(p), meeting.id, p.start, p.end + 2);
       }
     }
+    // 某某应邀出席并讲话 / 某某向大会报告工作: the speech follows the person within the clause.
+    for (let k = 0; k < inside.length; k++) {
+      const p = inside[k];
+      const until = Math.min(k + 1 < inside.length ? inside[k + 1].start : s.end, p.end + 40);
+      const clause = text.slice(p.end, until).split(/[,。;]/)[0];
+      const spoke = SPOKE_AFTER.exec(clause);
+      if (spoke) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, p.end + clause.length, /报告/.test(spoke[0]) && /政府工作|报告政府/.test(spoke[0]) ? { title: '政府工作报告' } : {});
+    }
+    // A, B, C等17位委员分别作了发言: everyone listed before the shared verb.
+    const each = EACH_SPOKE.exec(sentence);
+    if (each) for (const p of inside) if (p.end <= s.start + each.index) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, s.start + each.index + each[0].length);
+    // 我代表某某人民政府向大会报告工作: the report's author, who signs it at its head.
+    const own = /^我代表[^,。]{2,20}(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);
+    const author = own ? firstOfficial(doc, persons) : undefined;
+    if (own && author) doc.relate('ADDRESSES', personId(author), meeting.id, s.start, s.start + own[0].length, { title: '政府工作报告' });
   }
 }
