@@ -245,6 +245,8 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
       if (stop) { start += k; break; }
     }
     if (i - start < 2 || NOT_INSTITUTION_FIRST[text.charCodeAt(start)] || GENERIC_INSTITUTION.test(text.slice(start, i))) continue;
+    // 分会场, 协商会议: the ending runs on into another word.
+    if (/[议场]/.test(text[i + suffix.length] ?? '')) continue;
     let end = i + suffix.length;
     if (text.charCodeAt(end) === 0x28 /* ( */) {
       const paren = /^\([\p{Script=Han}]{2,4}\)/u.exec(text.slice(end, end + 6));
@@ -305,6 +307,7 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
       found.push({ start: m.end + 2, end: m.end + 5, name: `${p}人大常委会`, aliases: [`${p}人民代表大会常务委员会`], place: m.place });
     }
   }
+  found.push(...mediaOutlets(text));
   const mask = new Uint8Array(text.length + 1);
   for (const m of found) mask.fill(1, m.start, m.end);
   const covered = (s: number, e: number) => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };
@@ -313,4 +316,27 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     found.push({ start: inst.start, end: inst.end, name: inst.name, aliases: [] });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+// News outlets where a news page names them: its source line (来源:某某日报, 来源:某某网-某某报) and
+// its dateline (某某网12月25日讯, 中新网某地2月15日电, 晨报讯). An outlet's name ends in one of these words.
+const OUTLET_END = '(?:网|报|社|台|客户端|新闻联播|电视台|广播电视台|日报|晚报|晨报|时报|周刊|头条|融媒体中心|知事)';
+const SOURCE_LINE = new RegExp(`来源[:\\s]\\s*([\\p{Script=Han}A-Za-z·\\-]{2,24})`, 'gu');
+const DATELINE = new RegExp(`(?:^|[\\n\\s(□])([\\p{Script=Han}A-Za-z]{1,10}?${OUTLET_END})(?:[\\p{Script=Han}]{2,4})?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:讯|电)`, 'gu');
+const OUTLET = new RegExp(`^[\\p{Script=Han}A-Za-z]{1,12}?${OUTLET_END}$`, 'u');
+
+export function mediaOutlets(text: string): OrgMatch[] {
+  const found: OrgMatch[] = [];
+  if (text.includes('来源')) for (const m of text.matchAll(SOURCE_LINE)) {
+    let offset = m.index! + m[0].length - m[1].length;
+    for (const part of m[1].split(/[·\-]/)) {
+      if (OUTLET.test(part)) found.push({ start: offset, end: offset + part.length, name: part, aliases: [] });
+      offset += part.length + 1;
+    }
+  }
+  if (text.includes('讯') || text.includes('电')) for (const m of text.matchAll(DATELINE)) {
+    const start = m.index! + m[0].length - m[0].replace(/^[\n\s(□]/, '').length;
+    if (!/^(本报|本网|本台|我台|我报)$/.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
+  }
+  return found;
 }
