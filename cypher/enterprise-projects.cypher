@@ -2,9 +2,9 @@
 // filtered by enterprise, by industry (the enterprise's or the project's, IN_INDUSTRY or LEADS_CHAIN)
 // or by place (located there or in a place that is PART_OF it). Parameters left out do not filter.
 // Parameters:
-//   $enterprise: string, optional - an enterprise: canonical name or alias
-//   $industry: string, optional - an industry: canonical name or alias
-//   $place: string, optional - a place: canonical name or alias
+//   $enterprise: name of Enterprise, optional - an enterprise: canonical name or alias
+//   $industry: name of Industry, optional - an industry: canonical name or alias
+//   $place: name of Place, optional - a place: canonical name or alias
 MATCH (e:Enterprise)
 WHERE ($enterprise IS NULL OR e.name = $enterprise OR $enterprise IN e.aliases)
 OPTIONAL MATCH (e)-[u:UNDERTAKES]->(project:Project)

@@ -1,6 +1,6 @@
 // meeting: who presided over, addressed and attended a meeting (PRESIDES, ADDRESSES, ATTENDS).
 // Parameters:
-//   $name: string, required - a meeting: its full canonical name or an alias
+//   $name: name of Meeting, required - a meeting: its full canonical name or an alias
 MATCH (m:Meeting)
 WHERE m.name = $name OR $name IN m.aliases
 MATCH (person:Person)-[r:PRESIDES|ADDRESSES|ATTENDS]->(m)

@@ -1,8 +1,8 @@
 // path: the shortest path between two named entities, over the contract's relationships
 // (not through Community nodes), in either direction; at most 10 hops.
 // Parameters:
-//   $from: string, required - an entity: canonical name or alias
-//   $to: string, required - an entity: canonical name or alias
+//   $from: name, required - an entity: canonical name or alias
+//   $to: name, required - an entity: canonical name or alias
 MATCH (a) WHERE NOT a:Community AND (a.name = $from OR $from IN a.aliases)
 MATCH (b) WHERE NOT b:Community AND (b.name = $to OR $to IN b.aliases) AND a <> b
 MATCH p = shortestPath((a)-[:HOLDS_POSITION|OVERSEES|PRESIDES|ATTENDS|ADDRESSES|UNDERTAKES|LEADS_CHAIN|IN_INDUSTRY|LOCATED_IN|PART_OF|DEVELOPS*..10]-(b))

@@ -1,6 +1,6 @@
 // posts: who holds which posts in the bodies located in a place (Organization -LOCATED_IN-> Place).
 // Parameters:
-//   $place: string, required - a place: canonical name (e.g. a city with its suffix) or alias
+//   $place: name of Place, required - a place: canonical name (e.g. a city with its suffix) or alias
 MATCH (p:Place)
 WHERE p.name = $place OR $place IN p.aliases
 MATCH (org:Organization)-[:LOCATED_IN]->(p)

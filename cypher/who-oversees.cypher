@@ -1,7 +1,7 @@
 // who-oversees: the posts a person holds (HOLDS_POSITION, with title) and what they oversee (OVERSEES, with basis);
 // given an organisation or an area of work instead, who holds posts in it or oversees it.
 // Parameters:
-//   $name: string, required - a person, organisation or area: canonical name or alias
+//   $name: name of Person|Organization|Area, required - a person, organisation or area: canonical name or alias
 MATCH (n)
 WHERE (n:Person OR n:Organization OR n:Area)
   AND (n.name = $name OR $name IN n.aliases)

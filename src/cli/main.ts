@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerBuildCommand } from './commands/build.js';
+import { registerEvalCommands } from './commands/eval.js';
 import { registerLoadCommand } from './commands/load.js';
 import { registerQueryCommand } from './commands/query.js';
 import { CliError, describeError } from './errors.js';
@@ -16,6 +17,7 @@ const program = new Command('kg')
 registerBuildCommand(program);
 registerLoadCommand(program);
 registerQueryCommand(program);
+registerEvalCommands(program);
 
 try {
   await program.parseAsync(process.argv);

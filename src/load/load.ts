@@ -17,7 +17,7 @@ import {
 import type { EntityType } from '../extract/records.js';
 import { planLoad, type LoadPlan, type NodeRow, type RelRow } from './model.js';
 import {
-  countStatement, mergeNodesStatement, mergeRelsStatement, nameCommunitiesStatement, nodeRowValues, relRowValues, schemaStatements,
+  countStatement, mergeNodesStatement, mergeRelsStatement, labelCommunitiesStatement, nodeRowValues, relRowValues, schemaStatements,
   setCommunitiesStatement, tidyCommunitiesStatement,
 } from './statements.js';
 
@@ -118,7 +118,7 @@ function describeProgress(p: LoadProgress, plan: LoadPlan): string {
     b.done === b.total && b.total > 0 ? `all ${b.total} ${what} batches (${total} ${what === 'node' ? 'nodes' : 'relationships'})`
       : `${b.done} of ${b.total} ${what} batches (${b.rows} of ${total} ${what === 'node' ? 'nodes' : 'relationships'})`;
   if (p.phase === 'constraints') return 'before any data was written (while creating constraints)';
-  if (p.phase === 'communities') return `after all ${n.total} node and ${r.total} relationship batches were committed (while naming communities)`;
+  if (p.phase === 'communities') return `after all ${n.total} node and ${r.total} relationship batches were committed (while labelling communities)`;
   return `after ${batches(n, 'node', plan.nodeCount)} and ${batches(r, 'relationship', plan.relCount)} were committed`;
 }
 
@@ -195,10 +195,10 @@ async function writeAll(
     report('relationships', plan.relCount, true);
     const relationshipSeconds = (performance.now() - relStarted) / 1000;
 
-    const communityRows = plan.communities.map((c) => ({ id: neo4j.int(c.id), name: c.name }));
+    const communityRows = plan.communities.map((c) => ({ id: neo4j.int(c.id), label: c.label, size: neo4j.int(c.size) }));
     state.phase = 'communities';
     for (const batch of chunks(communityRows, batchSize)) {
-      await executeWriteRetrying(session, (tx) => tx.run(nameCommunitiesStatement(), { rows: batch }));
+      await executeWriteRetrying(session, (tx) => tx.run(labelCommunitiesStatement(), { rows: batch }));
     }
     await executeWriteRetrying(session, (tx) => tx.run(tidyCommunitiesStatement()));
 

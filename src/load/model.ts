@@ -81,10 +81,16 @@ export interface RelGroup {
 
 export interface CommunityRow {
   id: number;
-  /** The best-connected member's name: a caption for Browser and a handle for `kg query community`. */
-  name: string;
+  /**
+   * A caption made of the best-connected members' names (COMMUNITY_LABEL_MEMBERS of them, by degree).
+   * It is not a `name`: a Community is not an entity, and `MATCH (n {name: …})` must find only entities.
+   */
+  label: string;
   size: number;
 }
+
+/** How many members' names make a community's label. */
+export const COMMUNITY_LABEL_MEMBERS = 3;
 
 export interface LoadPlan {
   nodeGroups: NodeGroup[];
@@ -164,16 +170,19 @@ export function planLoad(input: unknown): LoadPlan {
 }
 
 function communityRows(nodes: ExportedGraph['nodes'], degree: Map<string, number>): CommunityRow[] {
-  const byId = new Map<number, { best: { name: string; degree: number }; size: number }>();
+  const byId = new Map<number, Array<{ name: string; degree: number }>>();
   for (const { key, attributes } of nodes) {
-    const id = attributes.community;
-    const d = degree.get(key) ?? 0;
-    let c = byId.get(id);
-    if (!c) byId.set(id, (c = { best: { name: attributes.name, degree: d }, size: 0 }));
-    if (d > c.best.degree) c.best = { name: attributes.name, degree: d };
-    c.size++;
+    let members = byId.get(attributes.community);
+    if (!members) byId.set(attributes.community, (members = []));
+    members.push({ name: attributes.name, degree: degree.get(key) ?? 0 });
   }
+  const byDegree = (a: { name: string; degree: number }, b: { name: string; degree: number }) =>
+    b.degree - a.degree || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return [...byId.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([id, c]) => ({ id, name: c.best.name, size: c.size }));
+    .map(([id, members]) => ({
+      id,
+      label: members.sort(byDegree).slice(0, COMMUNITY_LABEL_MEMBERS).map((m) => m.name).join(' · '),
+      size: members.length,
+    }));
 }

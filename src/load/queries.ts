@@ -3,27 +3,34 @@
 //
 //   // name: what it answers …
 //   // Parameters:
-//   //   $place: string, required - a place …
+//   //   $place: name of Place, required - a place …
+//   //   $id: integer, optional - …
 //   // Requires one of: $id $name          (optional: at least one of these must be given)
 //
-// `kg query` reads that header to check and type the --param values; the query text
-// is sent as is and every value travels as a parameter.
+// A `name of …` parameter names an entity of those labels (`name` alone: any entity); `kg query`
+// checks that it matches a canonical name or an alias before it runs the query, and suggests the
+// closest names when it matches nothing. `kg query` reads the header to check and type the
+// --param values; the query text is sent as is and every value travels as a parameter.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import neo4j, { isNode, isPath, isRelationship, type Driver } from 'neo4j-driver';
+import { ENTITY_TYPES } from '../extract/records.js';
 import { sessionConfig, type Connection } from './connection.js';
+import { closestNames, type NameCandidate } from './suggest.js';
 
 /** cypher/ at the package root: two levels up from both src/load and dist/load. */
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
-export type ParamType = 'string' | 'integer';
+export type ParamType = 'string' | 'integer' | 'name';
 
 export interface QueryParam {
   name: string;
   type: ParamType;
   required: boolean;
   description: string;
+  /** For a `name` parameter: the labels of the entities it may name (empty: any entity). */
+  labels: string[];
 }
 
 export interface QueryDefinition {
@@ -36,7 +43,7 @@ export interface QueryDefinition {
   text: string;
 }
 
-const PARAM_LINE = /^\/\/\s+\$([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(string|integer)\s*,\s*(required|optional)\s*(?:-|—)\s*(.*)$/;
+const PARAM_LINE = /^\/\/\s+\$([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(string|integer|name(?:\s+of\s+[A-Za-z|]+)?)\s*,\s*(required|optional)\s*(?:-|—)\s*(.*)$/;
 const ONE_OF_LINE = /^\/\/\s*Requires one of:\s*(.*)$/i;
 
 export function parseQuery(name: string, file: string, text: string): QueryDefinition {
@@ -55,9 +62,14 @@ export function parseQuery(name: string, file: string, text: string): QueryDefin
     const oneOf = ONE_OF_LINE.exec(line);
     if (/^\/\/\s*Parameters:/i.test(line)) inParams = true;
     else if (paramMatch) {
-      params.push({ name: paramMatch[1], type: paramMatch[2] as ParamType, required: paramMatch[3] === 'required', description: paramMatch[4].trim() });
+      const [type, labels] = paramMatch[2].startsWith('name') ? ['name' as const, paramMatch[2].replace(/^name(\s+of\s+)?/, '').split('|').filter(Boolean)] : [paramMatch[2] as ParamType, []];
+      params.push({ name: paramMatch[1], type, labels, required: paramMatch[3] === 'required', description: paramMatch[4].trim() });
     } else if (oneOf) requiresOneOf = oneOf[1].split(/[\s,]+/).filter(Boolean).map((p) => p.replace(/^\$/, ''));
     else if (!inParams) summaryLines.push(line.replace(/^\/\/\s?/, ''));
+  }
+  for (const p of params) {
+    const unknown = p.labels.filter((l) => !(ENTITY_TYPES as readonly string[]).includes(l));
+    if (unknown.length) throw new Error(`${file}: $${p.name} names ${unknown.join(', ')}, which is not an entity type`);
   }
   const summary = summaryLines.join(' ').replace(new RegExp(`^${name}:\\s*`), '').trim();
   // Every $parameter used in the text must be declared, so a missing one is caught before Neo4j sees it.
@@ -150,6 +162,46 @@ export async function runQuery(driver: Driver, conn: Connection, query: QueryDef
       columns: keys,
       rows: records.map((r) => Object.fromEntries(keys.map((k) => [k, plainValue(r.get(k))]))),
     };
+  } finally {
+    await session.close();
+  }
+}
+
+// Entities of the given labels (all entity labels when none) whose name or an alias is $value.
+const NAME_EXISTS = [
+  'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND (n.name = $value OR $value IN n.aliases)',
+  'RETURN count(n) > 0 AS found',
+].join('\n');
+// The forms that share a character with $value, most shared first: the candidates to rank.
+const NAME_CANDIDATES = [
+  'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)',
+  'UNWIND [n.name] + coalesce(n.aliases, []) AS form',
+  'WITH n.name AS name, form, size([ch IN $chars WHERE form CONTAINS ch]) AS shared',
+  'WHERE shared > 0',
+  'RETURN name, form ORDER BY shared DESC, size(form) LIMIT 500',
+].join('\n');
+
+/**
+ * For the first `name` parameter whose value is neither a canonical name nor an alias of an
+ * entity it may name: `no entity named …; did you mean: …`. Null when every name matches.
+ */
+export async function unmatchedName(driver: Driver, conn: Connection, query: QueryDefinition, params: Record<string, unknown>): Promise<string | null> {
+  const session = driver.session({ ...sessionConfig(conn), defaultAccessMode: neo4j.session.READ });
+  try {
+    for (const p of query.params) {
+      const value = params[p.name];
+      if (p.type !== 'name' || typeof value !== 'string') continue;
+      const labels = p.labels.length ? p.labels : [...ENTITY_TYPES];
+      const found = await session.executeRead((tx) => tx.run(NAME_EXISTS, { labels, value }));
+      if (found.records[0]?.get('found')) continue;
+      const rows = await session.executeRead((tx) => tx.run(NAME_CANDIDATES, { labels, chars: [...new Set(value)] }));
+      const candidates: NameCandidate[] = rows.records.map((r) => ({ name: r.get('name') as string, form: r.get('form') as string }));
+      const what = p.labels.length ? p.labels.join(' or ') : 'entity';
+      const suggestions = closestNames(value, candidates);
+      return `no ${what === 'entity' ? 'entity' : `${what} entity`} named ${JSON.stringify(value)} (--param ${p.name})`
+        + (suggestions.length ? `; did you mean: ${suggestions.join(', ')}` : '; no name shares a character with it');
+    }
+    return null;
   } finally {
     await session.close();
   }

@@ -109,12 +109,13 @@ export function mergeRelsStatement(type: RelationType): string {
   ].join('\n');
 }
 
-/** Community captions: the name of each community's best-connected member. */
-export function nameCommunitiesStatement(): string {
+/** Community labels (their top members); `name` is removed, as a load before communities had labels wrote it. */
+export function labelCommunitiesStatement(): string {
   return [
     'UNWIND $rows AS row',
     `MERGE (c:${COMMUNITY_LABEL} {id: row.id})`,
-    'SET c.name = row.name',
+    'SET c.label = row.label, c.size = row.size',
+    'REMOVE c.name',
   ].join('\n');
 }
 

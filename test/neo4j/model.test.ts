@@ -45,9 +45,12 @@ describe('planLoad', () => {
     expect(where.end).toBeGreaterThan(where.start);
   });
 
-  it('names each community after its best-connected member', () => {
+  it('labels each community with its three best-connected members and gives it no name', () => {
     expect(plan.communities.map((c) => c.id)).toEqual([0, 1, 2]);
-    expect(plan.communities[0].name).toBe('青岚市');
+    expect(plan.communities[0].label.split(' · ')).toHaveLength(3);
+    expect(plan.communities[0].label.startsWith('青岚市 · ')).toBe(true);
+    expect(plan.communities[2]).toEqual({ id: 2, label: expect.stringContaining(' · '), size: 2 });
+    for (const c of plan.communities) expect(c).not.toHaveProperty('name');
   });
 
   it('rejects a graph that breaks the contract, and an edge to a missing node', () => {

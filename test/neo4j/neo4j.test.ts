@@ -100,6 +100,17 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
       expect(county.name).toBe('柏溪区');
     });
 
+    it('gives Community nodes an id, a size and a label of their top members, and no name: a match by name finds only the entity', async () => {
+      const byName = await read('MATCH (n {name: $name}) RETURN labels(n) AS labels', { name: '青岚市' });
+      expect(byName.map((r) => [...r.labels].sort())).toEqual([['City', 'Place']]);
+      const communities = await read('MATCH (c:Community) RETURN c.id AS id, c.size AS size, c.label AS label, keys(c) AS keys ORDER BY id');
+      expect(communities.map((c) => c.id)).toEqual([0, 1, 2]);
+      for (const c of communities) expect([...c.keys].sort()).toEqual(['id', 'label', 'size']);
+      expect(communities[0].label).toMatch(/^青岚市 · .+ · .+$/);
+      const [{ members }] = await read('MATCH (c:Community {id: 0})<-[:IN_COMMUNITY]-(m) RETURN count(m) AS members');
+      expect(communities[0].size).toBe(members);
+    });
+
     it('stores on each relationship its source sentence and evidence (where it was seen), and no docs list of its own', async () => {
       const [edge] = await read(
         'MATCH (:Person {name: $person})-[r:HOLDS_POSITION {title: $title}]->(o:Organization) RETURN o.name AS org, r.sentence AS sentence, r.docs AS docs, r.evidence AS evidence',
@@ -214,6 +225,10 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
           check: (rows) => expect(rows.map((r) => [r.enterprise, r.project])).toEqual([['岚光科技', '岚光智能装备产业园']]),
         },
         {
+          params: { place: '柏溪' }, // a place by its alias
+          check: (rows) => expect(rows.length).toBeGreaterThan(0),
+        },
+        {
           params: { place: '青岚市' }, // 柏溪区 is PART_OF 青岚市, so its enterprises count
           check: (rows) => expect(new Set(rows.map((r) => r.enterprise))).toEqual(new Set(['青岚钢联集团', '岚光科技', WEIRD_ENTERPRISE])),
         },
@@ -238,6 +253,13 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
           check: (rows) => expect(rows.map((r) => r.member).sort()).toEqual([WEIRD_ENTERPRISE, WEIRD_PROJECT].sort()),
         },
         {
+          params: { name: '钢联' }, // a member by its alias
+          check: (rows) => {
+            expect(rows.every((r) => r.community === 1)).toBe(true);
+            expect(String(rows[0].label)).toContain(' · ');
+          },
+        },
+        {
           params: { name: '沈若兰' }, // the community a member is in
           check: (rows) => {
             expect(rows.every((r) => r.community === 0)).toBe(true);
@@ -252,6 +274,10 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
         },
       ],
       path: [
+        {
+          params: { from: '市委', to: '钢联' }, // both ends by alias
+          check: (rows) => expect(String(rows[0].path)).toMatch(/^中共青岚市委 .* 青岚钢联集团$/),
+        },
         {
           params: { from: '沈若兰', to: '钢联高纯铁' },
           check: (rows) => {
@@ -290,6 +316,35 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
       expect(json.code).toBe(0);
       const parsed = JSON.parse(json.stdout);
       expect(parsed.rows).toEqual([expect.objectContaining({ enterprise: WEIRD_ENTERPRISE, project: WEIRD_PROJECT })]);
+    });
+
+    it('every name parameter of every query matches an alias as well as the canonical name', () => {
+      const aliasCases = new Set(Object.entries(cases).flatMap(([name, list]) => list.flatMap(({ params }) => Object.entries(params)
+        .filter(([, v]) => small.nodes.some((n: { attributes: { aliases: string[] } }) => n.attributes.aliases.includes(v)))
+        .map(([p]) => `${name}.${p}`))));
+      const nameParams = listQueries().flatMap((q) => q.params.filter((p) => p.type === 'name').map((p) => `${q.name}.${p.name}`));
+      expect(nameParams.length).toBeGreaterThanOrEqual(9);
+      // Each is exercised by an alias in the cases above; the fixture's industries have no aliases.
+      expect(nameParams.filter((p) => !aliasCases.has(p))).toEqual(['enterprise-projects.industry']);
+    });
+
+    it('a name that matches nothing: "no entity named …; did you mean: …" with the closest names, exit 3', async () => {
+      const meeting = await runKg(['query', 'meeting', '--param', 'name=市三届人大二次大会', ...connFlags]);
+      expect(meeting.code).toBe(3);
+      expect(meeting.stdout).toBe('');
+      expect(meeting.stderr.trim().split('\n')).toEqual([
+        'kg query meeting: no Meeting entity named "市三届人大二次大会" (--param name); did you mean: 青岚市第三届人民代表大会第二次会议',
+      ]);
+      const person = await runKg(['query', 'who-oversees', '--param', 'name=韩思奇', ...connFlags]);
+      expect(person.code).toBe(3);
+      expect(person.stderr).toMatch(/no Person or Organization or Area entity named "韩思奇" \(--param name\); did you mean: 韩思齐(,|$)/m);
+      // A name that exists but has no rows is an empty answer, not an error.
+      const empty = await runKg(['query', 'posts', '--param', 'place=柏溪区', ...connFlags]);
+      expect(empty.code).toBe(0);
+      expect(empty.stdout.trim().split('\n').at(-1)).toBe('(0 rows)');
+      const far = await runKg(['query', 'path', '--param', 'from=沈若兰', '--param', 'to=xyz', ...connFlags]);
+      expect(far.code).toBe(3);
+      expect(far.stderr).toContain('no entity named "xyz" (--param to); no name shares a character with it');
     });
 
     it('kg query without a name lists the queries; a missing parameter is one line', async () => {
