@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   password?: string;
   /** undefined: the server's default database. */
   database?: string;
+  /** Where a given password came from (a resolved Connection passed on keeps it). */
+  passwordFrom?: string;
 }
 
 export interface Connection {
@@ -42,7 +44,7 @@ export function resolveConnection(
   const user = pick(options.user, 'NEO4J_USER') ?? (isLocal ? local.user : DEFAULT_USER);
   let password: string | undefined;
   let passwordFrom: string | undefined;
-  if (given(options.password)) [password, passwordFrom] = [options.password, 'the command line'];
+  if (given(options.password)) [password, passwordFrom] = [options.password, options.passwordFrom ?? 'the command line'];
   else if (given(env.NEO4J_PASSWORD)) [password, passwordFrom] = [env.NEO4J_PASSWORD, '$NEO4J_PASSWORD'];
   else if (isLocal && local.password !== undefined) [password, passwordFrom] = [local.password, local.passwordFile];
   return { uri, user, password: password ?? '', ...(database ? { database } : {}), ...(passwordFrom ? { passwordFrom } : {}) };

@@ -8,7 +8,8 @@
 //   4. Browser's web server: no Access-Control-Allow-Origin: *, no foreign Host, and clients that
 //      stall half-way through a request neither block others nor stay connected.
 // One file on purpose: the steps share one server and must run in order (a restart comes last).
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
@@ -142,6 +143,17 @@ describe.skipIf(SKIP)('the local Neo4j is safe by default (own server under .neo
       expect(query.stderr).toBe('');
       expect(query.code).toBe(0);
       expect(JSON.parse(query.stdout).rows.length).toBeGreaterThan(0);
+    });
+
+    it('kg build --neo4j', async () => {
+      const out = mkdtempSync(path.join(os.tmpdir(), 'kg-safety-build-'));
+      try {
+        const build = await runKg(['build', path.join(root, 'examples'), '--out', out, '--no-progress', '--neo4j'], bareEnv());
+        expect(build.stderr).toContain(`into ${instance.uri};`);
+        expect(build.code).toBe(0);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
     });
 
     it('the local password is never sent to another server', async () => {

@@ -46,6 +46,7 @@ export function connectionOptions(flags: ConnectionFlags): ConnectionOptions {
     const password = readPasswordFile(passwordFile);
     if (password === undefined) throw new CliError(`cannot read a password from --password-file ${passwordFile}: missing, unreadable or empty`, 2);
     options.password = password.split(/\r?\n/)[0];
+    options.passwordFrom = passwordFile;
   }
   return options;
 }
