@@ -4,13 +4,16 @@
 //   node scripts/neo4j.mjs start | stop | status
 //
 // The JVM runs detached; its output goes to .neo4j/neo4j.log, its pid to .neo4j/neo4j.pid.
-// The server writes .neo4j/server.json once Bolt answers and the password is set;
-// that file, not an open port, is what "ready" means here.
-// Environment: NEO4J_USER / NEO4J_PASSWORD (default neo4j / password), NEO4J_BOLT_PORT (7687),
+// The server writes .neo4j/server.json (its real Bolt and Browser addresses, its user) once Bolt
+// answers and the password is set; that file, not an open port, is what "ready" means here, and
+// `kg`, `status` and a second `start` read the addresses from it.
+// The password: .neo4j/password (0600), made by the server on first start (random, or
+// $NEO4J_PASSWORD if set then) and never reset by a later start.
+// Environment: NEO4J_USER (neo4j), NEO4J_PASSWORD (first start only), NEO4J_BOLT_PORT (7687),
 // NEO4J_HTTP_PORT (7474), NEO4J_HEAP (1g), NEO4J_PAGECACHE (256m), NEO4J_JAVA_OPTS (-XX:+UseG1GC),
-// ZHENGKG_NEO4J_HOME (.neo4j).
+// ZHENGKG_NEO4J_HOME (.neo4j). The ports matter only to `start`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +25,10 @@ const jar = join(moduleDir, 'target', 'neo4j-server.jar');
 const pidFile = join(home, 'neo4j.pid');
 const readyFile = join(home, 'server.json');
 const logFile = join(home, 'neo4j.log');
+const passwordFile = join(home, 'password');
 const host = '127.0.0.1';
 const boltPort = Number(process.env.NEO4J_BOLT_PORT || 7687);
 const httpPort = Number(process.env.NEO4J_HTTP_PORT || 7474);
-const boltUri = `bolt://${host}:${boltPort}`;
-const browserUrl = `http://${host}:${httpPort}/?dbms=${boltUri}`;
 const START_TIMEOUT_MS = Number(process.env.NEO4J_START_TIMEOUT_MS || 240_000);
 const STOP_TIMEOUT_MS = 60_000;
 
@@ -62,6 +64,13 @@ function readyInfo() {
   } catch {
     return undefined;
   }
+}
+
+/** Where the running server really listens (its state file), else where `start` would put it. */
+function addresses(info = readyInfo()) {
+  const bolt = info?.bolt ?? `bolt://${host}:${boltPort}`;
+  const http = info?.http ?? `http://${host}:${httpPort}/`;
+  return { bolt, http, boltPort: Number(new URL(bolt.replace(/^bolt:/, 'http:')).port), user: info?.user ?? (process.env.NEO4J_USER || 'neo4j') };
 }
 
 function portAnswers(port) {
@@ -100,7 +109,7 @@ async function waitReady(pid) {
       return false;
     }
     const info = readyInfo();
-    if (info && info.pid === pid && (await portAnswers(boltPort))) return true;
+    if (info && info.pid === pid && (await portAnswers(addresses(info).boltPort))) return true;
     await sleep(500);
   }
   console.error(`neo4j: not ready after ${START_TIMEOUT_MS / 1000}s; see ${logFile}`);
@@ -108,9 +117,9 @@ async function waitReady(pid) {
 }
 
 function announce(prefix) {
-  const user = process.env.NEO4J_USER || 'neo4j';
-  console.log(`${prefix}: Bolt ${boltUri} (user ${user})`);
-  console.log(`Neo4j Browser: ${browserUrl}`);
+  const { bolt, http, user } = addresses();
+  console.log(`${prefix}: Bolt ${bolt} (user ${user}, password in ${passwordFile})`);
+  console.log(`Neo4j Browser: ${http}?dbms=${bolt}`);
 }
 
 async function start() {
@@ -128,9 +137,12 @@ async function start() {
     process.exit(1);
   }
   ensureBuilt();
-  mkdirSync(home, { recursive: true });
+  // The store, the logs and the password live here: only the user may read them (also a home an older version made).
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  chmodSync(home, 0o700);
   rmSync(readyFile, { force: true });
-  const out = openSync(logFile, 'a');
+  const out = openSync(logFile, 'a', 0o600);
+  chmodSync(logFile, 0o600);
   const heap = process.env.NEO4J_HEAP || '1g';
   // NEO4J_JAVA_OPTS replaces the garbage-collector choice (and may add any other JVM flag).
   const javaOpts = (process.env.NEO4J_JAVA_OPTS || '-XX:+UseG1GC').split(/\s+/).filter(Boolean);
@@ -156,7 +168,7 @@ async function start() {
     },
   });
   child.unref();
-  writeFileSync(pidFile, `${child.pid}\n`);
+  writeFileSync(pidFile, `${child.pid}\n`, { mode: 0o600 });
   console.error(`neo4j: starting (pid ${child.pid}, log ${logFile}) …`);
   if (!(await waitReady(child.pid))) process.exit(1);
   announce('Neo4j ready');
@@ -183,7 +195,8 @@ async function stop() {
 
 async function status() {
   const pid = readPid();
-  if (isOurServer(pid) && readyInfo() && (await portAnswers(boltPort))) {
+  const info = readyInfo();
+  if (isOurServer(pid) && info && (await portAnswers(addresses(info).boltPort))) {
     announce(`Neo4j running (pid ${pid})`);
     return;
   }

@@ -1,10 +1,10 @@
 // Connection settings and the one-line explanations of connection failures,
 // shared by `kg load`, `kg query` and `kg build --neo4j`.
 import neo4j, { type Driver } from 'neo4j-driver';
+import { findLocalServer, type LocalServer } from './local-server.js';
 
 export const DEFAULT_URI = 'bolt://127.0.0.1:7687';
 export const DEFAULT_USER = 'neo4j';
-export const DEFAULT_PASSWORD = 'password';
 
 export interface ConnectionOptions {
   uri?: string;
@@ -12,26 +12,56 @@ export interface ConnectionOptions {
   password?: string;
   /** undefined: the server's default database. */
   database?: string;
+  /** Where a given password came from (a resolved Connection passed on keeps it). */
+  passwordFrom?: string;
 }
 
 export interface Connection {
   uri: string;
   user: string;
+  /** '' when none was found: the server then refuses the login, and the error says where to put one. */
   password: string;
   database?: string;
+  /** Where the password came from, for the message when the server refuses it. */
+  passwordFrom?: string;
 }
 
-/** Flags first, then $NEO4J_URI / $NEO4J_USER / $NEO4J_PASSWORD / $NEO4J_DATABASE, then the documented defaults. */
-export function resolveConnection(options: ConnectionOptions, env: NodeJS.ProcessEnv = process.env): Connection {
-  const pick = (flag: string | undefined, name: string, fallback?: string) =>
-    flag !== undefined && flag !== '' ? flag : env[name] !== undefined && env[name] !== '' ? env[name] : fallback;
+/**
+ * Flags first, then $NEO4J_URI / $NEO4J_USER / $NEO4J_PASSWORD / $NEO4J_DATABASE, then the local
+ * server that `npm run neo4j:start` runs (its real address, user and password file), then the
+ * documented defaults. The local password is sent only to the local server's own address.
+ */
+export function resolveConnection(
+  options: ConnectionOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  local: LocalServer | null = findLocalServer(env) ?? null,
+): Connection {
+  const given = (v: string | undefined): v is string => v !== undefined && v !== '';
+  const pick = (flag: string | undefined, name: string) => (given(flag) ? flag : given(env[name]) ? env[name] : undefined);
+  const uri = pick(options.uri, 'NEO4J_URI') ?? local?.bolt ?? DEFAULT_URI;
+  const isLocal = local !== null && sameAddress(uri, local.bolt);
   const database = pick(options.database, 'NEO4J_DATABASE');
-  return {
-    uri: pick(options.uri, 'NEO4J_URI', DEFAULT_URI)!,
-    user: pick(options.user, 'NEO4J_USER', DEFAULT_USER)!,
-    password: pick(options.password, 'NEO4J_PASSWORD', DEFAULT_PASSWORD)!,
-    ...(database ? { database } : {}),
+  const user = pick(options.user, 'NEO4J_USER') ?? (isLocal ? local.user : DEFAULT_USER);
+  let password: string | undefined;
+  let passwordFrom: string | undefined;
+  if (given(options.password)) [password, passwordFrom] = [options.password, options.passwordFrom ?? 'the command line'];
+  else if (given(env.NEO4J_PASSWORD)) [password, passwordFrom] = [env.NEO4J_PASSWORD, '$NEO4J_PASSWORD'];
+  else if (isLocal && local.password !== undefined) [password, passwordFrom] = [local.password, local.passwordFile];
+  return { uri, user, password: password ?? '', ...(database ? { database } : {}), ...(passwordFrom ? { passwordFrom } : {}) };
+}
+
+/** bolt://127.0.0.1:7687 and neo4j://localhost:7687/ name the same server. */
+function sameAddress(a: string, b: string): boolean {
+  const key = (u: string) => {
+    try {
+      const url = new URL(u.replace(/^[a-z+]+:/i, 'http:'));
+      const host = url.hostname === 'localhost' || url.hostname === '[::1]' ? '127.0.0.1' : url.hostname;
+      return `${host}:${url.port || '7687'}`;
+    } catch {
+      return u;
+    }
   };
+  return key(a) === key(b);
 }
 
 /** A failure to talk to Neo4j, already phrased for a person: one line, no stack needed. */
@@ -62,7 +92,11 @@ export function explainNeo4jError(err: unknown, conn: Connection): Neo4jConnecti
   const message = firstLine(String(e?.message ?? err));
   const where = `Neo4j at ${conn.uri}`;
   if (code === 'Neo.ClientError.Security.Unauthorized') {
-    return new Neo4jConnectionError(`${where} refused user "${conn.user}": wrong user name or password (set --user/--password or NEO4J_USER/NEO4J_PASSWORD)`, err);
+    if (conn.password === '') {
+      return new Neo4jConnectionError(`${where} refused user "${conn.user}": no password given (set NEO4J_PASSWORD or --password-file; the local server's is in .neo4j/password)`, err);
+    }
+    const from = conn.passwordFrom ? ` (password from ${conn.passwordFrom})` : '';
+    return new Neo4jConnectionError(`${where} refused user "${conn.user}": wrong user name or password${from}; set NEO4J_USER/NEO4J_PASSWORD or --user/--password-file`, err);
   }
   if (code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return new Neo4jConnectionError(`${where} is blocking user "${conn.user}" after too many failed logins; wait a few seconds and check the password`, err);

@@ -92,12 +92,27 @@ describe('Cypher statements', () => {
 });
 
 describe('connection settings', () => {
-  it('take flags, then the environment, then the defaults', () => {
-    expect(resolveConnection({}, {})).toEqual({ uri: 'bolt://127.0.0.1:7687', user: 'neo4j', password: 'password' });
-    expect(resolveConnection({}, { NEO4J_URI: 'bolt://h:1', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'db' }))
-      .toEqual({ uri: 'bolt://h:1', user: 'u', password: 'p', database: 'db' });
-    expect(resolveConnection({ uri: 'bolt://x:2', password: 'q' }, { NEO4J_URI: 'bolt://h:1', NEO4J_PASSWORD: 'p' }))
-      .toEqual({ uri: 'bolt://x:2', user: 'neo4j', password: 'q' });
+  const local = { pid: 1, bolt: 'bolt://127.0.0.1:17999', http: 'http://127.0.0.1:17998/', user: 'owner', home: '/h', password: 'from-file', passwordFile: '/h/password' };
+
+  it('take flags, then the environment, then the defaults; with no password anywhere, none', () => {
+    expect(resolveConnection({}, {}, null)).toEqual({ uri: 'bolt://127.0.0.1:7687', user: 'neo4j', password: '' });
+    expect(resolveConnection({}, { NEO4J_URI: 'bolt://h:1', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'db' }, null))
+      .toEqual({ uri: 'bolt://h:1', user: 'u', password: 'p', database: 'db', passwordFrom: '$NEO4J_PASSWORD' });
+    expect(resolveConnection({ uri: 'bolt://x:2', password: 'q' }, { NEO4J_URI: 'bolt://h:1', NEO4J_PASSWORD: 'p' }, null))
+      .toEqual({ uri: 'bolt://x:2', user: 'neo4j', password: 'q', passwordFrom: 'the command line' });
+  });
+
+  it('find the running local server (its real port, user and password file) when nothing else names one', () => {
+    expect(resolveConnection({}, {}, local)).toEqual({ uri: local.bolt, user: 'owner', password: 'from-file', passwordFrom: '/h/password' });
+    // The same server under another spelling of its address.
+    expect(resolveConnection({ uri: 'neo4j://localhost:17999' }, {}, local)).toMatchObject({ user: 'owner', password: 'from-file' });
+    // The environment still overrides.
+    expect(resolveConnection({}, { NEO4J_PASSWORD: 'p', NEO4J_USER: 'u' }, local)).toMatchObject({ uri: local.bolt, user: 'u', password: 'p' });
+  });
+
+  it('never send the local password to another server', () => {
+    expect(resolveConnection({}, { NEO4J_URI: 'bolt://elsewhere:7687' }, local)).toEqual({ uri: 'bolt://elsewhere:7687', user: 'neo4j', password: '' });
+    expect(resolveConnection({ uri: 'bolt://127.0.0.1:7687' }, {}, local)).toMatchObject({ user: 'neo4j', password: '' });
   });
 });
 

@@ -11,6 +11,7 @@ import { loadGraphFile, VanishedNodesError, type LoadStats } from '../../src/loa
 import { mergeRelsStatement, relRowValues } from '../../src/load/statements.js';
 import { bindParams, listQueries, runQuery } from '../../src/load/queries.js';
 import { runKg, type Run } from '../kg-process.js';
+import { FOREIGN_NODES, TEST_DOCS } from './global-setup.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const smallFile = path.join(root, 'test/fixtures/graphs/small.json');
@@ -19,14 +20,16 @@ const small = JSON.parse(readFileSync(smallFile, 'utf8'));
 const second = JSON.parse(readFileSync(secondFile, 'utf8'));
 const server = inject('neo4j');
 const BUILD_TEST_DOC = 'zhengkg_neo4j_test_report.txt';
-const TEST_DOCS = ['qinglan_report.txt', 'qinglan_news.txt', BUILD_TEST_DOC];
 const WEIRD_ENTERPRISE = small.nodes.find((n: { attributes: { name: string } }) => n.attributes.name.includes('DETACH DELETE')).attributes.name as string;
 const WEIRD_PROJECT = small.nodes.find((n: { attributes: { name: string } }) => n.attributes.name.includes('RETURN 1')).attributes.name as string;
 
 
 describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4jSkipReason') + ')'}`, () => {
   const conn = { uri: server?.uri ?? '', user: server?.user ?? '', password: server?.password ?? '' };
-  const connFlags = ['--uri', conn.uri, '--user', conn.user, '--password', conn.password];
+  // The password travels in a 0600 file, as a user would pass it: never on the command line.
+  const passwordFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'zhengkg-neo4j-test-')), 'password');
+  writeFileSync(passwordFile, `${conn.password}\n`, { mode: 0o600 });
+  const connFlags = ['--uri', conn.uri, '--user', conn.user, '--password-file', passwordFile];
   let driver: Driver;
 
   const read = async (cypher: string, params: Record<string, unknown> = {}) =>
@@ -40,10 +43,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
     driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), { disableLosslessIntegers: true });
     // The tests empty the database; make sure it holds nothing but what they (or an earlier run) loaded:
     // every node must come only from the test documents.
-    const [{ foreign }] = await read(
-      'MATCH (n) WHERE NOT n:Community AND (n.docs IS NULL OR any(d IN n.docs WHERE NOT d IN $docs)) RETURN count(n) AS foreign',
-      { docs: TEST_DOCS },
-    );
+    const [{ foreign }] = await read(FOREIGN_NODES, { docs: TEST_DOCS });
     if (Number(foreign) > 0) {
       throw new Error(`refusing to empty ${conn.uri}: it holds ${foreign} nodes that are not test fixtures; point NEO4J_URI at an empty database`);
     }
@@ -52,6 +52,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
 
   afterAll(async () => {
     await driver?.close();
+    rmSync(path.dirname(passwordFile), { recursive: true, force: true });
   });
 
   describe('kg load', () => {
@@ -367,7 +368,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
     };
 
     it('unreachable URI / server down', async () => {
-      oneLine(await runKg(['load', smallFile, '--uri', 'bolt://127.0.0.1:9', '--password', conn.password]), /^kg: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9: .*ECONNREFUSED/);
+      oneLine(await runKg(['load', smallFile, '--uri', 'bolt://127.0.0.1:9', '--password-file', passwordFile]), /^kg: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9: .*ECONNREFUSED/);
       oneLine(await runKg(['query', 'posts', '-p', 'place=青岚', '--uri', 'bolt://127.0.0.1:9']), /^kg: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9/);
     });
 
@@ -380,9 +381,16 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
     });
 
     it('wrong password (the server enforces it); the password from the environment works', async () => {
-      oneLine(await runKg(['load', smallFile, '--uri', conn.uri, '--password', 'not-the-password']), /^kg: Neo4j at .* refused user "neo4j": wrong user name or password/);
+      oneLine(await runKg(['load', smallFile, '--uri', conn.uri, '--user', conn.user], { env: { NEO4J_PASSWORD: 'not-the-password' } }),
+        /^kg: Neo4j at .* refused user ".*": wrong user name or password \(password from \$NEO4J_PASSWORD\)/);
       const viaEnv = await runKg(['query', 'community', '-p', 'id=2', '--uri', conn.uri], { env: { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } });
       expect(viaEnv.code).toBe(0);
+    });
+
+    it('a password on the command line works, with a warning that offers the environment or a file', async () => {
+      const run = await runKg(['query', 'community', '-p', 'id=2', '--uri', conn.uri, '--user', conn.user, '--password', conn.password]);
+      expect(run.code).toBe(0);
+      expect(run.stderr.trim()).toBe('kg: warning: a password on the command line is visible to other users of this machine (ps); use $NEO4J_PASSWORD or --password-file <file>');
     });
 
     it('--verbose adds the stack', async () => {
@@ -457,6 +465,24 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
         expect(run.code).toBe(0);
         const [{ docs }] = await read('MATCH (n) WHERE $doc IN n.docs RETURN count(n) AS docs', { doc: BUILD_TEST_DOC });
         expect(docs).toBeGreaterThan(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('takes --user, --password-file and --database as kg load does', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-build-neo4j-'));
+      try {
+        mkdirSync(path.join(dir, 'in'));
+        writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。\n', 'utf8');
+        const build = (extra: string[]) => runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--no-progress', '--neo4j', conn.uri, ...extra],
+          { env: { NEO4J_USER: '', NEO4J_PASSWORD: '', NEO4J_DATABASE: '' } });
+        const ok = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'neo4j']);
+        expect(ok.stderr).toMatch(/loaded \d+ nodes in .* relationships\/s/);
+        expect(ok.code).toBe(0);
+        const missing = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'nosuchdb']);
+        expect(missing.code).toBe(1);
+        expect(missing.stderr.trim().split('\n').at(-1)).toMatch(/^kg: Neo4j at .* has no database "nosuchdb"$/);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -50,6 +50,31 @@ describe('kg build --neo4j with a server that cannot be used', () => {
   });
 });
 
+describe('kg build --neo4j takes the connection options kg load takes (issue #14.2)', () => {
+  it('--user, --password-file and --database are accepted and reach the load', async () => {
+    const passwordFile = path.join(work, 'password');
+    writeFileSync(passwordFile, 'secret\n', { mode: 0o600 });
+    const run = await runKg(['build', path.join(work, 'in'), '--out', path.join(work, 'out-flags'), '--no-progress',
+      '--neo4j', 'bolt://127.0.0.1:9', '--user', 'someone', '--password-file', passwordFile, '--database', 'kg']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^kg: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9: .*ECONNREFUSED/);
+  });
+
+  it('refuses them without --neo4j, a missing --password-file, and a --neo4j value that is not a URI, before building anything', async () => {
+    for (const [args, message] of [
+      [['--user', 'someone'], 'kg: --user is for --neo4j, which was not given'],
+      [['--neo4j', '--password-file', path.join(work, 'nowhere')], `kg: cannot read a password from --password-file ${path.join(work, 'nowhere')}: missing, unreadable or empty`],
+      [['--neo4j', 'corpus'], 'kg: --neo4j takes a Bolt URI (bolt://host:port), not "corpus"; give the inputs before --neo4j'],
+    ] as const) {
+      const out = path.join(work, 'out-refused');
+      const run = await runKg(['build', path.join(work, 'in'), '--out', out, ...args]);
+      expect(run.stderr.trim()).toBe(message);
+      expect(run.code).toBe(2);
+      expect(existsSync(path.join(out, 'graph.json'))).toBe(false);
+    }
+  });
+});
+
 describe('the loader retries a transaction that lost a MERGE race', () => {
   const raceError = () => Object.assign(new Error('Node(12) already exists with label `Person` and property `name` = \'周明远\''), { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
   const stub = (failures: Array<Error | null>) => {

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExportedGraph } from '../../src/graph/contract.js';
+import { findLocalServer, type LocalServer } from '../../src/load/local-server.js';
+import { freePort } from '../free-port.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -79,21 +81,49 @@ export function syntheticGraph(opts: SyntheticOptions): ExportedGraph {
 
 export interface Instance {
   home: string;
-  uri: string;
-  user: string;
-  password: string;
   env: NodeJS.ProcessEnv;
+  /** Read from the running server's state file (the last one seen, so they outlive a kill). */
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  /** Its own password file, for --password-file. */
+  readonly passwordFile: string;
 }
 
-export function reliabilityInstance(name: string, boltPort: number, httpPort: number): Instance {
+/** A server of its own under .neo4j/<name>, on ports chosen free when it is first started (startInstance). */
+export function reliabilityInstance(name: string): Instance {
   const home = path.join(root, '.neo4j', name);
+  const env: NodeJS.ProcessEnv = { ...process.env, ZHENGKG_NEO4J_HOME: home, NEO4J_URI: '', NEO4J_PASSWORD: '' };
+  let last: LocalServer | undefined;
+  const state = (): LocalServer => {
+    const found = findLocalServer(env);
+    if (found?.password) last = found;
+    if (!last) throw new Error(`no Neo4j server is running under ${home}`);
+    return last;
+  };
   return {
     home,
-    uri: `bolt://127.0.0.1:${boltPort}`,
-    user: process.env.NEO4J_USER || 'neo4j',
-    password: process.env.NEO4J_PASSWORD || 'password',
-    env: { ...process.env, ZHENGKG_NEO4J_HOME: home, NEO4J_BOLT_PORT: String(boltPort), NEO4J_HTTP_PORT: String(httpPort), NEO4J_URI: '' },
+    env,
+    get uri() { return state().bolt; },
+    get user() { return state().user; },
+    get password() { return state().password!; },
+    passwordFile: path.join(home, 'password'),
   };
+}
+
+/** Starts the instance unless it runs; true when this call started it. Later starts reuse its ports. */
+export async function startInstance(instance: Instance): Promise<boolean> {
+  if (neo4jScript(instance, 'status').status === 0) {
+    // Left running by an earlier run: a restart must come back on the same ports.
+    instance.env.NEO4J_BOLT_PORT = new URL(instance.uri.replace(/^bolt:/, 'http:')).port;
+    instance.env.NEO4J_HTTP_PORT = new URL(findLocalServer(instance.env)!.http).port;
+    return false;
+  }
+  instance.env.NEO4J_BOLT_PORT ??= String(await freePort());
+  instance.env.NEO4J_HTTP_PORT ??= String(await freePort());
+  const started = neo4jScript(instance, 'start');
+  if (started.status !== 0) throw new Error(`could not start the Neo4j instance under ${instance.home} (ZHENGKG_SKIP_NEO4J=1 skips):\n${started.output}`);
+  return true;
 }
 
 export function neo4jScript(instance: Instance, command: 'start' | 'stop' | 'status'): { status: number | null; output: string } {

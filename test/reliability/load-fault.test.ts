@@ -1,5 +1,5 @@
 // Loading into Neo4j when things go wrong (issue #6), against a real server of this file's own
-// (.neo4j/reliability, Bolt 7690, Browser 7477) so that killing it never disturbs test/neo4j:
+// (.neo4j/reliability, on free ports) so that killing it never disturbs test/neo4j:
 //   1. injection: names full of quotes, backslashes, backticks, braces and Cypher keywords
 //      round-trip through `kg load` and `kg query`; a graph whose type names try to smuggle
 //      Cypher in is refused before anything is written;
@@ -18,11 +18,11 @@ import type { ExportedGraph } from '../../src/graph/contract.js';
 import { planTransactions } from '../../src/load/load.js';
 import { planLoad, type NodeRow, type RelRow } from '../../src/load/model.js';
 import { bindParams, listQueries, runQuery } from '../../src/load/queries.js';
-import { neo4jScript, reliabilityInstance, runKg, serverPid, startKg, syntheticGraph, type Run } from './helpers.js';
+import { neo4jScript, reliabilityInstance, runKg, serverPid, startInstance, startKg, syntheticGraph, type Run } from './helpers.js';
 
 const SKIP = process.env.ZHENGKG_SKIP_NEO4J === '1';
-const instance = reliabilityInstance('reliability', 7690, 7477);
-const connFlags = ['--uri', instance.uri, '--user', instance.user, '--password', instance.password];
+const instance = reliabilityInstance('reliability');
+const connFlags = () => ['--uri', instance.uri, '--user', instance.user, '--password-file', instance.passwordFile];
 
 let work: string;
 let driver: Driver;
@@ -139,11 +139,7 @@ const unordered = (snap: { nodes: Map<string, NodeSnap>; rels: Map<string, RelSn
 beforeAll(async () => {
   if (SKIP) return;
   work = mkdtempSync(path.join(os.tmpdir(), 'kg-load-fault-'));
-  if (neo4jScript(instance, 'status').status !== 0) {
-    const started = neo4jScript(instance, 'start');
-    if (started.status !== 0) throw new Error(`could not start the reliability Neo4j instance (ZHENGKG_SKIP_NEO4J=1 skips):\n${started.output}`);
-    startedServer = true;
-  }
+  startedServer = await startInstance(instance);
   driver = neo4j.driver(instance.uri, neo4j.auth.basic(instance.user, instance.password), { disableLosslessIntegers: true });
   await wipe(); // this instance belongs to this file alone
 }, 240_000);
@@ -164,7 +160,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 }, 120_000);
 
-describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0.1:7690)', () => {
+describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j under .neo4j/reliability)', () => {
   // -------------------------------------------------------------------------------------------
   describe('injection', () => {
     // Each of these is a person's name, an area's name, an alias, a title and a basis at once.
@@ -196,7 +192,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
     };
 
     it('names, aliases, titles, bases, sentences and doc names round-trip unchanged through kg load and kg query', async () => {
-      const load = await runKg(['load', writeGraph('nasty.json', graph()), ...connFlags]);
+      const load = await runKg(['load', writeGraph('nasty.json', graph()), ...connFlags()]);
       expect(load.code, load.stderr).toBe(0);
       expect(await counts()).toEqual({ nodes: names.length * 3 + 2, rels: names.length * 5 });
 
@@ -208,7 +204,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
       ].sort();
       const asRows = (rows: Array<Record<string, unknown>>) => rows.map((r) => `${r.relation}|${r.person}|${r.as}|${r.target}|${r.sentence}`).sort();
       const viaCli = [0, 1, 2, 3, 7];
-      const runs = await Promise.all(viaCli.map((i) => runKg(['query', 'who-oversees', '--param', `name=${names[i]}`, '--json', ...connFlags])));
+      const runs = await Promise.all(viaCli.map((i) => runKg(['query', 'who-oversees', '--param', `name=${names[i]}`, '--json', ...connFlags()])));
       runs.forEach((q, k) => {
         expect(q.code, q.stderr).toBe(0);
         expect(asRows(JSON.parse(q.stdout).rows), names[viaCli[k]]).toEqual(expectedRows(viaCli[k]));
@@ -243,7 +239,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
       for (const [what, g] of attempts) {
         const file = writeGraph(`evil-${what.replace(/ /g, '-')}.json`, g);
         // Against the real server: refused, nothing written.
-        const run = await runKg(['load', file, ...connFlags]);
+        const run = await runKg(['load', file, ...connFlags()]);
         expect(oneLineFailure(run), what).toMatch(/is not a valid exported graph: (nodes|edges)\.\d+\.attributes\.(type|level): /);
         // Against no server at all: the same refusal, so the graph is checked before any connection is made.
         const offline = await runKg(['load', file, '--uri', 'bolt://127.0.0.1:9']);
@@ -266,7 +262,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
 
     it('one clean load writes exactly what the graph says', async () => {
       await wipe();
-      const run = await runKg(['load', writeGraph('a.json', A), ...connFlags]);
+      const run = await runKg(['load', writeGraph('a.json', A), ...connFlags()]);
       expect(run.code, run.stderr).toBe(0);
       const snap = await snapshot();
       const expected = expectedFromGraph(A);
@@ -278,7 +274,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
     }, 120_000);
 
     it('one after the other: the union', async () => {
-      const run = await runKg(['load', writeGraph('b.json', B), ...connFlags]);
+      const run = await runKg(['load', writeGraph('b.json', B), ...connFlags()]);
       expect(run.code, run.stderr).toBe(0);
       sequential = await snapshot();
       sequentialCounts = await counts();
@@ -296,8 +292,8 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
       await wipe();
       // Small batches and the same order in both: the two loads MERGE the shared entities at the same moments.
       const [ra, rb] = await Promise.all([
-        runKg(['load', path.join(work, 'a.json'), ...connFlags, '--batch-size', '50']),
-        runKg(['load', path.join(work, 'b.json'), ...connFlags, '--batch-size', '50']),
+        runKg(['load', path.join(work, 'a.json'), ...connFlags(), '--batch-size', '50']),
+        runKg(['load', path.join(work, 'b.json'), ...connFlags(), '--batch-size', '50']),
       ]);
       expect(ra.code, ra.stderr).toBe(0);
       expect(rb.code, rb.stderr).toBe(0);
@@ -324,7 +320,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
       await wipe();
       const file = writeGraph('big.json', big);
       let killedAt = '';
-      const load = startKg(['load', file, ...connFlags, '--batch-size', String(BATCH)], {}, () => {
+      const load = startKg(['load', file, ...connFlags(), '--batch-size', String(BATCH)], {}, () => {
         // Kill the JVM once the relationship phase has visibly started (nodes all in, relationships partly).
         const m = /neo4j: relationships (\d+)\/(\d+)\n/.exec(load.stderrSoFar());
         if (!killedAt && m && Number(m[1]) > 0 && Number(m[1]) < Number(m[2])) {
@@ -368,7 +364,7 @@ describe.skipIf(SKIP)('kg load when things go wrong (own Neo4j at bolt://127.0.0
     }, 240_000);
 
     it('rerunning the same load finishes it: exactly what one clean load writes, no duplicate list entries', async () => {
-      const rerun = await runKg(['load', path.join(work, 'big.json'), ...connFlags, '--batch-size', String(BATCH)]);
+      const rerun = await runKg(['load', path.join(work, 'big.json'), ...connFlags(), '--batch-size', String(BATCH)]);
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(await counts()).toEqual({ nodes: big.nodes.length + expected.communities, rels: big.edges.length + big.nodes.length });
       const snap = await snapshot();

@@ -11,7 +11,7 @@ import { assignCommunities } from '../../graph/communities.js';
 import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
 import { CliError } from '../errors.js';
-import { loadBuiltGraph } from './load.js';
+import { addConnectionOptions, connectionOptions, loadBuiltGraph, type ConnectionFlags } from './load.js';
 import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
@@ -48,7 +48,7 @@ const positiveNumber = (what: string, integer: boolean) => (value: string): numb
 };
 
 export function registerBuildCommand(program: Command): void {
-  program
+  const command = program
     .command('build')
     .description('extract entities and relations from .txt/.html/.htm files (folders are searched recursively) and write the graph')
     .argument('<paths...>', 'files or folders to read')
@@ -59,12 +59,23 @@ export function registerBuildCommand(program: Command): void {
     .option('--no-progress', 'never show a progress bar')
     .option('--timeout <seconds>', `time limit per document (default: ${DEFAULT_TIMEOUT_S})`, positiveNumber('--timeout', false))
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
-    .option('--neo4j <uri>', 'then load graph.json into Neo4j at this Bolt URI (user/password: $NEO4J_USER/$NEO4J_PASSWORD)')
-    .action(async (paths: string[], options: BuildOptions & { neo4j?: string }) => {
-      const result = await runBuild(paths, options);
-      process.exitCode = result.exitCode;
-      if (options.neo4j) await loadBuiltGraph(result.outDir, options.neo4j);
-    });
+    .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load` (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
+  addConnectionOptions(command, false).action(async (paths: string[], options: BuildOptions & ConnectionFlags & { neo4j?: string | boolean }) => {
+    const { neo4j, user, password, passwordFile, database, ...buildOptions } = options;
+    const flags: ConnectionFlags = { user, password, passwordFile, database };
+    if (typeof neo4j === 'string') {
+      // `--neo4j` takes its value optionally, so `--neo4j corpus/` would swallow an input folder.
+      if (!/^[a-z][a-z0-9+]*:\/\//i.test(neo4j)) throw new CliError(`--neo4j takes a Bolt URI (bolt://host:port), not ${JSON.stringify(neo4j)}; give the inputs before --neo4j`, 2);
+      flags.uri = neo4j;
+    }
+    const given = Object.entries(flags).filter(([k, v]) => v !== undefined && k !== 'uri').map(([k]) => k);
+    if (!neo4j && given.length > 0) throw new CliError(`--${given[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for --neo4j, which was not given`, 2);
+    // Read --password-file (and warn about --password) before the build, not after minutes of it.
+    const connection = neo4j ? connectionOptions(flags) : undefined;
+    const result = await runBuild(paths, buildOptions);
+    process.exitCode = result.exitCode;
+    if (connection) await loadBuiltGraph(result.outDir, connection);
+  });
 }
 
 /** Runs a whole build. Skipped inputs are printed as `skip <path>: <reason>`; throws CliError when nothing could be read. */

@@ -3,10 +3,16 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import path from 'node:path';
 import { resolveConnection, type ConnectionOptions } from '../../load/connection.js';
+import { readPasswordFile } from '../../load/local-server.js';
 import { DEFAULT_BATCH_SIZE, formatLoadStats, loadGraphFile } from '../../load/load.js';
 import { CliError } from '../errors.js';
 
-export interface LoadCommandOptions extends ConnectionOptions {
+/** The connection flags as commander hands them over. */
+export interface ConnectionFlags extends ConnectionOptions {
+  passwordFile?: string;
+}
+
+export interface LoadCommandOptions extends ConnectionFlags {
   batchSize?: number;
 }
 
@@ -18,11 +24,31 @@ const positiveInteger = (value: string): number => {
 
 /** The connection flags `kg load`, `kg query` and `kg build --neo4j` share. */
 export function addConnectionOptions(command: Command, withUri = true): Command {
-  if (withUri) command.option('--uri <uri>', 'Bolt URI (default: $NEO4J_URI, else bolt://127.0.0.1:7687)');
+  if (withUri) command.option('--uri <uri>', 'Bolt URI (default: $NEO4J_URI, else the local server from `npm run neo4j:start`, else bolt://127.0.0.1:7687)');
   return command
-    .option('--user <user>', 'user (default: $NEO4J_USER, else neo4j)')
-    .option('--password <password>', 'password (default: $NEO4J_PASSWORD, else password)')
+    .option('--user <user>', 'user (default: $NEO4J_USER, else the local server\'s user, else neo4j)')
+    .option('--password-file <file>', 'read the password from this file (its first line)')
+    .option('--password <password>', 'password; visible to other users in `ps`: prefer $NEO4J_PASSWORD or --password-file (default: $NEO4J_PASSWORD, else the local server\'s .neo4j/password)')
     .option('--database <name>', 'database (default: $NEO4J_DATABASE, else the server default)');
+}
+
+/**
+ * The flags as ConnectionOptions: --password-file read, and a warning for --password, whose value
+ * any user of the machine can read in the process list while the command runs.
+ */
+export function connectionOptions(flags: ConnectionFlags): ConnectionOptions {
+  const { passwordFile, ...options } = flags;
+  if (options.password !== undefined) {
+    process.stderr.write('kg: warning: a password on the command line is visible to other users of this machine (ps); use $NEO4J_PASSWORD or --password-file <file>\n');
+  }
+  if (passwordFile !== undefined) {
+    if (options.password !== undefined) throw new CliError('give --password or --password-file, not both', 2);
+    const password = readPasswordFile(passwordFile);
+    if (password === undefined) throw new CliError(`cannot read a password from --password-file ${passwordFile}: missing, unreadable or empty`, 2);
+    options.password = password.split(/\r?\n/)[0];
+    options.passwordFrom = passwordFile;
+  }
+  return options;
 }
 
 export function registerLoadCommand(program: Command): void {
@@ -37,18 +63,23 @@ export function registerLoadCommand(program: Command): void {
 }
 
 export async function runLoad(file: string, options: LoadCommandOptions): Promise<void> {
+  const { batchSize, ...flags } = options;
+  await loadInto(file, connectionOptions(flags), batchSize);
+}
+
+async function loadInto(file: string, options: ConnectionOptions, batchSize?: number): Promise<void> {
   const conn = resolveConnection(options);
   try {
-    const stats = await loadGraphFile(file, { ...conn, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });
+    const stats = await loadGraphFile(file, { ...conn, ...(batchSize ? { batchSize } : {}) });
     process.stderr.write(`${formatLoadStats(stats, conn.uri)}\n`);
   } catch (err) {
     throw toCliError(err);
   }
 }
 
-/** `kg build --neo4j <uri>`: load the graph.json a build just wrote (user/password from the environment). */
-export async function loadBuiltGraph(outDir: string, uri: string): Promise<void> {
-  await runLoad(path.join(outDir, 'graph.json'), { uri });
+/** `kg build --neo4j [uri]`: load the graph.json a build just wrote, connected as `kg load` would be. */
+export async function loadBuiltGraph(outDir: string, options: ConnectionOptions): Promise<void> {
+  await loadInto(path.join(outDir, 'graph.json'), options);
 }
 
 /** Keeps the message one line and the original error reachable for --verbose. */

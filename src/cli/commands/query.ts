@@ -1,12 +1,12 @@
 // `kg query <name> [--param key=value]… [--json]`: run a question from cypher/ against Neo4j.
 import type { Command } from 'commander';
-import { resolveConnection, withNeo4j, type ConnectionOptions } from '../../load/connection.js';
+import { resolveConnection, withNeo4j } from '../../load/connection.js';
 import { bindParams, findQuery, listQueries, runQuery } from '../../load/queries.js';
 import { renderTable } from '../../load/table.js';
 import { CliError } from '../errors.js';
-import { addConnectionOptions, toCliError } from './load.js';
+import { addConnectionOptions, connectionOptions, toCliError, type ConnectionFlags } from './load.js';
 
-interface QueryCommandOptions extends ConnectionOptions {
+interface QueryCommandOptions extends ConnectionFlags {
   param: Record<string, string>;
   json?: boolean;
   width?: number;
@@ -54,7 +54,8 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
   } catch (err) {
     throw new CliError((err as Error).message, 2);
   }
-  const conn = resolveConnection(options);
+  const { param: _param, json: _json, width: _width, ...flags } = options;
+  const conn = resolveConnection(connectionOptions(flags));
   const result = await withNeo4j(conn, (driver) => runQuery(driver, conn, query, params)).catch((err) => {
     throw toCliError(err);
   });

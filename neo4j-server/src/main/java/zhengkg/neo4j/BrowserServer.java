@@ -8,8 +8,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,6 +26,13 @@ import com.sun.net.httpserver.HttpServer;
  * {@code GET /} asking for JSON answers Browser's discovery request so it
  * pre-fills the Bolt address. {@code /style.grass} serves the project's
  * cypher/style.grass when ZHENGKG_STYLE_FILE points at it.
+ *
+ * Only pages of this server may talk to it: a request whose Host is not a loopback
+ * name is refused (a web page that rebinds its own domain name to 127.0.0.1 cannot
+ * read anything), and cross-origin reads are allowed only between the loopback
+ * names of this same port. A stalled client cannot hold the server: the JDK server
+ * closes a connection whose request takes longer than {@link #REQUEST_SECONDS} to
+ * arrive, and the pool has room for many such clients while they wait to be dropped.
  */
 final class BrowserServer {
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -42,6 +53,14 @@ final class BrowserServer {
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("grass", "text/plain; charset=utf-8"));
 
+    /** The whole request (headers and body) must arrive within this time. */
+    static final int REQUEST_SECONDS = 10;
+    /** A response must be sent within this time. */
+    static final int RESPONSE_SECONDS = 60;
+    /** A kept-alive connection with no request for this long is closed. */
+    static final int IDLE_SECONDS = 30;
+    private static final int THREADS = 32;
+
     private final HttpServer http;
 
     private BrowserServer(HttpServer http) {
@@ -49,6 +68,10 @@ final class BrowserServer {
     }
 
     static BrowserServer start(String host, int port, String boltAddress, String neo4jVersion) throws IOException {
+        // Read once by the JDK server when its first instance is made; they default to no limit at all.
+        System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        System.setProperty("sun.net.httpserver.maxRspTime", String.valueOf(RESPONSE_SECONDS));
+        System.setProperty("sun.net.httpserver.idleInterval", String.valueOf(IDLE_SECONDS));
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
         String discovery = String.format(
                 "{\"bolt_direct\":\"%s\",\"neo4j_version\":\"%s\",\"neo4j_edition\":\"community\"}",
@@ -56,22 +79,54 @@ final class BrowserServer {
         String styleFile = System.getenv("ZHENGKG_STYLE_FILE");
         http.createContext("/", exchange -> {
             try (exchange) {
+                if (!loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                    send(exchange, 403, "text/plain", "forbidden: not a loopback host name".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                allowOwnOrigins(exchange, port);
                 handle(exchange, discovery, styleFile);
             } catch (RuntimeException e) {
                 System.err.println("zhengkg-neo4j: browser request failed: " + e);
             }
         });
-        http.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        // The JDK server reads a request's headers on a pool thread, so a client that sends half a
+        // request holds a thread until REQUEST_SECONDS drop it. Threads are made as needed and end
+        // when idle; requests beyond THREADS wait in the queue.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "zhengkg-browser-http");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        pool.allowCoreThreadTimeOut(true);
+        http.setExecutor(pool);
         http.start();
         return new BrowserServer(http);
     }
 
     void stop() {
         http.stop(0);
+    }
+
+    static boolean loopbackHost(String hostHeader) {
+        if (hostHeader == null) return false;
+        String name = hostHeader.startsWith("[") ? hostHeader.substring(0, hostHeader.indexOf(']') + 1)
+                : hostHeader.replaceFirst(":\\d*$", "");
+        return LOOPBACK_NAMES.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
+
+    /** Browser opened as http://localhost:port may fetch /style.grass from 127.0.0.1:port (post_connect_cmd names that), and back. */
+    private static void allowOwnOrigins(HttpExchange exchange, int port) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin == null) return;
+        for (String name : LOOPBACK_NAMES) {
+            if (origin.equalsIgnoreCase("http://" + name + ":" + port)) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+                exchange.getResponseHeaders().set("Vary", "Origin");
+                return;
+            }
+        }
     }
 
     private static void handle(HttpExchange exchange, String discovery, String styleFile) throws IOException {
@@ -121,8 +176,6 @@ final class BrowserServer {
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        // Lets a Browser opened as http://localhost:7474 load /style.grass from 127.0.0.1 too.
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import inet.ipaddr.IPAddressString;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -21,7 +26,8 @@ import org.neo4j.server.configuration.ServerSettings;
  * Neo4j Browser next to it. Settings come from the environment so that
  * scripts/neo4j.mjs, CI and a person at a shell all use the same defaults.
  *
- * Readiness is announced by writing {@code <home>/server.json} only after the
+ * Readiness is announced by writing {@code <home>/server.json} (where Bolt and
+ * Browser listen, and the user; the password is in {@code <home>/password}) only after the
  * password has been set: the Bolt port opens earlier than that, and a client
  * that connected in between would see a spurious authentication failure.
  */
@@ -34,11 +40,15 @@ public final class Server {
         int boltPort = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
         int httpPort = Integer.parseInt(env("NEO4J_HTTP_PORT", "7474"));
         String user = env("NEO4J_USER", "neo4j");
-        String password = env("NEO4J_PASSWORD", "password");
+        String password = env("NEO4J_PASSWORD", null);
         String pageCache = env("NEO4J_PAGECACHE", "256m");
 
         Path readyFile = home.resolve("server.json");
-        Files.createDirectories(home);
+        // The store, the logs and the password file live here: nobody else may read them.
+        privateDirectory(home);
+        privateDirectory(home.resolve("db"));
+        // LOAD CSV may read files from this folder only; it is ours and starts empty.
+        Path imports = privateDirectory(home.resolve("import"));
         Files.deleteIfExists(readyFile);
 
         long started = System.nanoTime();
@@ -46,6 +56,13 @@ public final class Server {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // A logged-in client must not read the user's files or make this machine fetch URLs:
+                // file:/// URLs resolve inside the empty import folder, and every address is blocked
+                // for LOAD CSV (Neo4j resolves the host name and checks the address it gets; the setting is
+                // "internal" but is the only switch for URLs in Community).
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, imports)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 // Neo4j keeps two days of transaction logs by default, for backups this server never
@@ -65,7 +82,7 @@ public final class Server {
 
         BrowserServer browser;
         try {
-            Users.ensure(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), user, password);
+            Users.ensure(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), user, password, home.resolve("password"));
             browser = BrowserServer.start(host, httpPort, "bolt://" + host + ":" + boltPort, neo4jVersion(dbms));
         } catch (Exception e) {
             dbms.shutdown();
@@ -101,6 +118,13 @@ public final class Server {
         return system.executeTransactionally(
                 "CALL dbms.components() YIELD versions RETURN versions[0] AS v", Map.of(),
                 r -> r.hasNext() ? String.valueOf(r.next().get("v")) : "5");
+    }
+
+    /** Creates the folder if needed and makes it 0700, also when an older version left it world-readable. */
+    static Path privateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return dir;
     }
 
     static String env(String name, String fallback) {
