@@ -3,12 +3,14 @@
 import { lazy } from '../../lexicon.js';
 import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
+import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
 import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, lastClauseVerbEnd } from './vocabulary.js';
 
 /** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
 export function chainLeaders(scan: EconomyScan): void {
   const { text, doc } = scan;
+  const industriesAt = new SpansByStart(scan.industries);
   for (const m of text.matchAll(/以([^,;。:以]{2,60}?)(?:等(?:企业|公司|龙头企业))?为(?:"|“)?(链主|龙头|代表|引领)/gu)) {
     const ids: string[] = [];
     let offset = m.index! + 1;
@@ -24,8 +26,7 @@ export function chainLeaders(scan: EconomyScan): void {
     const rest = text.slice(restStart, s.end);
     // 以A为"链主",培育B产业链: the chain follows the comma; 以A为龙头的B集聚区: the sector is in the same clause.
     const firstClauseEnd = restStart + ((m[2] === '链主' || !rest.startsWith('的') ? /[;。]|实施/ : /[,;。]/).exec(rest)?.index ?? rest.length);
-    for (const ind of scan.industries) {
-      if (ind.start < restStart || ind.start > firstClauseEnd) continue;
+    for (const ind of industriesAt.startingIn(restStart, firstClauseEnd + 1)) {
       for (const id of ids) doc.relate(m[2] === '链主' ? 'LEADS_CHAIN' : 'IN_INDUSTRY', id, ind.id, m.index!, ind.end);
     }
   }

@@ -1,11 +1,13 @@
 // Relations between what the other economy modules found: which company carries out which project
 // (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
+import { SpansByStart } from '../../spans.js';
 import type { EconomyScan } from './scan.js';
 import { DEVELOP_VERB, findIndustryTerms, industryLexicon } from './vocabulary.js';
 
 /** Companies listed as 重点/骨干企业 in a sentence about one sector belong to it (发展精品钢产业。…支持A、B等重点企业). */
 export function sectorsOfListedCompanies(scan: EconomyScan): void {
   const { text, doc } = scan;
+  const industriesAt = new SpansByStart(scan.industries);
   for (const [, e] of scan.enterprises) {
     const m = doc.get(e.id);
     if (!m) continue;
@@ -15,7 +17,7 @@ export function sectorsOfListedCompanies(scan: EconomyScan): void {
       const previous = doc.sentenceAt(Math.max(0, s.start - 2));
       const topic = previous.end - previous.start <= 14 && DEVELOP_VERB.test(previous.text.slice(0, 4)) ? previous.start : s.start;
       const sectors = new Set<string>();
-      for (const i of scan.industries) if (i.start >= topic && i.end <= s.end) { sectors.add(i.id); if (sectors.size > 1) break; }
+      for (const i of industriesAt.startingIn(topic, s.end + 1)) if (i.end <= s.end) { sectors.add(i.id); if (sectors.size > 1) break; }
       if (sectors.size === 1 && /等[^,;。]{0,8}(企业|项目)/.test(text.slice(ev.end, s.end))) doc.relate('IN_INDUSTRY', e.id, [...sectors][0], ev.start, ev.end);
     }
   }
@@ -28,6 +30,8 @@ export function sectorsOfListedCompanies(scan: EconomyScan): void {
  */
 export function projectLinks(scan: EconomyScan): void {
   const { doc } = scan;
+  const industriesAt = new SpansByStart(scan.industries);
+  const chainsAt = new SpansByStart(scan.chains);
   // Enterprises by the first two characters of each of their names: a project asks only those its name could start with.
   const byPrefix = new Map<string, { form: string; id: string }[]>();
   for (const [name, e] of scan.enterprises) {
@@ -41,7 +45,8 @@ export function projectLinks(scan: EconomyScan): void {
   for (const p of scan.projects) {
     const named = namers(p.name);
     for (const id of named) doc.relate('UNDERTAKES', id, p.id, p.start, p.end);
-    const chain = scan.chains.find((c) => p.start > c.start && p.start < c.end);
+    // A chain lies inside the sentence it was read from, so one around p starts in p's sentence.
+    const chain = chainsAt.startingIn(doc.sentenceAt(p.start).start, p.start).find((c) => p.start < c.end);
     if (chain && chain.leaders.length === 1 && ![...named].some((id) => id !== chain.leaders[0])) {
       doc.relate('UNDERTAKES', chain.leaders[0], p.id, chain.start, p.end);
     }
@@ -53,7 +58,7 @@ export function projectLinks(scan: EconomyScan): void {
       doc.relate('IN_INDUSTRY', p.id, id, p.start, p.end);
     }
     if (chain) {
-      for (const ind of scan.industries) if (ind.start > chain.start && ind.start < p.start) doc.relate('IN_INDUSTRY', p.id, ind.id, chain.start, p.end);
+      for (const ind of industriesAt.startingIn(chain.start + 1, p.start)) doc.relate('IN_INDUSTRY', p.id, ind.id, chain.start, p.end);
     }
   }
 }

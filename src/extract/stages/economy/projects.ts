@@ -1,5 +1,6 @@
 // Projects: the items of 实施A、B、C等项目 lists, and facilities being planned, built or opened
 // (…电站, …产业园, …高速) with a build verb around them.
+import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
 import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
@@ -111,6 +112,7 @@ const COMPLETION_LATER = /(开工建设|开工|建成|投产|开业|营业|启�
 /** Facilities being planned, built or opened: a name ending in a facility word, with a build verb around it. */
 export function facilities(scan: EconomyScan): void {
   const { text, doc, places, orgs } = scan;
+  const orgsAt = new SpansByStart(orgs);
   let lastEnd = 0;
   for (const found of findProjectSuffixes()(text)) {
     if (found.start < lastEnd) continue;
@@ -138,7 +140,7 @@ export function facilities(scan: EconomyScan): void {
     if (verbInside) { offset += verbInside; name = name.slice(verbInside); }
     if (!building && !verbInside) continue;
     const lead = afterLeadVerbs(name);
-    if (orgs.some((o) => o.start <= offset + lead && o.end >= offset + name.length)) continue;
+    if (orgsAt.covering(offset + lead, offset + name.length).length) continue;
     const suffix = projectSuffixes().find((x) => base.endsWith(x)) ?? '';
     const placed = !!placeWithin(places, offset + lead, offset + name.length);
     // A bare kind of facility (抽水蓄能电站) names no particular one.
