@@ -167,9 +167,10 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
         if (close) return { name: first, nameStart: s, start: s, end: close.end, posts: next.posts, strict: close.strict };
       }
     } else {
-      // A bare name directly followed by a duty (…,某某负责省政府常务工作).
-      const close = dutyAt(text, p) ? { end: p, strict: true } : undefined;
-      if (close && p === s + first.length && nameAt(text, s) === first) return { name: first, nameStart: s, start: s, end: close.end, posts: [], strict: true };
+      // A bare name directly followed by a duty (…,某某负责省政府常务工作), or heading its duties (某某:分管…).
+      const colon = text[p] === ':' ? 1 : 0;
+      const close = dutyAt(text, p + colon) ? { end: p + colon, strict: !colon } : undefined;
+      if (close && (p === s + first.length || colon) && nameAt(text, s) === first) return { name: first, nameStart: s, start: s, end: close.end, posts: [], strict: close.strict };
     }
   }
   // Title first: 副市长某某: / 市长 某某 / 自治区副主席、自治区公安厅厅长某某.
