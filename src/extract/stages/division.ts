@@ -25,6 +25,7 @@ const vocabulary = lazy(() => {
     dropLead: lists['drop-lead'] ?? [],
     dropTail: lists['drop-tail'] ?? [],
     noArea: new Set(lists['no-area'] ?? []),
+    andCompounds: lists['and-compound'] ?? [],
   };
 });
 
@@ -142,7 +143,9 @@ function nameReadings(text: string, pos: number): string[] {
     const r = text.slice(pos, pos + len);
     if (r.length === len && /^[\p{Script=Han}]+$/u.test(r) && !out.includes(r) && nameAt(r + '\n', 0) === r) out.push(r);
   }
-  return out;
+  // 某某副市长: the reading followed by the longest title wins (张某 + 副市长, not 张某副 + 市长).
+  const titleAfter = (r: string) => titleAt(text, pos + r.length)?.title.length ?? 0;
+  return out.sort((a, b) => titleAfter(b) - titleAfter(a));
 }
 
 function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<number, OrgMatch>, orgByEnd: Map<number, OrgMatch>): Intro | undefined {
@@ -194,7 +197,7 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
   addOrg: (org: NonNullable<Post['org']>) => string, orgs: OrgMatch[] = []): void {
   const text = doc.text;
   const intros = findIntros(doc, orgs);
-  void persons;
+  const covered: Duty[] = [];
   for (let k = 0; k < intros.length; k++) {
     const intro = intros[k];
     const blockEnd = k + 1 < intros.length ? intros[k + 1].start : text.length;
@@ -206,6 +209,29 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
       doc.relate('HOLDS_POSITION', personId, addOrg(post.org), intro.start, intro.nameStart + intro.name.length, { title: post.title });
     }
     for (const duty of duties) overseeItems(doc, personId, duty, places, addOrg);
+    covered.push(...duties);
+  }
+  proseDuties(doc, persons, covered, places, addOrg);
+}
+
+// 分管 in running prose (…升任副省长的某某,接手了…的部分工作,分管民政、水利…): no introduction heads it,
+// so the duty goes to the sentence's subject, the first person the sentence names before it.
+function proseDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], places: PlaceIndex,
+  addOrg: (org: NonNullable<Post['org']>) => string): void {
+  const text = doc.text;
+  for (const m of text.matchAll(/(协助分管|分管)(?![部单领])/g)) {
+    const at = m.index!;
+    if (covered.some((d) => at >= d.start - 8 && at <= d.end)) continue;
+    if (!/[,;:\s]$|^$/.test(text.slice(Math.max(0, at - 1), at))) continue;
+    const s = doc.sentenceAt(at);
+    // A former holder (原副省长某某) is never the subject.
+    const subject = persons.find((p) => p.start >= s.start && p.end <= at && at - p.end <= 120
+      && !/(原|前任|前)[\p{Script=Han}]{0,6}$/u.test(text.slice(Math.max(s.start, p.start - 7), p.start)));
+    if (!subject) continue;
+    let end = at + m[0].length;
+    while (end < s.end && !/[,;。\n]/.test(text[end])) end++;
+    const duty = { basis: m[1], start: at + m[0].length, end };
+    overseeItems(doc, `Person:${subject.name}`, duty, places, addOrg);
   }
 }
 
@@ -264,6 +290,12 @@ function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceI
     } else items.push(piece);
     offset += piece.length + 1;
   }
+  // The last item of a list may join two with 和 (…、电力、通信和台湾事务), unless 和 belongs to the area's name.
+  const last = items[items.length - 1];
+  const and = last ? last.indexOf('和') : -1;
+  if (items.length >= 2 && and >= 2 && and <= last.length - 3 && !vocabulary().andCompounds.some((c) => last.includes(c))) {
+    items.splice(items.length - 1, 1, last.slice(0, and), last.slice(and + 1));
+  }
   return items;
 }
 
@@ -281,22 +313,31 @@ function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: Pla
   for (const piece of splitItems(doc, duty.start + (raw.length - lead.length), body, places)) {
     const itemStart = offset;
     offset += piece.length + 1;
-    let item = piece.replace(/\([^)]*\)/g, '');
-    for (const tail of v.dropTail) if (item.endsWith(tail) && item.length > tail.length) { item = item.slice(0, -tail.length); break; }
-    item = item.trim();
-    if (!item || v.noArea.has(item)) continue;
-    const at = itemStart + Math.max(0, piece.indexOf(item));
-    const org = orgForItem(doc, at, item, places);
-    if (org) {
-      doc.relate('OVERSEES', personId, addOrg(org), at, at + item.length, { basis: duty.basis });
-      continue;
-    }
-    if (duty.basis === '主持' || duty.basis === '领导') continue;
-    // A body whose place the text never names (省交通运输厅 with no province) is no area of work either.
-    if (!HAN_ITEM.test(item) || NOT_AN_AREA.test(item) || ORGAN.exec(item)?.[1]) continue;
-    const areaId = doc.mention('Area', item, at, at + item.length);
-    doc.relate('OVERSEES', personId, areaId, at, at + item.length, { basis: duty.basis });
+    // 外事侨务(港澳事务): the aside is an item of its own.
+    const aside = /\(([^)]{2,20})\)/.exec(piece);
+    if (aside) overseeOne(doc, personId, duty, places, addOrg, aside[1], itemStart + aside.index + 1);
+    const item = piece.replace(/\([^)]*\)/g, '').replace(/[“”"]/g, '');
+    overseeOne(doc, personId, duty, places, addOrg, item, itemStart + Math.max(0, piece.indexOf(item.slice(0, 2))));
   }
+}
+
+function overseeOne(doc: DocBuilder, personId: string, duty: Duty, places: PlaceIndex,
+  addOrg: (org: NonNullable<Post['org']>) => string, raw: string, at: number): void {
+  const v = vocabulary();
+  let item = raw;
+  for (const tail of v.dropTail) if (item.endsWith(tail) && item.length > tail.length) { item = item.slice(0, -tail.length); break; }
+  item = item.trim();
+  if (!item || v.noArea.has(item)) return;
+  const org = orgForItem(doc, at, item, places);
+  if (org) {
+    doc.relate('OVERSEES', personId, addOrg(org), at, at + item.length, { basis: duty.basis });
+    return;
+  }
+  if (duty.basis === '主持' || duty.basis === '领导') return;
+  // A body whose place the text never names (省交通运输厅 with no province) is no area of work either.
+  if (!HAN_ITEM.test(item) || NOT_AN_AREA.test(item) || ORGAN.exec(item)?.[1]) return;
+  const areaId = doc.mention('Area', item, at, at + item.length);
+  doc.relate('OVERSEES', personId, areaId, at, at + item.length, { basis: duty.basis });
 }
 
 /** An item that is a body: written in full (市公安局), with its government's work (市政府常务), or as the bare core a 分工 list uses (妇联, 共青团). */
