@@ -94,7 +94,8 @@ function titlesEndingAt(text: string, end: number): Title[] {
 
 export interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
 
-const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影)$/;
+const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制)$/;
+const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
 const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|部|股|站|队)$/u;
@@ -189,13 +190,17 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   };
   const holds = (personId: string, posts: Post[], evStart: number, evEnd: number) => {
     for (const post of posts) {
-      if (!post.org || post.former) continue;
+      // 市政府领导某某 names a leader, not a post (the guidelines give no relation for 领导).
+      if (!post.org || post.former || post.title === '领导') continue;
       const orgId = addOrg(post.org);
       doc.relate('HOLDS_POSITION', personId, orgId, evStart, evEnd, { title: post.title });
     }
   };
 
   const byFirst = titlesByFirstCode();
+  // The outlet a page is from (its dateline or source line): editors' and reporters' bylines name it.
+  const outlets = orgs.filter((o) => OUTLET_NAME.test(o.name));
+  let lastPost: { org: NonNullable<Post['org']>; end: number; sentence: number } | undefined;
   for (const sentence of doc.sentences) {
     const { start: s0, end: s1 } = sentence;
     for (let i = s0; i < s1; i++) {
@@ -207,8 +212,8 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
       }
       if (!title) continue;
       let after = i + title.title.length;
-      const byline = /^(记者|通讯员|实习生|摄影)$/.test(title.title);
-      if (byline && /[ /]/.test(text[after])) after++;
+      const byline = BYLINE_TITLES.test(title.title);
+      if (byline && /[ /:]/.test(text[after])) after++;
       // 省长 赵某某 (a signature or a heading): one space between title and name, the name ending the line or clause.
       else if (text[after] === ' ' && !byline) {
         const spaced = nameAt(text, after + 1);
@@ -218,9 +223,16 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
-        const media = mediaBefore(text, i, orgs);
+        const media = mediaBefore(text, i, orgs) ?? (text[i + title.title.length] === ':' ? outlets[0] : undefined);
         if (media && posts.length) posts[posts.length - 1].org = media;
       }
+      // 市政协主席某某,副主席A、B及秘书长C: a bare title after a post in the same sentence shares its body.
+      if (!byline && posts.length && !posts.some((p) => p.org) && text.slice(posts[0].start, posts[posts.length - 1].end) === posts.map((p) => p.title).join('、')
+        && lastPost && lastPost.sentence === s0 && posts[0].start - lastPost.end <= 24 && /^[,、及和]$/.test(text[posts[0].start - 1] ?? '')
+        && !/^(领导|代表|委员|执行主席|常务主席)$/.test(title.title)) {
+        for (const p of posts) p.org = { ...lastPost.org, implied: true };
+      }
+      const carried = posts.filter((p) => p.org && !p.former).pop();
       const chainStart = posts.length ? posts[0].start : i;
       let pos = after;
       let name: string | undefined = first;
@@ -234,6 +246,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
         if (name && byline && sep === ' ' && titles().some((t) => text.startsWith(t.title, pos + 1))) break;
         if (name) pos += 1;
       }
+      if (carried?.org) lastPost = { org: carried.org, end: pos, sentence: s0 };
       i = pos - 1;
     }
   }
@@ -243,6 +256,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   teamsAndGroups(doc, addPerson);
   subjectsOfMeetingVerbs(doc, addPerson);
   nameThenTitleLines(doc, addPerson, holds);
+  rosterLines(doc, orgs, addPerson, holds);
   appointments(doc, names, orgByEnd, holds);
 
   // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
@@ -389,10 +403,28 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
       name = [...names.keys()].find((n) => new RegExp(`${n}(因|已)?(被)?$`).test(before));
       chainFrom = at + m[0].length;
     } else {
-      const candidate = nameAt(text, at + 2);
-      if (!candidate || text[at + 2 + candidate.length] !== '为') continue;
-      name = candidate;
-      chainFrom = at + 2 + candidate.length + 1;
+      // 任命A、B、C为…: every name listed before 为 takes the posts after it.
+      const listed: { start: number; name: string }[] = [];
+      let p = at + 2;
+      for (;;) {
+        const candidate = nameAt(text, p) ?? listedName(text, p, false);
+        if (!candidate) break;
+        listed.push({ start: p, name: candidate });
+        p += candidate.length;
+        if (text.startsWith('同志', p)) p += 2;
+        if (text[p] !== '、') break;
+        p++;
+      }
+      if (!listed.length || text[p] !== '为') continue;
+      if (listed.length > 1) {
+        let end = p + 1;
+        while (end < text.length && !/[,;。:\n]/.test(text[end])) end++;
+        const posts = parseChain(doc, end, orgByEnd, p + 1);
+        for (const l of listed) if (posts.length) holds(doc.mention('Person', l.name, l.start, l.start + l.name.length), posts, p + 1, end);
+        continue;
+      }
+      name = listed[0].name;
+      chainFrom = p + 1;
     }
     if (!name) continue;
     let chainEnd = chainFrom;
@@ -403,5 +435,39 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
     if (nameStart < 0) continue;
     const personId = doc.mention('Person', name, nameStart, nameStart + name.length);
     holds(personId, posts, chainFrom, chainEnd);
+  }
+}
+
+// Leadership rosters, a line per person: "某某:某市委副书记,市政府市长、党组书记". Each comma- or 、-separated
+// item is [body] title; a bare title keeps the body of the item before it.
+function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n: string) => string,
+  holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  const orgByStart = new Map<number, OrgMatch>();
+  for (const o of orgs) orgByStart.set(o.start, o);
+  for (let lineStart = 0; lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1 || text.length) {
+    const s = lineStart + (/^[\s\d.、一二三四五六七八九十()\-•·*]*/.exec(text.slice(lineStart, lineStart + 8))?.[0].length ?? 0);
+    const name = nameAt(text, s);
+    if (!name || text[s + name.length] !== ':') continue;
+    const lineEnd = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+    const posts: Post[] = [];
+    let prevOrg: Post['org'];
+    let itemStart = s + name.length + 1;
+    for (const item of text.slice(itemStart, lineEnd).split(/[,、]/)) {
+      const start = itemStart;
+      itemStart += item.length + 1;
+      const bare = item.replace(/\((兼|挂职)\)$/, '').trim();
+      const title = titleEndingAt(text, start + bare.length);
+      if (!title || bare.length > 24) { if (posts.length) break; else continue; }
+      const org = orgByStart.get(start);
+      const body = org && org.end <= start + bare.length - title.title.length ? org : bare === title.title ? prevOrg : undefined;
+      if (!body) continue;
+      const unit = text.slice(body.end, start + bare.length - title.title.length);
+      if (org && unit && !INTERNAL_UNIT.test(unit)) continue;
+      posts.push({ org: body, title: unit + title.title, former: false, start, end: start + bare.length });
+      prevOrg = body;
+    }
+    if (!posts.length) continue;
+    holds(addPerson(s, name), posts, s, posts[posts.length - 1].end);
   }
 }
