@@ -55,18 +55,26 @@ export function listedEnterprises(scan: EconomyScan): void {
 /** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */
 export function companiesByEnding(scan: EconomyScan): void {
   const { text, places } = scan;
+  const persons = scan.doc.all('Person').map((p) => p.name);
   for (const { suffix, strong } of enterpriseSuffixes()) {
     if (!strong) continue;
     for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + suffix.length)) {
+      // 某某集团有限公司: the shorter ending inside a longer one is read with the longer one.
+      if (/^(有限|股份|公司|控股)/.test(text.slice(at + suffix.length, at + suffix.length + 2))) continue;
       let start = at;
-      while (start > 0 && at - start < 10 && TRADE_NAME_CHAR()[text.charCodeAt(start - 1)]) start--;
+      // Registered names are long (湖北某某无机非金属新材料有限公司, 某某米业(仙桃)有限公司): up to 24 characters back.
+      const longForm = suffix.endsWith('公司');
+      while (start > 0 && at - start < (longForm ? 24 : 10) && (TRADE_NAME_CHAR()[text.charCodeAt(start - 1)] || longForm && /[()]/.test(text[start - 1]))) start--;
+      while (text[start] === ')' || text[start] === '(') start++;
       const raw = text.slice(start, at + suffix.length);
       // After the lead verbs, and after the last clause verb that leaves at least two characters before the ending.
       const cut = Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
       const name = raw.slice(cut);
       const tradeName = name.slice(0, name.length - suffix.length);
       if (tradeName.length < 2 || scan.orgCovered(start + cut, at + suffix.length) || GENERIC_TRADE_NAME.test(tradeName)) continue;
-      if (tradeName.length > 6 && !placeWithin(places, start + cut, at)) continue;
+      if (tradeName.length > 6 && !placeWithin(places, start + cut, at) && !longForm) continue;
+      // A person's name inside (某某听取公司…) makes it prose.
+      if (persons.some((p) => name.includes(p))) continue;
       scan.addEnterprise(start + cut, name);
     }
   }
@@ -75,7 +83,7 @@ export function companiesByEnding(scan: EconomyScan): void {
 const TRADE_NAME_CHAR = lazy(() => {
   const flags = new Uint8Array(0x10000);
   const letter = /[\p{Script=Han}A-Za-z]/u;
-  const stop = charSet('、和及与的在');
+  const stop = charSet('、和及与的在了是为到对向从由将把被给也就');
   for (let c = 0; c < 0x10000; c++) if (!stop[c] && letter.test(String.fromCharCode(c))) flags[c] = 1;
   return flags;
 });

@@ -48,6 +48,18 @@ export function projectLists(scan: EconomyScan): void {
       const kind = /^(.+?)等(.+)$/.exec(item.text);
       if (kind && !counted && !/(街|路|道|片区|区|延|拓|桥|站|园)$/.test(kind[1]) && kind[1].length <= 8) {
         const companies = [...enumerationBefore(text, item.start, clause.start).filter((x) => x.end < item.start), { start: item.start, end: item.start + kind[1].length, text: kind[1] }];
+        // A、B等10亿元以上项目: the 等 is followed by a size, not a kind, so each item is a whole project
+        // named after its company (place + trade name + product).
+        if (/^[\d.一二三四五六七八九十百千万]+(亿元|万元|个)/.test(kind[2])) {
+          for (const c of companies) {
+            const pid = scan.addProject(c.start, c.text);
+            const place = placeWithin(scan.places, c.start, c.end, true);
+            if (!pid || !place || place.start !== c.start || c.end - place.end < 4) continue;
+            const eid = scan.addEnterprise(c.start, text.slice(c.start, place.end + 2));
+            if (eid) doc.relate('UNDERTAKES', eid, pid, c.start, c.end);
+          }
+          continue;
+        }
         for (const c of companies) {
           const eid = scan.addEnterprise(c.start, c.text);
           const pid = scan.addProject(c.start, c.text + kind[2]);

@@ -3,11 +3,40 @@
 import type { DocBuilder } from '../../doc.js';
 import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
+import { lazy, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
 import {
   afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, umbrella,
 } from './vocabulary.js';
 
 export interface Found { id: string; start: number; end: number }
+
+const nameRules = lazy(() => {
+  const rules: Record<string, string[]> = {};
+  for (const [kind, words] of lexiconRows('name-validation.tsv', 2)) rules[kind] = longestFirst(splitList(words));
+  return { lead: rules.lead ?? [], tail: rules.tail ?? [], reject: rules.reject ?? [] };
+});
+
+/** A candidate name cut to where the name is (see data/lexicon/name-validation.tsv): its offset in raw and the name, or undefined. */
+export function cleanName(raw: string): { offset: number; name: string } | undefined {
+  const { lead, tail, reject } = nameRules();
+  let from = 0, to = raw.length;
+  for (const w of lead) {
+    const at = raw.lastIndexOf(w, Math.floor(raw.length / 2));
+    if (at >= 0 && at + w.length > from && at + w.length < to - 1) from = at + w.length;
+  }
+  // A quantity (10亿元以上, 4个重特大) ends the name where its number starts.
+  for (const w of tail) {
+    const at = raw.indexOf(w, from + 2);
+    if (at >= 0 && at < to) {
+      let cut = at;
+      while (cut > from && /[\d.一二三四五六七八九十百千万]/.test(raw[cut - 1])) cut--;
+      to = cut;
+    }
+  }
+  const name = raw.slice(from, to);
+  if (reject.some((w) => name.includes(w))) return undefined;
+  return { offset: from, name };
+}
 export interface ChainSentence { start: number; end: number; leaders: string[] }
 
 export class EconomyScan {
@@ -63,9 +92,13 @@ export class EconomyScan {
   }
 
   /** An enterprise as written (place prefix kept; the bare trade name becomes an alias). */
-  addEnterprise(start: number, raw: string): string | undefined {
+  addEnterprise(start: number, raw0: string): string | undefined {
+    const clean = cleanName(raw0);
+    if (!clean || this.inArea(start, start + raw0.length)) return undefined;
+    start += clean.offset;
+    const raw = clean.name;
     const name = raw.replace(/^[和及与、]/, '').replace(/[等]$/, '').trim();
-    if (name.length < 2 || name.length > 16 || /\d|[个家项批]$|企业$|^(各|全|重点|骨干|龙头)/.test(name)) return undefined;
+    if (name.length < 2 || name.length > (/公司$/.test(name) ? 28 : 16) || /\d|[个家项批]$|企业$|^(各|全|重点|骨干|龙头)/.test(name)) return undefined;
     if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name) || NOT_IN_ENTERPRISE.test(name)) return undefined;
     const from = start + raw.indexOf(name);
     const place = placeWithin(this.places, from, from + name.length, true);
@@ -81,7 +114,12 @@ export class EconomyScan {
   }
 
   /** A project by its name, without a trailing 项目 and the verbs and quantities before it. */
-  addProject(start: number, raw: string): string | undefined {
+  addProject(start: number, raw0: string): string | undefined {
+    const clean = cleanName(raw0);
+    // Items of a division of labour (分管…城际铁路建设) are areas of work, not projects.
+    if (!clean || this.inArea(start, start + raw0.length)) return undefined;
+    start += clean.offset;
+    const raw = clean.name;
     let name = raw.replace(/^[和及与]/, '').replace(/(项目|工程)$/, '').trim();
     name = name.slice(afterLeadVerbs(name));
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
