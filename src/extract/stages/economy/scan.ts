@@ -5,7 +5,7 @@ import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
 import {
-  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, umbrella,
+  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, segmentSectors, umbrella,
 } from './vocabulary.js';
 
 export interface Found { id: string; start: number; end: number }
@@ -79,6 +79,13 @@ export class EconomyScan {
     if (this.inArea(start, end)) return undefined;
     const name = industryName(raw);
     if (!name) return undefined;
+    // 煤炭煤电煤化工, 新能源新材料: sectors written together are each a sector of the lexicon.
+    const pieces = industryLexicon().has(name) ? undefined : segmentSectors(name);
+    if (pieces) {
+      const at = raw.indexOf(name) >= 0 ? start + raw.indexOf(name) : start;
+      const ids = pieces.map((p) => this.addIndustry(at + p.start, at + p.start + p.term.length, p.term));
+      return ids.find(Boolean);
+    }
     const id = this.doc.mention('Industry', name, start, end);
     this.industries.push({ start, end, id });
     this.industryMask.fill(1, start, end);

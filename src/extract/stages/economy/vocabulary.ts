@@ -101,7 +101,7 @@ export function clauseBounds(text: string, at: number, s0: number, s1: number): 
 }
 
 // Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
-export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
+export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级/;
 
 export function industryName(raw: string): string | undefined {
   let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^[百千万]亿级/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
@@ -119,3 +119,20 @@ export function industryName(raw: string): string | undefined {
 }
 
 
+
+/** A run of two or more lexicon sectors written without separators, split into them; undefined otherwise. */
+export function segmentSectors(run: string): { start: number; term: string }[] | undefined {
+  const lex = industryLexicon();
+  // best[i]: the fewest-pieces cover of run[0, i) by lexicon terms of two or more characters.
+  const best: ({ start: number; term: string }[] | undefined)[] = [[]];
+  for (let i = 1; i <= run.length; i++) {
+    for (let j = Math.max(0, i - 8); j <= i - 2; j++) {
+      const term = run.slice(j, i);
+      if (!best[j] || !lex.has(term)) continue;
+      const cover = [...best[j]!, { start: j, term }];
+      if (!best[i] || cover.length < best[i]!.length) best[i] = cover;
+    }
+  }
+  const cover = best[run.length];
+  return cover && cover.length >= 2 ? cover : undefined;
+}
