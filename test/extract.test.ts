@@ -214,3 +214,14 @@ describe('division of labour in other layouts', () => {
       '乌日娜>锡林郭勒盟行政公署|主持', '张海涛>锡林郭勒盟农牧局|分管', '张海涛>锡林郭勒盟气象局|联系']));
   });
 });
+
+describe('division of labour as a table and with colons or commas between name and title', () => {
+  it('reads table rows (name | post | areas), 副市长:某某 and 某某,副市长,负责…', () => {
+    const r = extract('fengong-table-and-colons.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['吴丽华>安顺市人民政府|副市长', '陈国栋>安顺市人民政府|副市长', '马文涛>安顺市人民政府|副市长']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '周建明>机构编制|分管', '吴丽华>卫生健康|分管', '陈国栋>水务|负责', '马文涛>招商引资|负责', '马文涛>安顺市商务局|主管']));
+    // The header row names no one.
+    expect(names(r, 'Person')).not.toContain('姓名');
+  });
+});

@@ -163,7 +163,8 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
       if (paren && text[end] === ')') end++;
       const close = closesIntro(text, end);
       if (close) return { name: first, nameStart: s, start: s, end: close.end, posts: chain.posts, strict: close.strict };
-    } else if (text[p] === '\n') {
+    } else if (text[p] === ',' || text[p] === ':' || text[p] === '\n') {
+      // 某某,副市长,负责… / 某某:市委常委、副市长。 / 某某 alone on its line, the title on the next.
       const next = chainAt(doc, skipSpace(text, p + 1), orgByStart);
       if (next) {
         const close = closesIntro(text, next.end);
@@ -178,8 +179,10 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
   }
   // Title first: 副市长某某: / 市长 某某 / 自治区副主席、自治区公安厅厅长某某.
   for (let j = s + 2; j <= limit; j++) {
-    if (/[\n,:;。]/.test(text[j - 1])) break;
-    let titleEnd = j;
+    // 副市长:某某 — a colon may stand between the title and the name.
+    const colon = text[j - 1] === ':' && !!titleEndingAt(text, j - 1);
+    if (/[\n,:;。]/.test(text[j - 1]) && !colon) break;
+    let titleEnd = colon ? j - 1 : j;
     while (titleEnd > s && text[titleEnd - 1] === ' ') titleEnd--;
     if (!titleEndingAt(text, titleEnd)) continue;
     const name = nameAt(text, j);
@@ -212,6 +215,34 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
     covered.push(...duties);
   }
   proseDuties(doc, persons, covered, places, addOrg);
+  tableRows(doc, orgs, places, addOrg);
+}
+
+// A 分工 table flattened to text, a row per line: "某某 | 副市长 | 交通运输、住房和城乡建设" (or TAB-separated).
+// The columns are name, post and the areas the post oversees.
+function tableRows(doc: DocBuilder, orgs: OrgMatch[], places: PlaceIndex, addOrg: (org: NonNullable<Post['org']>) => string): void {
+  const text = doc.text;
+  if (!text.includes('|') && !text.includes('\t')) return;
+  const orgByStart = new Map<number, OrgMatch>();
+  for (const o of orgs) orgByStart.set(o.start, o);
+  for (let lineStart = 0; lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1 || text.length) {
+    const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+    const cells: { start: number; text: string }[] = [];
+    let at = lineStart;
+    for (const cell of text.slice(lineStart, lineEnd).split(/[|\t]/)) {
+      const lead = cell.length - cell.trimStart().length;
+      cells.push({ start: at + lead, text: cell.trim() });
+      at += cell.length + 1;
+    }
+    if (cells.length < 3) continue;
+    const [who, post, areas] = cells;
+    if (nameAt(who.text + '\n', 0) !== who.text) continue;
+    const chain = chainAt(doc, post.start, orgByStart);
+    if (!chain || areas.text.length < 2) continue;
+    const personId = doc.mention('Person', who.text, who.start, who.start + who.text.length);
+    for (const p of chain.posts) if (p.org) doc.relate('HOLDS_POSITION', personId, addOrg(p.org), who.start, chain.end, { title: p.title });
+    overseeItems(doc, personId, { basis: '分管', start: areas.start, end: areas.start + areas.text.length }, places, addOrg);
+  }
 }
 
 // 分管 in running prose (…升任副省长的某某,接手了…的部分工作,分管民政、水利…): no introduction heads it,
