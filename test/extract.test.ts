@@ -225,3 +225,13 @@ describe('division of labour as a table and with colons or commas between name a
     expect(names(r, 'Person')).not.toContain('姓名');
   });
 });
+
+describe('project lists a cue announces', () => {
+  it('takes every item as a project, parts in parentheses too, and keeps 工程 in the name', () => {
+    const r = extract('key-projects-list.txt');
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining([
+      '青龙湾生态旅游区开发', '青龙湾度假酒店', '青龙湾游客中心', '滨江大桥', '滨江大桥主体工程', '滨江大桥至环城大道连接线',
+      '北城污水处理厂扩建工程', '丰源食品加工园', '东湖湿地公园提升改造工程', '南山隧道']));
+    expect(names(r, 'Project').some((n) => n.includes('个'))).toBe(false);
+  });
+});

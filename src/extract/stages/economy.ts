@@ -7,7 +7,7 @@ import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, listedEnterprises } from './economy/enterprises.js';
 import { developsRelations, findIndustries } from './economy/industries.js';
 import { projectLinks, sectorsOfListedCompanies } from './economy/links.js';
-import { facilities, projectLists } from './economy/projects.js';
+import { cuedProjectLists, facilities, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
 import { centralEnterprises } from './economy/vocabulary.js';
 import type { OrgMatch } from './organizations.js';
@@ -21,6 +21,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   listedEnterprises(scan);
   companiesByEnding(scan);
   projectLists(scan);
+  cuedProjectLists(scan);
   facilities(scan);
   sectorsOfListedCompanies(scan);
   enterprisesFromProjects(scan, centralEnterprises());

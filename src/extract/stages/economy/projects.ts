@@ -179,3 +179,53 @@ function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number,
     k = j - 1;
   }
 }
+
+// Lists a cue announces as projects: "13个项目分别是A、B、C", "续建项目(6个):A、B(包括C、D)", a heading
+// "预备重点项目(2个)。" with the list on the next line. Every item is a project, whatever its ending;
+// a parenthesis after an item lists its parts, which are projects too.
+const LIST_CUE = /项目(?:\(\d+个\))?(?:分别是|分别为|包括|主要有|有)[:]?|项目(?:\(\d+个\))?[:]|项目\(\d+个\)。\n/g;
+
+export function cuedProjectLists(scan: EconomyScan): void {
+  const { text } = scan;
+  if (!text.includes('项目')) return;
+  for (const cue of text.matchAll(LIST_CUE)) {
+    const from = cue.index! + cue[0].length;
+    let end = from;
+    let depth = 0;
+    while (end < text.length && !(depth === 0 && /[。;\n]/.test(text[end]))) {
+      if (text[end] === '(') depth++;
+      else if (text[end] === ')') depth = Math.max(0, depth - 1);
+      end++;
+    }
+    for (const item of topLevelItems(text, from, end)) {
+      const paren = /^(.*?)\((?:包括)?(.+)\)$/.exec(item.text);
+      const main = paren ? paren[1] : item.text;
+      if (main.length >= 4) scan.addProject(item.start, main);
+      if (!paren) continue;
+      let offset = item.start + paren[1].length + 1 + (item.text.slice(paren[1].length + 1).startsWith('包括') ? 2 : 0);
+      for (const part of paren[2].split('、')) {
+        if (part.length >= 4 && !/部分$/.test(part)) scan.addProject(offset, part);
+        offset += part.length + 1;
+      }
+    }
+  }
+}
+
+/** The 、-separated items of text[from, to), not splitting inside parentheses. */
+function topLevelItems(text: string, from: number, to: number): Span[] {
+  const items: Span[] = [];
+  let depth = 0, start = from;
+  for (let i = from; i <= to; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (i === to || (ch === '、' && depth === 0)) {
+      const raw = text.slice(start, i);
+      const lead = raw.length - raw.trimStart().length;
+      const trimmed = raw.trim().replace(/等$/, '');
+      if (trimmed) items.push({ start: start + lead, end: start + lead + trimmed.length, text: trimmed });
+      start = i + 1;
+    }
+  }
+  return items;
+}

@@ -127,7 +127,7 @@ export class EconomyScan {
     if (!clean || this.inArea(start, start + raw0.length)) return undefined;
     start += clean.offset;
     const raw = clean.name;
-    let name = raw.replace(/^[和及与]/, '').replace(/(项目|工程)$/, '').trim();
+    let name = raw.replace(/^[和及与]/, '').replace(/项目$/, '').trim();
     name = name.slice(afterLeadVerbs(name));
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '').replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
