@@ -307,7 +307,15 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
       found.push({ start: m.end + 2, end: m.end + 5, name: `${p}人大常委会`, aliases: [`${p}人民代表大会常务委员会`], place: m.place });
     }
   }
-  found.push(...mediaOutlets(text));
+  // An outlet named once in a dateline or source line is the same outlet wherever else the page names it (某某网记者).
+  const outlets = mediaOutlets(text);
+  const seen = new Set(outlets.map((o) => o.start));
+  for (const name of new Set(outlets.map((o) => o.name))) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!seen.has(at) && !found.some((f) => at < f.end && at + name.length > f.start)) outlets.push({ start: at, end: at + name.length, name, aliases: [] });
+    }
+  }
+  found.push(...outlets);
   const mask = new Uint8Array(text.length + 1);
   for (const m of found) mask.fill(1, m.start, m.end);
   const covered = (s: number, e: number) => { for (let i = s; i < e; i++) if (mask[i]) return true; return false; };

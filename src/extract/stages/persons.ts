@@ -223,12 +223,16 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
-        const media = mediaBefore(text, i, orgs) ?? (text[i + title.title.length] === ':' ? outlets[0] : undefined);
+        const lineStart = text.lastIndexOf('\n', i) + 1;
+        const media = mediaBefore(text, i, orgs) ?? (text[i + title.title.length] === ':' ? outlets[0] : undefined)
+          // 某某日报6月27日讯(记者 某某): the outlet of the dateline the byline closes.
+          ?? (text[i - 1] === '(' ? outlets.find((o) => o.start >= lineStart && o.end < i) : undefined);
         if (media && posts.length) posts[posts.length - 1].org = media;
       }
       // 市政协主席某某,副主席A、B及秘书长C: a bare title after a post in the same sentence shares its body.
-      if (!byline && posts.length && !posts.some((p) => p.org) && text.slice(posts[0].start, posts[posts.length - 1].end) === posts.map((p) => p.title).join('、')
-        && lastPost && lastPost.sentence === s0 && posts[0].start - lastPost.end <= 24 && /^[,、及和]$/.test(text[posts[0].start - 1] ?? '')
+      const bareTitle = /^[,、及和]$/.test(text[i - 1] ?? '') || posts.length === 1 && posts[0].start === i;
+      if (!byline && posts.length && !posts.some((p) => p.org) && bareTitle
+        && lastPost && lastPost.sentence === s0 && i - lastPost.end <= 24 && /^[,、及和]$/.test(text[i - 1] ?? '')
         && !/^(领导|代表|委员|执行主席|常务主席)$/.test(title.title)) {
         for (const p of posts) p.org = { ...lastPost.org, implied: true };
       }
@@ -395,6 +399,15 @@ function closingBylines(doc: DocBuilder, addPerson: (s: number, n: string) => st
 function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEnd: Map<number, OrgMatch>,
   holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
+  // 关于某某同志为某省人民政府代理省长的决定: a decision's title names the appointee and the post.
+  for (const m of text.matchAll(/关于([\p{Script=Han}]{2,4}?)同志为([^,。;:\n]{2,30}?)的决定/gu)) {
+    const nameStart = m.index! + 2;
+    if (nameAt(text, nameStart) !== m[1] && !listedName(text, nameStart, false)) continue;
+    const chainFrom = nameStart + m[1].length + 3;
+    const chainEnd = chainFrom + m[2].length;
+    const posts = parseChain(doc, chainEnd, orgByEnd, chainFrom);
+    if (posts.length) holds(doc.mention('Person', m[1], nameStart, nameStart + m[1].length), posts, chainFrom, chainEnd);
+  }
   for (const m of text.matchAll(/任命(为)?/g)) {
     const at = m.index!;
     let name: string | undefined, chainFrom: number;
@@ -460,12 +473,18 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       const title = titleEndingAt(text, start + bare.length);
       if (!title || bare.length > 24) { if (posts.length) break; else continue; }
       const org = orgByStart.get(start);
-      const body = org && org.end <= start + bare.length - title.title.length ? org : bare === title.title ? prevOrg : undefined;
+      // A bare title keeps the body before it, unless it names its own (副市长 → the city's government);
+      // after a Party group (市政府党组成员、秘书长) it is the body the group belongs to.
+      const implied = bare === title.title ? impliedBody(doc, title) : undefined;
+      const base = prevOrg && /^中共(.+)党组$/.exec(prevOrg.name);
+      const inherited = implied ? { ...implied, start, end: start + bare.length, implied: true }
+        : base && prevOrg ? { ...prevOrg, name: base[1], aliases: [], implied: true } : prevOrg;
+      const body = org && org.end <= start + bare.length - title.title.length ? org : bare === title.title ? inherited : undefined;
       if (!body) continue;
       const unit = text.slice(body.end, start + bare.length - title.title.length);
       if (org && unit && !INTERNAL_UNIT.test(unit)) continue;
       posts.push({ org: body, title: unit + title.title, former: false, start, end: start + bare.length });
-      prevOrg = body;
+      if (org) prevOrg = body;
     }
     if (!posts.length) continue;
     holds(addPerson(s, name), posts, s, posts[posts.length - 1].end);
