@@ -277,7 +277,17 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
 /** A county mention must be this frequent, and more frequent than its city's own name,
  * before we say the document is about the county rather than the city. */
 const MIN_COUNTY_MENTIONS = 3;
-const BARE_COUNTY_BODY = /(?:^|[^全各本该每市省州\p{Script=Han}])[区县旗](?:委|政府|人大|政协|长|纪委)|[,。:;、\n](?:[区县旗])(?:委|政府|人大常委会|政协)/u;
+const BARE_COUNTY_BODY = /[区县旗](?:委|政府|人大|政协|长|纪委)/g;
+const HAN_BEFORE = /\p{Script=Han}/u;
+/** Does the text name a body by a bare 区/县/旗 (区委书记, 县政府) — not as part of a longer word (全县, 某某县委)? */
+function bareCountyBodies(text: string): boolean {
+  BARE_COUNTY_BODY.lastIndex = 0;
+  for (let m = BARE_COUNTY_BODY.exec(text); m; m = BARE_COUNTY_BODY.exec(text)) {
+    const before = text[m.index - 1];
+    if (before === undefined || !HAN_BEFORE.test(before)) return true;
+  }
+  return false;
+}
 /** The province's name must be this many times as frequent as the top city's score for a
  * document to count as being about the province as a whole. */
 const PROVINCE_DOMINANCE = 2;
@@ -350,7 +360,7 @@ function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unit
   const county = pickTop(counties, firstSeen);
   // A text that names its bodies by a bare 区/县 (区委书记, 县政府) is a county's own text: one mention
   // of the county is enough to know which.
-  const ownCountyBodies = BARE_COUNTY_BODY.test(text);
+  const ownCountyBodies = bareCountyBodies(text);
   if (county && (ownCountyBodies || counties.get(county)! >= MIN_COUNTY_MENTIONS && counties.get(county)! > unitMentions)) {
     return { ...ctx, countyCode: county };
   }

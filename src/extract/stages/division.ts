@@ -7,6 +7,7 @@
 // body, else to an Area of work. The vocabulary is data: data/lexicon/division.tsv.
 import type { DocBuilder } from '../doc.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../lexicon.js';
+import { charSet } from '../text.js';
 import { orgAt, type OrgMatch } from './organizations.js';
 import { impliedBody, nameAt, parseChain, titleAt, titleEndingAt, type Post, type PersonSpan } from './persons.js';
 import type { PlaceIndex } from './places.js';
@@ -30,7 +31,8 @@ const vocabulary = lazy(() => {
 });
 
 /** Where a clause may start: after these, an introduction or a duty may begin. */
-const SEGMENT_BREAK = /[\n。;!?]/;
+/** Where a segment ends (line break, 。;!? and the comma), as a flag per UTF-16 code unit (asked at every character). */
+const SEGMENT_END = charSet('\n。;!?,');
 const CLAUSE_BREAK = /[\n。;!?,:]/;
 const LIST_MARKER = /^[\s]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[●·•■◆▲★☆-])?[\s]*/u;
 /** Clause material: an item holding these is prose, not an area of work. */
@@ -38,6 +40,9 @@ const NOT_AN_AREA = /[的了吗呢吧]|参加|出席|会议|同志|讲话|表示
 const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,20}$/u;
 /** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
 const ORGAN = /^(?:(市|县|区|省|自治区|州|盟|旗)|([\p{Script=Han}]{2,12}?))([\p{Script=Han}]{1,14}(局|厅|委员会|委|办公室|办|合作社|联合会|联社|中心|调查队|总队|支队|研究室|管理处|公署|署|院|馆))$/u;
+const DUTY_VERB_HINT = /分管|负责|联系|主持|领导|协助|协管|主管/g;
+/** How far after a segment's start its official's first duty may stand (a name line, a title line, then duties). */
+const INTRO_REACH = 120;
 /** Longest title chain of an introduction's title-first form. */
 const MAX_CHAIN = 40;
 
@@ -114,20 +119,27 @@ function findIntros(doc: DocBuilder, orgs: OrgMatch[]): Intro[] {
   const orgByEnd = new Map<number, OrgMatch>();
   for (const o of orgs) { orgByStart.set(o.start, o); orgByEnd.set(o.end, o); }
   const intros: Intro[] = [];
+  // An introduction matters only when duties follow it: segments with no duty verb in reach are skipped
+  // (most segments of most texts), before any name or title is tried.
+  const verbAt: number[] = [];
+  for (const m of text.matchAll(DUTY_VERB_HINT)) verbAt.push(m.index!);
+  if (!verbAt.length) return intros;
+  let nextVerb = 0;
   let segStart = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SEGMENT_BREAK.test(text[i]) && text[i] !== ',') continue;
-    const afterComma = i < text.length && text[i] === ',';
-    const s = segStart + (LIST_MARKER.exec(text.slice(segStart, segStart + 12))?.[0].length ?? 0);
+    if (i < text.length && !SEGMENT_END[text.charCodeAt(i)]) continue;
     const prevStart = segStart;
     segStart = i + 1;
+    while (nextVerb < verbAt.length && verbAt[nextVerb] < prevStart) nextVerb++;
+    if (nextVerb >= verbAt.length) break;
+    if (verbAt[nextVerb] - prevStart > INTRO_REACH) continue;
+    const s = prevStart + (LIST_MARKER.exec(text.slice(prevStart, prevStart + 12))?.[0].length ?? 0);
     if (s >= i) continue;
     const intro = introAt(doc, s, Math.min(i, s + MAX_CHAIN + 4), orgByStart, orgByEnd);
     // After a comma only the tight form counts (…,省长某某主持…全面工作): a duty follows at once.
     if (!intro || (prevStart > 0 && text[prevStart - 1] === ',' && !intro.strict)) continue;
     if (intros.length && intros[intros.length - 1].nameStart === intro.nameStart) continue;
     intros.push(intro);
-    void afterComma;
   }
   return intros;
 }
@@ -138,7 +150,8 @@ function nameReadings(text: string, pos: number): string[] {
   const out: string[] = [];
   const prose = nameAt(text, pos);
   if (prose) out.push(prose);
-  if (!prose && !nameAt(text.slice(pos, pos + 3) + '\n', 0) && !nameAt(text.slice(pos, pos + 2) + '\n', 0)) return out;
+  // The other readings matter only when a title follows them.
+  if (!titleAt(text, pos + 2) && !titleAt(text, pos + 3)) return out;
   for (const len of [3, 2]) {
     const r = text.slice(pos, pos + len);
     if (r.length === len && /^[\p{Script=Han}]+$/u.test(r) && !out.includes(r) && nameAt(r + '\n', 0) === r) out.push(r);
@@ -180,8 +193,9 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
   // Title first: 副市长某某: / 市长 某某 / 自治区副主席、自治区公安厅厅长某某.
   for (let j = s + 2; j <= limit; j++) {
     // 副市长:某某 — a colon may stand between the title and the name.
-    const colon = text[j - 1] === ':' && !!titleEndingAt(text, j - 1);
-    if (/[\n,:;。]/.test(text[j - 1]) && !colon) break;
+    const prev = text[j - 1];
+    const colon = prev === ':' && !!titleEndingAt(text, j - 1);
+    if (!colon && (prev === '\n' || prev === ',' || prev === ':' || prev === ';' || prev === '。')) break;
     let titleEnd = colon ? j - 1 : j;
     while (titleEnd > s && text[titleEnd - 1] === ' ') titleEnd--;
     if (!titleEndingAt(text, titleEnd)) continue;
@@ -391,10 +405,8 @@ function orgForItem(doc: DocBuilder, start: number, item: string, places: PlaceI
   // Bare cores stand for the document's own body: 妇联 in a 广州 notice is 广州市妇联.
   const own = doc.places.city ?? doc.places.province;
   if (!own || doc.places.placeholder) return undefined;
-  const probe = new (doc.constructor as new (d: string, t: string) => DocBuilder)(doc.doc, item === '共青团' ? '共青团市委' : `市${item}`);
-  probe.places = { ...doc.places, city: own };
-  const m = orgAt(probe, 0, new Map());
-  if (m && m.end === probe.text.length && !m.name.startsWith('中共')) return { ...m, start, end };
+  const m = bareCore(doc, item, own);
+  if (m && !m.name.startsWith('中共')) return { ...m, start, end };
   if (organ && !organ[1] && !/^(各|全|有关|相关|其他|所属)/.test(item)) {
     // An organ named by its own proper name (遵义供电局, 国家统计局某某调查队) stays as written;
     // one named by its function alone (供电局) is the document's own.
@@ -402,4 +414,20 @@ function orgForItem(doc: DocBuilder, start: number, item: string, places: PlaceI
     return named ? { start, end, name: item, aliases: [] } : { start, end, name: own.name + item, aliases: [], place: own };
   }
   return undefined;
+}
+
+// The bare core an item names, read as the document's own body (市 + item): built once per item and
+// document, since a notice repeats its items (财政, 统计) under several officials.
+const bareCores = new WeakMap<DocBuilder, Map<string, OrgMatch | undefined>>();
+function bareCore(doc: DocBuilder, item: string, own: NonNullable<DocBuilder['places']['city']>): OrgMatch | undefined {
+  let memo = bareCores.get(doc);
+  if (!memo) bareCores.set(doc, (memo = new Map()));
+  if (memo.has(item)) return memo.get(item);
+  const probe = new (doc.constructor as new (d: string, t: string) => DocBuilder)(doc.doc, item === '共青团' ? '共青团市委' : `市${item}`);
+  probe.places = { ...doc.places, city: own };
+  const found = orgAt(probe, 0, new Map());
+  // Only a reading of the whole item counts.
+  const m = found && found.end === probe.text.length ? found : undefined;
+  memo.set(item, m);
+  return m;
 }

@@ -342,9 +342,17 @@ export function mediaOutlets(text: string): OrgMatch[] {
       offset += part.length + 1;
     }
   }
-  if (text.includes('讯') || text.includes('电')) for (const m of text.matchAll(DATELINE)) {
-    const start = m.index! + m[0].length - m[0].replace(/^[\n\s(□]/, '').length;
-    if (!/^(本报|本网|本台|我台|我报)$/.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
+  // Datelines end in 讯 or 电: the pattern is tried only on the few characters before each of them.
+  for (const mark of ['讯', '电']) {
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      const from = Math.max(0, at - 24);
+      DATELINE.lastIndex = 0;
+      const window = text.slice(from, at + 1);
+      const m = DATELINE.exec(window);
+      if (!m || m.index + m[0].length !== window.length) continue;
+      const start = from + m.index + m[0].length - m[0].replace(/^[\n\s(□]/, '').length;
+      if (!/^(本报|本网|本台|我台|我报)$/.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
+    }
   }
   return found;
 }

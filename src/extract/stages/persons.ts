@@ -67,8 +67,16 @@ export function nameAt(text: string, pos: number): string | undefined {
 // up to the next separator, so that names without a common surname (minority names of four
 // characters, rare surnames) are read too. Clause material never makes a name.
 const LISTED_NAME = /^([\p{Script=Han}]{2,4}?)(?=[、,。;:]|及|等|和|也|应邀|出席|主持|讲话|致辞|在|分别|同志|$)/u;
+const MEETING_VERB_FIRST = new Set([...'主出讲致']);
 const NOT_IN_NAME = /[的了是为对将与及等各全市省县区州委会局部长团院所处厅办政协人大主席书记代表同志领导干部群众企业项目工作发展建设和在]/;
 function listedName(text: string, pos: number, first: boolean): string | undefined {
+  // Cheap test first (this is asked after every title): a list's first name is followed, within five
+  // characters, by 、 or a meeting verb.
+  if (first) {
+    let ok = false;
+    for (let k = pos + 2; k <= pos + 4 && !ok; k++) ok = text[k] === '、' || MEETING_VERB_FIRST.has(text[k]);
+    if (!ok) return undefined;
+  }
   const m = LISTED_NAME.exec(text.slice(pos, pos + 12));
   if (!m || NOT_IN_NAME.test(m[1])) return undefined;
   // A list's first name counts only when the list goes on (、) or a meeting verb follows it.
@@ -86,10 +94,24 @@ export function titleAt(text: string, pos: number): Title | undefined {
 
 /** A title ending exactly at `end` (longest). */
 export function titleEndingAt(text: string, end: number): Title | undefined {
-  return titlesEndingAt(text, end)[0];
+  const candidates = end > 0 ? titlesByLastCode()[text.charCodeAt(end - 1)] : undefined;
+  if (candidates === undefined) return undefined;
+  for (let k = 0; k < candidates.length; k++) {
+    const t = candidates[k].title;
+    if (end - t.length >= 0 && text.startsWith(t, end - t.length)) return candidates[k];
+  }
+  return undefined;
 }
+/** Titles by their last UTF-16 code unit, longest first (asked at every position a chain may end). */
+const titlesByLastCode = lazy(() => {
+  const table: (Title[] | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const t of titles()) (table[t.title.charCodeAt(t.title.length - 1)] ??= []).push(t);
+  return table;
+});
 function titlesEndingAt(text: string, end: number): Title[] {
-  return titles().filter((t) => end - t.title.length >= 0 && text.startsWith(t.title, end - t.title.length));
+  const candidates = end > 0 ? titlesByLastCode()[text.charCodeAt(end - 1)] : undefined;
+  if (candidates === undefined) return [];
+  return candidates.filter((t) => end - t.title.length >= 0 && text.startsWith(t.title, end - t.title.length));
 }
 
 export interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
