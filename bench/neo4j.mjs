@@ -21,11 +21,12 @@ const dist = (p) => import(path.join(repo, 'dist', p));
  * so the benchmark never wipes the database other people use on the default port.
  */
 export async function acquireNeo4j({ port = 7697, httpPort = 7484, log = console.error } = {}) {
-  const user = process.env.NEO4J_USER || 'neo4j';
-  const password = process.env.NEO4J_PASSWORD || 'password';
+  // Credentials as kg finds them: the environment, else the server's own password file.
+  const { resolveConnection } = await dist('load/connection.js');
   if (process.env.NEO4J_URI) {
     log(`neo4j: using $NEO4J_URI=${process.env.NEO4J_URI} (its database will be emptied between runs)`);
-    return { uri: process.env.NEO4J_URI, user, password, stop: async () => undefined, started: false };
+    const { uri, user, password } = resolveConnection({});
+    return { uri, user, password, stop: async () => undefined, started: false };
   }
   const env = {
     ...process.env,
@@ -47,8 +48,9 @@ export async function acquireNeo4j({ port = 7697, httpPort = 7484, log = console
   } else {
     log(`neo4j: private server on port ${port} already running; leaving it running afterwards`);
   }
+  const { uri, user, password } = resolveConnection({}, { ...env, NEO4J_URI: '' });
   return {
-    uri: `bolt://127.0.0.1:${port}`, user, password, started: !already,
+    uri, user, password, started: !already,
     stop: async () => {
       if (already) return;
       const r = npm('stop');

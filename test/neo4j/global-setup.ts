@@ -58,7 +58,7 @@ function fileFilters(argv: readonly string[]): string[] {
 }
 
 /** Why the server at NEO4J_URI cannot be used by the tests, or '' when it can. */
-async function unusable(conn: { uri: string; user: string; password: string; database?: string }): Promise<string> {
+export async function unusable(conn: { uri: string; user: string; password: string; database?: string }): Promise<string> {
   const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), { connectionTimeout: 5000, maxTransactionRetryTime: 0 });
   try {
     const { records } = await driver.executeQuery(FOREIGN_NODES, { docs: TEST_DOCS }, conn.database ? { database: conn.database } : {});

@@ -15,6 +15,7 @@ import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unusable } from '../neo4j/global-setup.js';
 import { neo4jScript, reliabilityInstance, root, runKg, startInstance } from './helpers.js';
 
 const SKIP = process.env.ZHENGKG_SKIP_NEO4J === '1';
@@ -154,6 +155,12 @@ describe.skipIf(SKIP)('the local Neo4j is safe by default (own server under .neo
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
+    });
+
+    it('npm test does not take a NEO4J_URI whose database holds data (it starts its own server instead), nor one it cannot use', async () => {
+      // The build above loaded examples/: nodes that are not the Neo4j tests' fixtures.
+      expect(await unusable({ uri: instance.uri, user: instance.user, password: instance.password })).toMatch(/^it holds \d+ nodes that are not test fixtures$/);
+      expect(await unusable({ uri: instance.uri, user: instance.user, password: 'wrong password' })).toMatch(/authentication failure|unauthorized/i);
     });
 
     it('the local password is never sent to another server', async () => {
