@@ -235,3 +235,11 @@ describe('project lists a cue announces', () => {
     expect(names(r, 'Project').some((n) => n.includes('个'))).toBe(false);
   });
 });
+
+describe('projects of a list belong to the place the list is about', () => {
+  it('locates each listed project in the city of the heading above its list', () => {
+    const text = '二、青州市政府\n(一)重点项目(2个)。\n1.续建项目(2个):东湖湿地公园提升改造工程、北城污水处理厂扩建工程。';
+    const r = extractDocument({ doc: 'list.txt', text, format: 'text' });
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['东湖湿地公园提升改造工程>青州市', '北城污水处理厂扩建工程>青州市']));
+  });
+});

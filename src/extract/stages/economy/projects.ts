@@ -2,6 +2,7 @@
 // (…电站, …产业园, …高速) with a build verb around them.
 import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
+import type { PlaceLevel } from '../../records.js';
 import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import {
@@ -197,14 +198,20 @@ export function cuedProjectLists(scan: EconomyScan): void {
       else if (text[end] === ')') depth = Math.max(0, depth - 1);
       end++;
     }
+    // The place the list belongs to: named in the cue's sentence (修文县…集中开工13个项目,分别是…) or in
+    // the heading above it (四、文昌市政府 / (一)重点项目(7个)).
+    const place = listPlace(scan, cue.index!);
+    const located = (id: string | undefined, start: number, end: number) => {
+      if (id && place) scan.doc.relate('LOCATED_IN', id, scan.doc.mention('Place', place.name, place.start, place.end, { level: place.level, code: place.code }), start, end);
+    };
     for (const item of topLevelItems(text, from, end)) {
       const paren = /^(.*?)\((?:包括)?(.+)\)$/.exec(item.text);
       const main = paren ? paren[1] : item.text;
-      if (main.length >= 4) scan.addProject(item.start, main);
+      if (main.length >= 4) located(scan.addProject(item.start, main), item.start, item.end);
       if (!paren) continue;
       let offset = item.start + paren[1].length + 1 + (item.text.slice(paren[1].length + 1).startsWith('包括') ? 2 : 0);
       for (const part of paren[2].split('、')) {
-        if (part.length >= 4 && !/部分$/.test(part)) scan.addProject(offset, part);
+        if (part.length >= 4 && !/部分$/.test(part)) located(scan.addProject(offset, part), offset, offset + part.length);
         offset += part.length + 1;
       }
     }
@@ -228,4 +235,27 @@ function topLevelItems(text: string, from: number, to: number): Span[] {
     }
   }
   return items;
+}
+
+/** A county or city named before `at` in its sentence, or in a short heading line within the 400 characters above. */
+function listPlace(scan: EconomyScan, at: number): { name: string; code: string; level: PlaceLevel; start: number; end: number } | undefined {
+  const { text, places, doc } = scan;
+  const pick = (from: number, to: number) => {
+    let found: { name: string; code: string; level: PlaceLevel; start: number; end: number } | undefined;
+    for (let i = from; i < to; i++) {
+      const p = places.get(i);
+      if (p && (p.place.level === 'county' || p.place.level === 'city')) { found = { ...p.place, start: i, end: p.end }; i = p.end - 1; }
+    }
+    return found;
+  };
+  const s = doc.sentenceAt(at);
+  const inSentence = pick(Math.max(s.start, text.lastIndexOf('\n', at - 1) + 1), at);
+  if (inSentence) return inSentence;
+  for (let lineEnd = text.lastIndexOf('\n', at - 1); lineEnd > 0 && at - lineEnd < 400; lineEnd = text.lastIndexOf('\n', lineEnd - 1)) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    if (lineEnd - lineStart > 24) continue;
+    const heading = pick(lineStart, lineEnd);
+    if (heading) return heading;
+  }
+  return undefined;
 }
