@@ -43,8 +43,9 @@ export function extractPlaces(doc: DocBuilder): PlaceIndex {
 }
 
 /** The document's own place as a Place mention (for DEVELOPS and LOCATED_IN), with its first mention as evidence. */
-export function ownPlaceId(doc: DocBuilder, level: 'city' | 'county' | 'province' = 'city'): string | undefined {
-  const p = level === 'city' ? doc.places.city ?? doc.places.province : doc.places[level];
+export function ownPlaceId(doc: DocBuilder, level?: 'city' | 'county' | 'province'): string | undefined {
+  // By default the most specific place the text is about: a county's report develops the county's sectors.
+  const p = level === undefined ? doc.places.county ?? doc.places.city ?? doc.places.province : doc.places[level];
   if (!p) return undefined;
   const id = `Place:${p.name}`;
   return doc.has(id) ? id : undefined;

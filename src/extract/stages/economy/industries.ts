@@ -6,11 +6,14 @@ import { clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUS
 
 export function findIndustries(scan: EconomyScan): void {
   const { text, doc } = scan;
-  for (const { start, end, term } of findIndustryTerms()(text)) {
+  const terms = findIndustryTerms()(text);
+  // Sectors written one after another (培育新能源新材料): each neighbour counts as a separator.
+  const termStarts = new Set(terms.map((t) => t.start)), termEnds = new Set(terms.map((t) => t.end));
+  for (const { start, end, term } of terms) {
     const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
     const tail = INDUSTRY_TAIL.exec(next);
-    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '';
-    const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start));
+    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '' || termStarts.has(end);
+    const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start)) || termEnds.has(start);
     if (!(tail || (itemLike && itemStart))) continue;
     if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(Math.max(0, start - 2), start))) {
       // Inside a longer word (e.g. 风电 in 大唐风电三期): only with an explicit industry tail.
