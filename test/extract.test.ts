@@ -243,3 +243,19 @@ describe('projects of a list belong to the place the list is about', () => {
     expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['东湖湿地公园提升改造工程>青州市', '北城污水处理厂扩建工程>青州市']));
   });
 });
+
+describe('people named in credits, rosters and removals', () => {
+  it('reads credit lines, roster lines with Party-group posts, and people removed from posts', () => {
+    const text = [
+      '青州市人民政府领导成员',
+      '- 高文博:青州市人民政府党组成员、副市长',
+      '决定免去孙立群的青州市财政局局长职务。',
+      '作者:许嘉禾  责任编辑:沈静怡',
+    ].join('\n');
+    const r = extractDocument({ doc: 'credits.txt', text, format: 'text' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['高文博', '孙立群', '许嘉禾', '沈静怡']));
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['高文博>中共青州市人民政府党组|成员', '高文博>青州市人民政府|副市长']));
+    // A removal is no post held.
+    expect(rel(r, 'HOLDS_POSITION').some((x) => x.startsWith('孙立群>'))).toBe(false);
+  });
+});

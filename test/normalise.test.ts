@@ -170,8 +170,6 @@ describe('dropPageChrome', () => {
     '【字体:大 中 小】',
     '【字体:',
     '字号: 大 中 小',
-    '责任编辑:王芳',
-    '来源:市发展和改革委员会',
     '2024-03-12 10:30 来源: 本站',
     '2022-04-12 来源: 网站运维',
     '发布时间: 2024-03-12',
@@ -191,6 +189,10 @@ describe('dropPageChrome', () => {
   ])('drops chrome line: %s', (line) => {
     expect(isChromeLine(line)).toBe(true);
     expect(dropPageChrome(`正文第一段。\n${line}\n正文第二段。`)).toBe('正文第一段。\n正文第二段。');
+  });
+
+  it.each(['责任编辑:王芳', '来源:市发展和改革委员会', '作者:许嘉禾'])('keeps a credit or source line, which names a person or an outlet: %s', (line) => {
+    expect(isChromeLine(line)).toBe(false);
   });
 
   it.each([

@@ -67,7 +67,8 @@ export function placeRefAt(doc: DocBuilder, pos: number, placeAt: Map<number, { 
   const { province, city, county } = doc.places;
   let place: PlaceRef | undefined;
   let width = 1;
-  if (ch === '市') place = city ?? (province && province.name.endsWith('市') ? province : undefined) ?? (county?.name.endsWith('市') ? county : undefined);
+  // A county-level city's own text calls its own bodies 市委, 市政府.
+  if (ch === '市') place = (county?.name.endsWith('市') ? county : undefined) ?? city ?? (province && province.name.endsWith('市') ? province : undefined);
   else if (ch === '省') place = province?.name.endsWith('省') ? province : undefined;
   else if (ch === '县') place = county?.name.endsWith('县') ? county : undefined;
   else if (ch === '区') place = county?.name.endsWith('区') ? county : undefined;

@@ -36,7 +36,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '充分', '围绕', '结合', '希望', '首先', '听取', '审议', '一起', '所在', '先后', '主动', '专门', '亲自', '进一步', '着重',
   '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '在主席台', '代市长',
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
-  '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任',
+  '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
 ]);
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
@@ -68,7 +68,7 @@ export function nameAt(text: string, pos: number): string | undefined {
 // characters, rare surnames) are read too. Clause material never makes a name.
 const LISTED_NAME = /^([\p{Script=Han}]{2,4}?)(?=[、,。;:]|及|等|和|也|应邀|出席|主持|讲话|致辞|在|分别|同志|$)/u;
 const MEETING_VERB_FIRST = new Set([...'主出讲致']);
-const NOT_IN_NAME = /[的了是为对将与及等各全市省县区州委会局部长团院所处厅办政协人大主席书记代表同志领导干部群众企业项目工作发展建设和在]/;
+const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办政协人大主席书记代表同志领导干部群众企业项目工作发展建设和在]/;
 function listedName(text: string, pos: number, first: boolean): string | undefined {
   // Cheap test first (this is asked after every title): a list's first name is followed, within five
   // characters, by 、 or a meeting verb.
@@ -189,7 +189,8 @@ export function impliedBody(doc: DocBuilder, title: Title): { name: string; alia
   const m = /^\{(province|city|county)\}(.*)$/.exec(title.implied);
   if (!m) return { name: title.implied, aliases: [] };
   if (doc.places.placeholder) return undefined;
-  const place = levels[m[1]];
+  // In a county-level city's own text, 市长 is that city's mayor.
+  const place = m[1] === 'city' && doc.places.county?.name.endsWith('市') ? doc.places.county : levels[m[1]];
   // A municipality's mayor heads the municipal government (上海市人民政府), which is province-level here.
   const owner = place ?? (m[1] === 'city' && doc.places.province?.name.endsWith('市') ? doc.places.province : undefined);
   if (!owner) return undefined;
@@ -283,6 +284,8 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   subjectsOfMeetingVerbs(doc, addPerson);
   nameThenTitleLines(doc, addPerson, holds);
   rosterLines(doc, orgs, addPerson, holds);
+  credits(doc, addPerson);
+  removals(doc, addPerson);
   appointments(doc, names, orgByEnd, holds);
 
   // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
@@ -492,9 +495,11 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       const start = itemStart;
       itemStart += item.length + 1;
       const bare = item.replace(/\((兼|挂职)\)$/, '').trim();
-      const title = titleEndingAt(text, start + bare.length);
-      if (!title || bare.length > 24) { if (posts.length) break; else continue; }
       const org = orgByStart.get(start);
+      // 市政府党组成员: the title that starts where the body ends (成员), not the longest (党组成员).
+      const title = titlesEndingAt(text, start + bare.length).find((t) => !org || org.end <= start + bare.length - t.title.length)
+        ?? titleEndingAt(text, start + bare.length);
+      if (!title || bare.length > 24) { if (posts.length) break; else continue; }
       // A bare title keeps the body before it, unless it names its own (副市长 → the city's government);
       // after a Party group (市政府党组成员、秘书长) it is the body the group belongs to.
       const implied = bare === title.title ? impliedBody(doc, title) : undefined;
@@ -508,7 +513,55 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       posts.push({ org: body, title: unit + title.title, former: false, start, end: start + bare.length });
       if (org) prevOrg = body;
     }
-    if (!posts.length) continue;
+    if (!posts.length) {
+      // A roster line whose posts name no body still names a person (某某:二级巡视员).
+      if (titleAt(text, s + name.length + 1)) addPerson(s, name);
+      continue;
+    }
     holds(addPerson(s, name), posts, s, posts[posts.length - 1].end);
   }
+}
+
+// Bylines and credits with a colon: 作者:某某, 责任编辑:某某, 文/图:某某 某某. Names separated by spaces or 、.
+const CREDIT = /(?:作者|责任编辑|编辑|文图|文\/图|摄影|记者|通讯员|校对|审核|监制|撰稿|供稿)[:]\s*/g;
+function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  for (const m of text.matchAll(CREDIT)) {
+    let pos = m.index! + m[0].length;
+    for (let k = 0; k < 4; k++) {
+      const name = nameAt(text, pos) ?? creditName(text, pos);
+      if (!name) break;
+      addPerson(pos, name);
+      pos += name.length;
+      if (!/^[ 、]/.test(text[pos] ?? '')) break;
+      pos++;
+    }
+  }
+}
+/** A two- or three-character name closing a credit line (the line or a space ends it). */
+function creditName(text: string, pos: number): string | undefined {
+  const m = /^([\p{Script=Han}]{2,3})(?=$|[\s、)])/u.exec(text.slice(pos, pos + 4));
+  if (!m || NOT_IN_NAME.test(m[1])) return undefined;
+  return surnames().single.has(m[1][0]) || surnames().compound.has(m[1].slice(0, 2)) ? m[1] : undefined;
+}
+
+// 免去某某(的)…职务 / 决定免去A、B的…: the people a decision removes from a post are persons (no post).
+function removals(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  for (const m of text.matchAll(/免去/g)) {
+    let pos = m.index! + 2;
+    for (let k = 0; k < 8; k++) {
+      const name = nameAt(text, pos) ?? listedName(text, pos, false);
+      if (!name) break;
+      const after = text[pos + name.length];
+      if (!(after === '、' || after === '的' || after === '同' || titleAt(text, pos + name.length) || orgStartsAt(doc, pos + name.length))) break;
+      addPerson(pos, name);
+      pos += name.length;
+      if (text[pos] !== '、') break;
+      pos++;
+    }
+  }
+}
+function orgStartsAt(doc: DocBuilder, pos: number): boolean {
+  return /^(省|市|县|区|自治区|中共|国务院)/.test(doc.text.slice(pos, pos + 3));
 }
