@@ -259,3 +259,13 @@ describe('people named in credits, rosters and removals', () => {
     expect(rel(r, 'HOLDS_POSITION').some((x) => x.startsWith('孙立群>'))).toBe(false);
   });
 });
+
+describe('a province report that names a city in passing', () => {
+  it('is the province’s text: its sectors are the province’s, with clean spans', () => {
+    const r = extract('province-report.txt');
+    expect(r.place).toBe('贵州省');
+    expect(rel(r, 'DEVELOPS')).toEqual(expect.arrayContaining(['贵州省>新能源汽车', '贵州省>生物医药', '贵州省>茶叶', '遵义市>白酒', '贵州省>新材料']));
+    // An item cut out of "生物医药等战略性新兴" keeps its own span, not the words after it.
+    expect(r.mentions.find((m) => m.name === '生物医药')?.aliases ?? []).toEqual([]);
+  });
+});

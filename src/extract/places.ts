@@ -277,6 +277,8 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
 /** A county mention must be this frequent, and more frequent than its city's own name,
  * before we say the document is about the county rather than the city. */
 const MIN_COUNTY_MENTIONS = 3;
+const SELF_PROVINCE = /[我全本]省/g;
+const SELF_CITY = /[我全本]市/g;
 const BARE_COUNTY_BODY = /[区县旗](?:委|政府|人大|政协|长|纪委)/g;
 const HAN_BEFORE = /\p{Script=Han}/u;
 /** Does the text name a body by a bare 区/县/旗 (区委书记, 县政府) — not as part of a longer word (全县, 某某县委)? */
@@ -332,7 +334,14 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
     }
   }
 
-  const top = pickTop(unitScore, firstSeen);
+  // How the text speaks of itself: 我省/全省 in a province's text, 我市/全市 in a city's. A province's report
+  // that names a city once in passing is still the province's.
+  const selfProvince = (text.match(SELF_PROVINCE) ?? []).length, selfCity = (text.match(SELF_CITY) ?? []).length;
+  const top0 = pickTop(unitScore, firstSeen);
+  const provinceTop = pickTop(new Map([...provinceMentions].filter(([code]) => !index.municipalities.has(code))), firstSeen);
+  if (top0 && provinceTop && selfProvince >= 2 && selfCity === 0 && index.entries.get(top0)!.level === 'city'
+    && unitScore.get(top0)! === 1) return { provinceCode: provinceTop };
+  const top = top0;
   if (!top) {
     const province = pickTop(provinceMentions, firstSeen);
     return province ? { provinceCode: province } : {};

@@ -112,7 +112,8 @@ const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署
 const CONFERENCE_OPENERS = /(召开|举行|举办|出席|参加|主持召开|主持|在)$/;
 const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
 
-function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void) {
+function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void,
+  named: MeetingMatch[]) {
   const text = doc.text;
   if (!/会议|座谈会|推进会|部署会|动员会|总结会|现场会|调度会|大会/.test(text)) return;
   for (const m of text.matchAll(CONFERENCE)) {
@@ -120,7 +121,9 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
     let start = m.index!;
     while (start > 0 && m.index! - start < 40 && !/[,。;:\n“”"()!?、]/.test(text[start - 1])) start--;
     let raw = text.slice(start, end);
-    const opener = /^.*(召开|举行|举办|出席|参加|主持召开|主持|贯彻落实|落实|贯彻|传达|学习)(?=.)/.exec(raw);
+    // A meeting a pattern already names ends here (省委经济工作会议): nothing more to read.
+    if (named.some((n) => n.end === end || (m.index! < n.end && end > n.start))) continue;
+    const opener = /^.*(召开|举行|举办|出席|参加|主持召开|主持|贯彻落实|落实|贯彻|传达|学习|按照|根据|精神及|精神和|暨|及)(?=.)/.exec(raw);
     if (opener) { start += opener[0].length; raw = text.slice(start, end); }
     void CONFERENCE_OPENERS;
     if (raw.length - m[0].length < 4 || NOT_A_CONFERENCE_NAME.test(raw) || /[了的]$/.test(raw.slice(0, -m[0].length))) continue;
@@ -184,7 +187,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       add(m.index!, m.index! + m[0].length, m[7] ? { name: `${built.name}预备会议`, aliases: built.aliases.map((a) => `${a}预备会议`).concat(`${built.name}预备会`) } : built);
     }
   }
-  namedConferences(doc, places, add);
+  namedConferences(doc, places, add, found);
   // 二十届二中、三中全会: one plenum per ordinal.
   if (text.includes('中全会') || text.includes('中、')) for (const m of text.matchAll(new RegExp(`(?:党的|中共)?(${N})届((?:${N}中、?)+)全会`, 'gu'))) {
     const term = cn(m[1]);

@@ -34,18 +34,22 @@ export function findIndustries(scan: EconomyScan): void {
     const lexiconSiblings = items.filter((i) => industryLexicon().has(i.text.replace(/^[和及与]/, ''))).length;
     for (const item of items) {
       if (item.end > end) continue;
+      // The sector is cut out of the item on both sides (和新材料等特色 → 新材料); its offsets follow the cut.
       let itemText = item.text.replace(/^[和及与]/, '').replace(/等.*$/, '');
       itemText = itemText.slice(itemText.lastIndexOf('的') + 1);
       if (!industryLexicon().has(itemText) && !(verbBefore(item.start) || lexiconSiblings >= 1)) continue;
       if (itemText.length > 10) continue;
-      const lead = placeAtStart(scan, item.end - itemText.length, item.end);
+      let itemStart = item.start + item.text.indexOf(itemText);
+      const lead = placeAtStart(scan, itemStart, itemStart + itemText.length);
       if (lead) {
         itemText = itemText.slice(lead);
+        itemStart += lead;
         if (itemText.length < 2) continue;
       }
-      itemText = itemText.replace(/^(我市|全市|本市)/, '');
+      const own = /^(我市|全市|本市)/.exec(itemText);
+      if (own) { itemText = itemText.slice(own[0].length); itemStart += own[0].length; }
       const parts = /及总成$/.test(itemText) ? [itemText] : itemText.split(/和|与/);
-      let partStart = item.end - itemText.length;
+      let partStart = itemStart;
       for (const part of parts) {
         const ps = partStart;
         partStart += part.length + 1;
