@@ -269,3 +269,13 @@ describe('a province report that names a city in passing', () => {
     expect(r.mentions.find((m) => m.name === '生物医药')?.aliases ?? []).toEqual([]);
   });
 });
+
+describe('who undertakes a signed or company-named project', () => {
+  it('gives the companies before a signing verb the project after it, and a company-named project its company', () => {
+    const text = '青州市与山东恒润新材料有限公司、青州华研科技有限公司签约高端铝材深加工项目。\n当天开工的是山东鲁丰化工有限公司20万吨/年聚碳酸酯项目。';
+    const r = extractDocument({ doc: 'signing.txt', text, format: 'text' });
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining([
+      '山东恒润新材料有限公司>高端铝材深加工', '青州华研科技有限公司>高端铝材深加工',
+      '山东鲁丰化工有限公司>山东鲁丰化工有限公司20万吨/年聚碳酸酯']));
+  });
+});

@@ -6,7 +6,7 @@
 import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, listedEnterprises } from './economy/enterprises.js';
 import { developsRelations, findIndustries } from './economy/industries.js';
-import { projectLinks, sectorsOfListedCompanies } from './economy/links.js';
+import { projectLinks, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
 import { cuedProjectLists, facilities, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
 import { centralEnterprises } from './economy/vocabulary.js';
@@ -26,4 +26,5 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   sectorsOfListedCompanies(scan);
   enterprisesFromProjects(scan, centralEnterprises());
   projectLinks(scan);
+  signedProjects(scan);
 }

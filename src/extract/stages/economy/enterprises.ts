@@ -75,7 +75,14 @@ export function companiesByEnding(scan: EconomyScan): void {
       if (tradeName.length > 6 && !placeWithin(places, start + cut, at) && !longForm) continue;
       // A person's name inside (某某听取公司…) makes it prose.
       if (persons.some((p) => name.includes(p))) continue;
-      scan.addEnterprise(start + cut, name);
+      const eid = scan.addEnterprise(start + cut, name);
+      // 某某有限公司30万吨/年煤制乙二醇项目: a project named by its company and product.
+      const end = at + suffix.length;
+      const product = longForm && eid ? /^[^,。;、:\n“”()]{2,30}?(?=项目)/.exec(text.slice(end, end + 34)) : null;
+      if (product && !/^(的|是|在|和|与|等|及|签|投|将|已|正|拟|计划|抢|抓|推|加快|实施|建设|打造|争取|引进|落实)/.test(product[0]) && !/抢抓|推进|实施|打造|争取|落实/.test(product[0])) {
+        const pid = scan.addProject(start + cut, name + product[0]);
+        if (pid) scan.doc.relate('UNDERTAKES', eid!, pid, start + cut, end + product[0].length);
+      }
     }
   }
 }
@@ -106,7 +113,10 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
     for (const { suffix } of enterpriseSuffixes()) {
       const at = p.name.indexOf(suffix, place.end - p.start);
       if (at < 0 || at + suffix.length >= p.name.length || at - (place.end - p.start) > 2) continue;
-      scan.addEnterprise(p.start, p.name.slice(0, at + suffix.length));
+      const candidate = p.name.slice(0, at + suffix.length);
+      // Already known by its registered name (山东某某化工有限公司): not a second enterprise.
+      if ([...scan.enterprises.keys()].some((e) => e.startsWith(candidate) && e !== candidate)) break;
+      scan.addEnterprise(p.start, candidate);
       break;
     }
   }

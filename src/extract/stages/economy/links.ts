@@ -62,3 +62,25 @@ export function projectLinks(scan: EconomyScan): void {
     }
   }
 }
+
+// 某区与A公司、B公司签约(的)P项目 / A公司签署P项目 / A公司投资建设P: the companies named before the signing
+// or building verb of a sentence undertake the projects named just after it.
+const SIGN_OR_BUILD = /签约|签署|签订|合作建设|投资建设|投资兴建|承建|投资/g;
+
+export function signedProjects(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  if (!scan.projects.length || !scan.enterprises.size) return;
+  const enterpriseSpans: { id: string; start: number; end: number }[] = [];
+  for (const [, e] of scan.enterprises) for (const ev of doc.get(e.id)?.evidence ?? []) enterpriseSpans.push({ id: e.id, start: ev.start, end: ev.end });
+  for (const m of text.matchAll(SIGN_OR_BUILD)) {
+    const at = m.index!, after = at + m[0].length;
+    const s = doc.sentenceAt(at);
+    // Before the verb: back to the clause's start (a comma ends it unless it separates the companies).
+    let from = at;
+    while (from > s.start && !/[。;:\n]/.test(text[from - 1]) && at - from < 80) from--;
+    const companies = enterpriseSpans.filter((e) => e.start >= from && e.end <= at);
+    if (!companies.length) continue;
+    const projects = scan.projects.filter((p) => p.start >= after && p.start - after <= 12 && p.end <= s.end);
+    for (const p of projects) for (const c of companies) doc.relate('UNDERTAKES', c.id, p.id, c.start, p.end);
+  }
+}

@@ -76,7 +76,9 @@ export function projectLists(scan: EconomyScan): void {
       }
       // A lone item with nothing proper in it (大中型灌区续建配套与现代化节水改造项目) names a kind of
       // programme, unless a chain leader's sentence gives it an owner.
-      if (listed.length === 1 && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
+      // Signed for (签约某某项目), it is a particular project.
+      const signed = /(签约|签署|签订)(了)?$/.test(text.slice(Math.max(clause.start, item.start - 3), item.start)) || /(签约|签署|签订)/.test(item.text);
+      if (listed.length === 1 && !signed && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
       scan.addProject(item.start, item.text);
     }
   }

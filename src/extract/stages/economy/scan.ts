@@ -24,7 +24,9 @@ export function cleanName(raw: string): { offset: number; name: string } | undef
   let from = 0, to = raw.length;
   const half = Math.floor(raw.length / 2);
   lead.lastIndex = 0;
-  for (let m = lead.exec(raw); m && m.index <= half; m = lead.exec(raw)) {
+  // A verb (签约, 签署) may stand anywhere before the name; a one-character word (与, 是) only in the first half.
+  for (let m = lead.exec(raw); m; m = lead.exec(raw)) {
+    if (m[0].length === 1 && m.index > half) break;
     const end = m.index + m[0].length;
     if (end > from && end < to - 1) from = end;
   }
