@@ -279,3 +279,11 @@ describe('who undertakes a signed or company-named project', () => {
       '山东鲁丰化工有限公司>山东鲁丰化工有限公司20万吨/年聚碳酸酯']));
   });
 });
+
+describe('a division of labour as an HTML table', () => {
+  it('reads each row (name, post, duties), with the duties spelled out or only listed', () => {
+    const r = extractDocument({ doc: 't.html', text: fixture('fengong-html-table.html'), format: 'html' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['周建明>安顺市人民政府|市长', '吴丽华>安顺市人民政府|副市长']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['周建明>安顺市审计局|分管', '吴丽华>教育|分管', '吴丽华>卫生健康|分管']));
+  });
+});

@@ -40,7 +40,7 @@ describe('htmlToText', () => {
 
   it('turns block elements and <br> into line breaks, not inline ones', () => {
     const html = '<body><h2>一、工作回顾</h2><p>第一段<b>加粗</b>文字。</p><div>第二段<br>换行后</div><ul><li>甲</li><li>乙</li></ul><table><tr><td>县区</td><td>增速</td></tr><tr><td>东山县</td><td>6.1%</td></tr></table></body>';
-    expect(lines(htmlToText(html))).toEqual(['一、工作回顾', '第一段加粗文字。', '第二段', '换行后', '甲', '乙', '县区 增速', '东山县 6.1%']);
+    expect(lines(htmlToText(html))).toEqual(['一、工作回顾', '第一段加粗文字。', '第二段', '换行后', '甲', '乙', '县区\t增速', '东山县\t6.1%']);
   });
 
   it('collapses source whitespace inside a paragraph as a browser does', () => {
@@ -135,12 +135,12 @@ describe('unifyForms', () => {
     expect(unifyForms('２０２４年ＧＤＰ增长５．２％（同比），ＬＮＧ：１２３')).toBe('2024年GDP增长5.2%(同比),LNG:123');
   });
 
-  it('removes zero-width and control characters, keeps tabs as spaces and newlines', () => {
-    expect(unifyForms('市\u200b长\u200c周\u200d明\ufeff远\u2060讲\u0007话\u0000。\u00ad\t甲\u0085')).toBe('市长周明远讲话。 甲');
+  it('removes zero-width and control characters, keeps a tab (a table cell boundary) and newlines', () => {
+    expect(unifyForms('市\u200b长\u200c周\u200d明\ufeff远\u2060讲\u0007话\u0000。\u00ad\t甲\u0085')).toBe('市长周明远讲话。\t甲');
   });
 
   it('normalises line endings, spaces and blank lines', () => {
-    expect(unifyForms('  第一行\u3000\u3000正文  \r\n第二行\u00a0\u00a0内容\r\r\r\n\n\n第三行\t\t末尾 \n\n')).toBe('第一行 正文\n第二行 内容\n\n第三行 末尾');
+    expect(unifyForms('  第一行\u3000\u3000正文  \r\n第二行\u00a0\u00a0内容\r\r\r\n\n\n第三行\t\t末尾 \n\n')).toBe('第一行 正文\n第二行 内容\n\n第三行\t末尾');
   });
 
   it('keeps a single blank line between paragraphs', () => {

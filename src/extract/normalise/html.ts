@@ -104,7 +104,8 @@ function renderNodes(nodes: ChildNode[]): string {
     if (!isElement(node) || isDropped(node)) return;
     const block = BLOCK_TAGS.has(node.name);
     if (block) out.push('\n');
-    else if (CELL_TAGS.has(node.name)) out.push(' ');
+    // Cells are kept apart by a TAB, so that a table's rows stay readable as rows (name, post, duties).
+    else if (CELL_TAGS.has(node.name)) out.push('\t');
     const pre = inPre || node.name === 'pre';
     for (const child of node.children) walk(child, pre);
     if (block) out.push('\n');

@@ -9,7 +9,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Spaces NFKC leaves alone, plus the ideographic space and nbsp for clarity.
 const ODD_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
-/** NFKC, invisible/control characters removed, spaces collapsed, lines trimmed, blank-line runs reduced to one. */
+/** NFKC, invisible/control characters removed, spaces collapsed (a TAB stays a TAB), lines trimmed, blank-line runs reduced to one. */
 export function unifyForms(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
@@ -17,8 +17,10 @@ export function unifyForms(text: string): string {
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
     .replace(ODD_SPACE, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
+    // A TAB in a run of blanks is kept (one), so that table cells stay apart; other runs become one space.
+    .replace(/[ \t]*\t[ \t]*/g, '\t')
+    .replace(/ +/g, ' ')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

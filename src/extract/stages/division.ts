@@ -236,17 +236,22 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
 // The columns are name, post and the areas the post oversees.
 function tableRows(doc: DocBuilder, orgs: OrgMatch[], places: PlaceIndex, addOrg: (org: NonNullable<Post['org']>) => string): void {
   const text = doc.text;
-  if (!text.includes('|') && !text.includes('\t')) return;
+  if (!text.includes('|') && !text.includes('\t') && !text.includes('  ')) return;
   const orgByStart = new Map<number, OrgMatch>();
   for (const o of orgs) orgByStart.set(o.start, o);
   for (let lineStart = 0; lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1 || text.length) {
     const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
     const cells: { start: number; text: string }[] = [];
-    let at = lineStart;
-    for (const cell of text.slice(lineStart, lineEnd).split(/[|\t]/)) {
+    const at = lineStart;
+    // Cells: split at | or TAB, or at runs of two or more spaces (a table pasted as text).
+    const line = text.slice(lineStart, lineEnd);
+    const sep = /[|\t]/.test(line) ? /[|\t]/g : / {2,}/g;
+    let last = 0;
+    for (const m of [...line.matchAll(sep), { index: line.length, 0: '' } as unknown as RegExpMatchArray]) {
+      const cell = line.slice(last, m.index!);
       const lead = cell.length - cell.trimStart().length;
-      cells.push({ start: at + lead, text: cell.trim() });
-      at += cell.length + 1;
+      if (cell.trim()) cells.push({ start: at + last + lead, text: cell.trim() });
+      last = m.index! + m[0].length;
     }
     if (cells.length < 3) continue;
     const [who, post, areas] = cells;
@@ -255,7 +260,10 @@ function tableRows(doc: DocBuilder, orgs: OrgMatch[], places: PlaceIndex, addOrg
     if (!chain || areas.text.length < 2) continue;
     const personId = doc.mention('Person', who.text, who.start, who.start + who.text.length);
     for (const p of chain.posts) if (p.org) doc.relate('HOLDS_POSITION', personId, addOrg(p.org), who.start, chain.end, { title: p.title });
-    overseeItems(doc, personId, { basis: '分管', start: areas.start, end: areas.start + areas.text.length }, places, addOrg);
+    // The duties cell may spell out its verbs (负责…。分管…); if it does not, it lists what the post oversees.
+    const spelled = readBlock(text, areas.start, areas.start + areas.text.length);
+    const duties = spelled.length ? spelled : [{ basis: '分管', start: areas.start, end: areas.start + areas.text.length }];
+    for (const duty of duties) overseeItems(doc, personId, duty, places, addOrg);
   }
 }
 
