@@ -208,3 +208,12 @@ describe('speed', () => {
     expect(mbPerSecond).toBeGreaterThan(2); // loose bound for a shared CI machine; see report for the measured rate
   });
 });
+
+describe('a news dateline', () => {
+  it('does not make the filing city the place a text is about', () => {
+    const g = gazetteer();
+    const ctx = g.inferContext('某某网北京5月15日讯 据南方日报消息，广东省政府网站公布了广东省政府领导分工。广东省长主持省政府全面工作。');
+    expect(g.byCode(ctx.provinceCode!)?.name).toBe('广东省');
+    expect(ctx.cityCode).toBeUndefined();
+  });
+});

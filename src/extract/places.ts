@@ -277,6 +277,7 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
 /** A county mention must be this frequent, and more frequent than its city's own name,
  * before we say the document is about the county rather than the city. */
 const MIN_COUNTY_MENTIONS = 3;
+const DATELINE_AFTER = /^(\d{1,2}月)?\d{1,2}日(讯|电)|^(讯|电)[ ()]/;
 const SELF_PROVINCE = /[我全本]省/g;
 const SELF_CITY = /[我全本]市/g;
 const BARE_COUNTY_BODY = /[区县旗](?:委|政府|人大|政协|长|纪委)/g;
@@ -319,6 +320,8 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
 
   for (const m of find(index, text, {})) {
     const e = m.entry;
+    // A news dateline (某某社北京5月15日电, 某某网某地讯) says where the agency filed, not what the text is about.
+    if (DATELINE_AFTER.test(text.slice(m.end, m.end + 8))) continue;
     if (!firstSeen.has(e.code)) firstSeen.set(e.code, m.start);
     if (e.level === 'province') {
       bump(provinceMentions, e.code);
