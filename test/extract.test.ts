@@ -287,3 +287,12 @@ describe('a division of labour as an HTML table', () => {
     expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['周建明>安顺市审计局|分管', '吴丽华>教育|分管', '吴丽华>卫生健康|分管']));
   });
 });
+
+describe('a division of labour as profile fields and numbered duties', () => {
+  it('reads 姓名/职务/分工 fields, items after commas and semicolons, and numbered duty lines', () => {
+    const r = extract('fengong-profile-fields.txt');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘晓东>德阳市人民政府|市长', '孙立平>德阳市人民政府|副市长']));
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '刘晓东>编制|分管', '孙立平>商务|负责', '孙立平>德阳市投资促进局|分管', '王海燕>医疗保障|负责', '王海燕>德阳市妇联|联系']));
+  });
+});

@@ -40,7 +40,9 @@ const NOT_AN_AREA = /[的了吗呢吧]|参加|出席|会议|同志|讲话|表示
 const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,20}$/u;
 /** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
 const ORGAN = /^(?:(市|县|区|省|自治区|州|盟|旗)|([\p{Script=Han}]{2,12}?))([\p{Script=Han}]{1,14}(局|厅|委员会|委|办公室|办|合作社|联合会|联社|中心|调查队|总队|支队|研究室|管理处|公署|署|院|馆))$/u;
-const DUTY_VERB_HINT = /分管|负责|联系|主持|领导|协助|协管|主管/g;
+const DUTY_VERB_HINT = /分管|负责|联系|主持|领导|协助|协管|主管|分工|职责/g;
+/** Field labels of a profile or table that introduce duties. */
+const DUTY_LABEL = /^(工作分工|分管工作|分管领域|主要职责|工作职责|分工|职责)[:]/;
 /** How far after a segment's start its official's first duty may stand (a name line, a title line, then duties). */
 const INTRO_REACH = 120;
 /** Longest title chain of an introduction's title-first form. */
@@ -163,6 +165,15 @@ function nameReadings(text: string, pos: number): string[] {
 
 function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<number, OrgMatch>, orgByEnd: Map<number, OrgMatch>): Intro | undefined {
   const text = doc.text;
+  // A profile's fields: 姓名:某某 / 职务:副市长 / 分工:…
+  if (text.startsWith('姓名:', s)) {
+    const n = s + 3;
+    const name = nameAt(text, n);
+    const lineEnd = text.indexOf('\n', n) < 0 ? text.length : text.indexOf('\n', n);
+    if (!name || n + name.length !== lineEnd) return undefined;
+    const post = text.startsWith('职务:', lineEnd + 1) ? chainAt(doc, lineEnd + 4, orgByStart) : undefined;
+    return { name, nameStart: n, start: s, end: post ? post.end : lineEnd, posts: post?.posts ?? [], strict: false };
+  }
   // Name first: 某某副市长 / 某某 副市长、市公安局局长 / 某某同志(副市长): / 某某 alone, title on the next line.
   for (const first of nameReadings(text, s)) {
     let p = s + first.length;
@@ -299,7 +310,22 @@ function readBlock(text: string, from: number, to: number): Duty[] {
     let end = pos;
     while (end < to && !CLAUSE_BREAK.test(text[end])) end++;
     const lead = LIST_MARKER.exec(text.slice(pos, Math.min(end, pos + 12)))?.[0].length ?? 0;
-    const s = pos + lead;
+    let s = pos + lead;
+    // A labelled field (分工: / 分管工作: / 主要职责:) holds duties; with no verb of its own it lists what is overseen.
+    const label = DUTY_LABEL.exec(text.slice(s, s + 8));
+    if (label && text[s + label[0].length - 1] === ':') {
+      s += label[0].length;
+      end = s;
+      while (end < to && !/[\n。;]/.test(text[end])) end++;
+      if (!dutyAt(text, s)) {
+        last = { basis: '分管', start: s, end };
+        duties.push(last);
+        pos = end + 1;
+        continue;
+      }
+      end = s;
+      while (end < to && !CLAUSE_BREAK.test(text[end])) end++;
+    }
     const duty = s < end ? dutyAt(text, s) : undefined;
     if (duty) {
       let objStart = duty.start + duty.word.length;
@@ -316,8 +342,10 @@ function readBlock(text: string, from: number, to: number): Duty[] {
     } else if (s < end) {
       const clause = text.slice(s, end);
       // A list that continues the previous duty after a comma (分管教育、科技,文化、卫生工作).
-      if (last && text[pos - 1] === ',' && /、|工作$/.test(clause) && !/[的了]/.test(clause)) duties.push({ basis: last.basis, start: s, end });
-      else if (!duties.length && clause.length <= 16 && titleAt(text, s)) { /* a title line under the name */ }
+      // …, or a short item after a comma or semicolon (分管审计,编制工作 / 分管:市商务局;市投资促进局).
+      const short = clause.length <= 14 && /^[\p{Script=Han}()]+$/u.test(clause) && !/[的了是在将要]/.test(clause);
+      if (last && /[,;]/.test(text[pos - 1]) && (/、|工作$/.test(clause) && !/[的了]/.test(clause) || short)) duties.push({ basis: last.basis, start: s, end });
+      else if (!duties.length && clause.length <= 16 && (titleAt(text, s) || /^职务:/.test(clause))) { /* a title line under the name */ }
       else if (duties.length || text[end] === '\n' || text[end] === '。' || end - s > 16) break;
     }
     pos = end + 1;
