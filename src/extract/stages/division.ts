@@ -193,6 +193,9 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
       if (next) {
         const close = closesIntro(text, next.end);
         if (close) return { name: first, nameStart: s, start: s, end: close.end, posts: next.posts, strict: close.strict };
+      } else if (text[p] !== '\n' && nameAt(text, s) === first && dutyAt(text, p + 1)) {
+        // 某某,负责… / 某某:分管…: a name heading its duties with no title.
+        return { name: first, nameStart: s, start: s, end: p + 1, posts: [], strict: false };
       }
     } else {
       // A bare name directly followed by a duty (…,某某负责省政府常务工作), or heading its duties (某某:分管…).
@@ -373,7 +376,7 @@ function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceI
   }
   // The last item of a list may join two with 和 (…、电力、通信和台湾事务), unless 和 belongs to the area's name.
   const last = items[items.length - 1];
-  const and = last ? last.indexOf('和') : -1;
+  const and = last ? Math.max(last.indexOf('和'), last.indexOf('及')) : -1;
   if (items.length >= 2 && and >= 2 && and <= last.length - 3 && !vocabulary().andCompounds.some((c) => last.includes(c))) {
     items.splice(items.length - 1, 1, last.slice(0, and), last.slice(and + 1));
   }
