@@ -296,3 +296,12 @@ describe('a division of labour as profile fields and numbered duties', () => {
       '刘晓东>编制|分管', '孙立平>商务|负责', '孙立平>德阳市投资促进局|分管', '王海燕>医疗保障|负责', '王海燕>德阳市妇联|联系']));
   });
 });
+
+describe('sector lists a cue announces', () => {
+  it('takes each item, asides included, as a sector the declaring city develops', () => {
+    const text = '德阳市优化产业布局。调整后的8条产业链是:白酒、能源、化工新材料、装备制造(含机器人、军民融合)、食品和农产品加工(含竹产业)。';
+    const r = extractDocument({ doc: 'chains.txt', text, format: 'text' });
+    expect(rel(r, 'DEVELOPS')).toEqual(expect.arrayContaining([
+      '德阳市>白酒', '德阳市>化工新材料', '德阳市>机器人', '德阳市>军民融合', '德阳市>农产品加工', '德阳市>竹']));
+  });
+});

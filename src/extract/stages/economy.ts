@@ -5,7 +5,7 @@
 // what earlier ones found (sectors before chains, companies before the projects named after them).
 import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, listedEnterprises } from './economy/enterprises.js';
-import { developsRelations, findIndustries } from './economy/industries.js';
+import { cuedSectorLists, developsRelations, findIndustries } from './economy/industries.js';
 import { projectLinks, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
 import { cuedProjectLists, facilities, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
@@ -16,6 +16,7 @@ import type { PlaceIndex } from './places.js';
 export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMatch[]): void {
   const scan = new EconomyScan(doc, places, orgs);
   findIndustries(scan);
+  cuedSectorLists(scan);
   developsRelations(scan);
   chainLeaders(scan);
   listedEnterprises(scan);

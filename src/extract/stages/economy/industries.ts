@@ -101,3 +101,43 @@ function titleMask(text: string): Uint8Array {
   }
   return mask;
 }
+
+// A list a cue announces as the place's sectors: "调整后的10条产业链是:白酒、能源、化工新材料(含…)",
+// "我市的优势产业有页岩气开发利用", "未来产业有新型储能、生物制造等". Every item is a sector (an aside
+// in parentheses lists sectors too), and the place that declares them develops them.
+const SECTOR_LIST_CUE = /(产业链|产业集群|产业|行业)(?:主要)?(?:是|有|为|包括|分别是|分别为)[:]?/g;
+
+export function cuedSectorLists(scan: EconomyScan): void {
+  const { text, doc, places } = scan;
+  if (!text.includes('产业')) return;
+  for (const cue of text.matchAll(SECTOR_LIST_CUE)) {
+    const from = cue.index! + cue[0].length;
+    let end = from;
+    while (end < text.length && !/[。;\n]/.test(text[end]) && end - from < 200) end++;
+    const s = doc.sentenceAt(cue.index!);
+    // The declaring place: one named before the cue in its sentence, else the document's own.
+    let owner: string | undefined;
+    for (let i = s.start; i < cue.index!; i++) {
+      const p = places.get(i);
+      if (p && p.place.level !== 'country') { owner = `Place:${p.place.name}`; i = p.end - 1; }
+    }
+    owner ??= ownPlaceId(doc);
+    for (const piece of text.slice(from, end).matchAll(/[^、,()]+/g)) {
+      const raw = piece[0].replace(/^(含|及|和|以及)/, '').replace(/(等.*|产业.*)$/, '');
+      if (raw.length < 1 || raw.length > 10) continue;
+      const start = from + piece.index! + piece[0].indexOf(raw);
+      // A single character (竹) is a sector only when the text calls it one (竹产业).
+      if (raw.length === 1 && !/^产业/.test(text.slice(start + 1, start + 3))) continue;
+      const parts = raw.length >= 4 && /[和及]/.test(raw.slice(1, -1)) ? raw.split(/[和及]/) : [raw];
+      let offset = start;
+      for (const part of parts) {
+        const ps = offset;
+        offset += part.length + 1;
+        // Found already (a lexicon term): the declaration still says who develops it.
+        const id = scan.industries.find((i) => i.start <= ps && i.end >= ps + part.length)?.id
+          ?? scan.addIndustry(ps, ps + part.length, part, true);
+        if (id && owner && doc.has(owner)) doc.relate('DEVELOPS', owner, id, cue.index!, ps + part.length);
+      }
+    }
+  }
+}

@@ -80,12 +80,13 @@ export class EconomyScan {
     this.doc.relate('LOCATED_IN', id, placeId, from, to);
   }
 
-  addIndustry(start: number, end: number, raw: string): string | undefined {
+  addIndustry(start: number, end: number, raw: string, declared = false): string | undefined {
     if (this.inArea(start, end)) return undefined;
-    const name = industryName(raw);
+    const name = industryName(raw, declared);
     if (!name) return undefined;
     // 煤炭煤电煤化工, 新能源新材料: sectors written together are each a sector of the lexicon.
-    const pieces = industryLexicon().has(name) ? undefined : segmentSectors(name);
+    // (Not for a declared list's item: the list itself says where one sector ends.)
+    const pieces = declared || industryLexicon().has(name) ? undefined : segmentSectors(name);
     if (pieces) {
       const at = raw.indexOf(name) >= 0 ? start + raw.indexOf(name) : start;
       const ids = pieces.map((p) => this.addIndustry(at + p.start, at + p.start + p.term.length, p.term));

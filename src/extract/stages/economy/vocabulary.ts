@@ -21,7 +21,8 @@ export const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.tx
 export const centralEnterprises = lazy(() => lexiconRows('central-enterprises.tsv', 2).map(([short, full]) => ({ short, full })));
 export const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|生产基地|产业园|集聚区|基地|业)/;
 // A sector's output or scale reported for the place (新材料产业产值增长15%) is development too.
-export const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建|产值|增加值|营业收入|规模突破|规模达到)/;
+// A list a place declares as its sectors (产业链是:…, 优势产业有…, 以A、B为重点/主导) is development too.
+export const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建|改造|产值|增加值|营业收入|规模突破|规模达到|产业链是|产业链有|产业有|产业为|为重点|为主导|为支柱|为主攻|为方向|为关键|为基础)/;
 // Verbs that open a list of projects or enterprises; the first item starts after the last of them.
 export const LEAD_VERBS = longestFirst([
   '开工建设', '加快建设', '建成投产', '建成', '实施', '推进', '推动', '加快', '建设', '启动', '争取', '完成', '抓好', '引进',
@@ -102,9 +103,11 @@ export function clauseBounds(text: string, at: number, s0: number, s1: number): 
 }
 
 // Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
-export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级|一体化/;
+export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级|一体化|丰富|形态/;
 
-export function industryName(raw: string): string | undefined {
+/** The sector a candidate names, or undefined. `declared`: the text lists it as a sector (产业链是:…), so
+ * clause words are not feared and a one-character sector the text calls one (竹产业) counts. */
+export function industryName(raw: string, declared = false): string | undefined {
   let name = raw.replace(/(产业集群|产业链条|产业链|产业|行业|集群)$/, '').replace(/^[百千万]亿级/, '').replace(/^(大力|加快|重点|积极|着力|全力)?(发展|培育|打造|壮大|布局|延伸)/, '');
   const lex = industryLexicon();
   if (lex.has(name)) return lex.get(name);
@@ -113,7 +116,7 @@ export function industryName(raw: string): string | undefined {
   if (modifier && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
   if (modifier && umbrella().has(name.slice(modifier[0].length))) return undefined;
   name = name.replace(/[的等]$/, '');
-  if (name.length < 2 || name.length > 14 || NOT_IN_SECTOR.test(name.replace(/^新能源/, ''))) return undefined;
+  if (name.length < (declared ? 1 : 2) || name.length > 14 || !declared && NOT_IN_SECTOR.test(name.replace(/^新能源/, ''))) return undefined;
   if (umbrella().has(name) || /经济$|服务业$|^(各|全|新|多|一)/.test(name)) return undefined;
   if (!/^[\p{Script=Han}]+(\([\p{Script=Han}]+\))?[\p{Script=Han}]*$/u.test(name)) return undefined;
   return name;
