@@ -305,3 +305,14 @@ describe('sector lists a cue announces', () => {
       '德阳市>白酒', '德阳市>化工新材料', '德阳市>机器人', '德阳市>军民融合', '德阳市>农产品加工', '德阳市>竹']));
   });
 });
+
+describe('a legislature session and its plenary', () => {
+  it('attaches the people on the rostrum to the plenary the news reports', () => {
+    const text = '德阳市第九届人民代表大会第三次会议1月10日上午举行第一次全体会议。大会执行主席李国平主持会议。王建华、赵文静等在主席台就座。';
+    const r = extractDocument({ doc: 'npc.txt', text, format: 'text' });
+    const plenary = '德阳市第九届人民代表大会第三次会议第一次全体会议';
+    expect(names(r, 'Meeting')).toContain(plenary);
+    expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining([`王建华>${plenary}`, `赵文静>${plenary}`]));
+    expect(rel(r, 'PRESIDES')).toEqual([`李国平>${plenary}`]);
+  });
+});

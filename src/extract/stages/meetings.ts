@@ -204,10 +204,12 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     add(m.index!, m.index! + m[0].length, { name: `中央${m[1]}工作会议`, aliases: [] });
   }
   // X举行第二次全体会议: the plenary of the session just named.
+  // 某届人大某次会议第一次全体会议 / …会议(日期)举行第二次全体会议: the plenary of the session just named,
+  // for a legislature's session as for a CPPCC's.
   for (const m of found.slice()) {
-    const after = /^举行第([一二三四五六七八九十\d]+)次全体会议/.exec(text.slice(m.end, m.end + 14));
+    const after = /^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午)?(?:在[^,。]{1,12})?(?:举行|召开)?第([一二三四五六七八九十\d]+)次全体会议/.exec(text.slice(m.end, m.end + 30));
     const meeting = doc.get(m.id);
-    if (after && meeting && /政协.+次会议$/.test(meeting.name)) {
+    if (after && meeting && /(政协.+|人民代表大会第.+)次会议$/.test(meeting.name)) {
       add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) });
     }
   }
