@@ -165,13 +165,16 @@ async function writeAll(
     let done = 0;
     let lastReport = 0;
     let lastLine = '';
-    // At most one line a second, and the final count of each phase once.
+    let lastPhase = '';
+    // At most one line a second, but always the first batch of each phase (a phase shorter than a
+    // second would otherwise show only its end) and the final count of each phase once.
     const report = (what: string, total: number, force = false) => {
       const now = performance.now();
       const line = `neo4j: ${what} ${done}/${total}`;
-      if ((!force && now - lastReport < 1000) || line === lastLine) return;
+      if ((!force && what === lastPhase && now - lastReport < 1000) || line === lastLine) return;
       lastReport = now;
       lastLine = line;
+      lastPhase = what;
       progress(line);
     };
 
