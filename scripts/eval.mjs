@@ -27,7 +27,7 @@ const evalArgs = args;
 const splitFile = path.join(corpus, 'split.tsv');
 const shown = (p) => (path.relative(root, p).startsWith('..') ? p : path.relative(root, p));
 if (!existsSync(splitFile)) {
-  console.error(`eval: ${shown(splitFile)} not found: there is no annotated corpus to score (corpus/ANNOTATING.md describes it)`);
+  console.error(`eval: ${shown(splitFile)} not found: there is no annotated corpus to score (docs/gold-format.md describes its layout)`);
   process.exit(1);
 }
 

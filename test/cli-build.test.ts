@@ -80,9 +80,22 @@ describe('kg build on mixed good and bad inputs', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m); // no stack traces
   });
 
-  it('ends with a one-line summary', () => {
-    const last = run.stderr.trim().split('\n').at(-1);
-    expect(last).toMatch(new RegExp(`^read ${GOOD.length} documents \\(${BAD.length} skipped\\) in \\d+\\.\\d s → out$`));
+  it('ends with a one-line summary that counts the entities and relations of the graph', () => {
+    const last = run.stderr.trim().split('\n').at(-1)!;
+    const m = new RegExp(`^read ${GOOD.length} documents \\(${BAD.length} skipped\\) in \\d+\\.\\d s → out: (\\d+) entities, (\\d+) relations$`).exec(last);
+    expect(m, last).not.toBeNull();
+    const graph = JSON.parse(readFileSync(path.join(out(), 'graph.json'), 'utf8'));
+    expect([Number(m![1]), Number(m![2])]).toEqual([graph.nodes.length, graph.edges.length]);
+    expect(graph.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('--help marks the required options', async () => {
+    const build = await runKg(['build', '--help']);
+    expect(build.stdout.split('\n').find((l) => l.includes('--out <dir>'))).toMatch(/\(required\)/);
+    const evalHelp = await runKg(['eval', '--help']);
+    expect(evalHelp.stdout.split('\n').find((l) => l.includes('--gold <gold...>'))).toMatch(/\(required\)/);
+    // An option that is not required is not marked.
+    expect(build.stdout.split('\n').find((l) => l.includes('--strict'))).not.toMatch(/required/);
   });
 
   it('reads the 5 MB one-line file within the per-document time limit', () => {

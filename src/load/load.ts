@@ -46,8 +46,11 @@ export interface LoadStats {
   seconds: number;
   nodesPerSecond: number;
   relationshipsPerSecond: number;
-  /** What the database holds afterwards (all graphs loaded so far, plus Community nodes and IN_COMMUNITY edges). */
-  database: { nodes: number; relationships: number };
+  /**
+   * What the database holds afterwards (all graphs loaded so far): `nodes` is every node, the
+   * entity nodes and the Community nodes together; `relationships` includes IN_COMMUNITY.
+   */
+  database: { nodes: number; entities: number; communities: number; relationships: number };
 }
 
 export async function loadGraphFile(file: string, options: LoadOptions = {}): Promise<LoadStats> {
@@ -162,13 +165,16 @@ async function writeAll(
     let done = 0;
     let lastReport = 0;
     let lastLine = '';
-    // At most one line a second, and the final count of each phase once.
+    let lastPhase = '';
+    // At most one line a second, but always the first batch of each phase (a phase shorter than a
+    // second would otherwise show only its end) and the final count of each phase once.
     const report = (what: string, total: number, force = false) => {
       const now = performance.now();
       const line = `neo4j: ${what} ${done}/${total}`;
-      if ((!force && now - lastReport < 1000) || line === lastLine) return;
+      if ((!force && what === lastPhase && now - lastReport < 1000) || line === lastLine) return;
       lastReport = now;
       lastLine = line;
+      lastPhase = what;
       progress(line);
     };
 
@@ -215,7 +221,12 @@ async function writeAll(
       seconds,
       nodesPerSecond: rate(plan.nodeCount, nodeSeconds),
       relationshipsPerSecond: rate(plan.relCount, relationshipSeconds),
-      database: { nodes: Number(record.get('nodes')), relationships: Number(record.get('relationships')) },
+      database: {
+        nodes: Number(record.get('entities')) + Number(record.get('communities')),
+        entities: Number(record.get('entities')),
+        communities: Number(record.get('communities')),
+        relationships: Number(record.get('relationships')),
+      },
     };
   } finally {
     await session.close();
@@ -371,10 +382,12 @@ async function runSchemaStatement(session: Session, statement: string): Promise<
   }
 }
 
-/** The summary line `kg load` prints. */
+/** The summary line `kg load` prints: entity nodes and Community nodes are counted apart. */
 export function formatLoadStats(stats: LoadStats, uri: string): string {
   const f = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
-  return `loaded ${stats.nodes} nodes in ${stats.nodeSeconds.toFixed(2)} s (${f(stats.nodesPerSecond)} nodes/s), `
-    + `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(2)} s (${f(stats.relationshipsPerSecond)} relationships/s), `
-    + `${stats.communities} communities into ${uri}; the database now holds ${stats.database.nodes} nodes and ${stats.database.relationships} relationships`;
+  const db = stats.database;
+  return `loaded ${stats.nodes} entity nodes in ${stats.nodeSeconds.toFixed(2)} s (${f(stats.nodesPerSecond)} nodes/s), `
+    + `${stats.relationships} relationships in ${stats.relationshipSeconds.toFixed(2)} s (${f(stats.relationshipsPerSecond)} relationships/s) `
+    + `and ${stats.communities} community nodes into ${uri}; `
+    + `the database now holds ${db.entities} entity nodes, ${db.communities} community nodes and ${db.relationships} relationships`;
 }

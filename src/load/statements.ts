@@ -133,8 +133,10 @@ export function tidyCommunitiesStatement(): string {
   ].join('\n');
 }
 
+/** What the database holds: entity nodes and Community nodes apart, and relationships. */
 export const countStatement = [
-  'CALL () { MATCH (n) RETURN count(n) AS nodes }',
+  `CALL () { MATCH (n) WHERE NOT n:${COMMUNITY_LABEL} RETURN count(n) AS entities }`,
+  `CALL () { MATCH (c:${COMMUNITY_LABEL}) RETURN count(c) AS communities }`,
   'CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }',
-  'RETURN nodes, relationships',
+  'RETURN entities, communities, relationships',
 ].join('\n');

@@ -9,6 +9,7 @@ import { resolveConnection } from '../../src/load/connection.js';
 import { checkedIdentifier, evidenceJson, planLoad, REL_TYPES } from '../../src/load/model.js';
 import { bindParams, listQueries, parseQuery } from '../../src/load/queries.js';
 import { mergeNodesStatement, mergeRelsStatement, relRowValues, schemaStatements } from '../../src/load/statements.js';
+import { closestNames } from '../../src/load/suggest.js';
 import { displayWidth, renderTable } from '../../src/load/table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -137,6 +138,27 @@ describe('query library headers', () => {
     expect(bound.name).toBeNull();
     const posts = queries.find((q) => q.name === 'posts')!;
     expect(() => bindParams(posts, {})).toThrow(/needs --param place/);
+  });
+
+  it('reads which entities a name parameter names, and refuses a label that is not an entity type', () => {
+    const byName = Object.fromEntries(queries.map((q) => [q.name, q]));
+    expect(byName.meeting.params[0]).toMatchObject({ name: 'name', type: 'name', labels: ['Meeting'] });
+    expect(byName['who-oversees'].params[0].labels).toEqual(['Person', 'Organization', 'Area']);
+    expect(byName.path.params.map((p) => [p.type, p.labels])).toEqual([['name', []], ['name', []]]);
+    expect(() => parseQuery('bad', 'bad.cypher', '// bad: something\n// Parameters:\n//   $a: name of Spaceship, required - a\nMATCH (n) WHERE n.name = $a RETURN n'))
+      .toThrow(/Spaceship, which is not an entity type/);
+  });
+
+  it('suggests the names closest to one that matched nothing: fewest edits, then most shared characters, each name once', () => {
+    const candidates = [
+      { name: '运城市第五届人民代表大会第五次会议', form: '运城市第五届人民代表大会第五次会议' },
+      { name: '运城市第五届人民代表大会第五次会议', form: '运城市五届人大五次会议' },
+      { name: '临汾市第五届人民代表大会第一次会议', form: '临汾市五届人大一次会议' },
+      { name: '运城市人民政府', form: '运城市人民政府' },
+    ];
+    expect(closestNames('市五届人大五次会议', candidates, 2)).toEqual(['运城市第五届人民代表大会第五次会议', '临汾市第五届人民代表大会第一次会议']);
+    expect(closestNames('韩立君', [{ name: '韩立群', form: '韩立群' }, { name: '立君', form: '立君科技' }])).toEqual(['韩立群', '立君']);
+    expect(closestNames('x', [])).toEqual([]);
   });
 
   it('refuses a query that uses an undeclared parameter', () => {

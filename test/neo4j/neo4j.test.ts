@@ -66,7 +66,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
       expect(first.relationshipsPerSecond).toBeGreaterThan(0);
       // 20 entities + 3 Community nodes; 27 relationships + one IN_COMMUNITY per entity.
       expect(await counts()).toEqual({ nodes: 23, rels: 47 });
-      expect(first.database).toEqual({ nodes: 23, relationships: 47 });
+      expect(first.database).toEqual({ nodes: 23, entities: 20, communities: 3, relationships: 47 });
       console.log(`fixture load rate: ${first.nodesPerSecond.toFixed(1)} nodes/s, ${first.relationshipsPerSecond.toFixed(1)} relationships/s`);
 
       const constraints = await read('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties[0] AS property, type');
@@ -171,7 +171,9 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
 
     it('kg load on the command line prints the load rate', async () => {
       const run = await runKg(['load', smallFile, ...connFlags, '--batch-size', '5']);
-      expect(run.stderr).toMatch(/loaded 20 nodes in [\d.]+ s \([\d.]+ nodes\/s\), 27 relationships in [\d.]+ s \([\d.]+ relationships\/s\)/);
+      expect(run.stderr).toMatch(/loaded 20 entity nodes in [\d.]+ s \([\d.]+ nodes\/s\), 27 relationships in [\d.]+ s \([\d.]+ relationships\/s\) and 3 community nodes into /);
+      // After the second graph: 22 entities and Community nodes 0, 1, 2, 5, 6, counted apart.
+      expect(run.stderr).toMatch(/the database now holds 22 entity nodes, 5 community nodes and 51 relationships$/m);
       expect(run.code).toBe(0);
       expect(await counts()).toEqual({ nodes: 27, rels: 51 });
     });
@@ -461,7 +463,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
         writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。青岚钢联集团实施钢联高纯铁项目。\n', 'utf8');
         const run = await runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--neo4j', conn.uri],
           { env: { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } });
-        expect(run.stderr).toMatch(/loaded \d+ nodes in .* relationships\/s/);
+        expect(run.stderr).toMatch(/loaded \d+ entity nodes in .* relationships\/s/);
         expect(run.code).toBe(0);
         const [{ docs }] = await read('MATCH (n) WHERE $doc IN n.docs RETURN count(n) AS docs', { doc: BUILD_TEST_DOC });
         expect(docs).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ export function registerBuildCommand(program: Command): void {
     .command('build')
     .description('extract entities and relations from .txt/.html/.htm files (folders are searched recursively) and write the graph')
     .argument('<paths...>', 'files or folders to read')
-    .requiredOption('-o, --out <dir>', 'output folder (graph.json, graph.graphml, graph.gexf, report.md, texts/)')
+    .requiredOption('-o, --out <dir>', '(required) output folder (graph.json, graph.graphml, graph.gexf, report.md, texts/)')
     .option('--strict', 'exit non-zero when any input was skipped')
     .option('-j, --jobs <n>', `worker threads (default: ${os.availableParallelism()}, the available cores)`, positiveNumber('--jobs', true))
     .option('--progress', 'always show a progress bar on stderr')
@@ -102,8 +102,8 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     for (const f of failures) skipped.push(f);
 
     const elapsed = () => (performance.now() - started) / 1000;
-    const summary = () =>
-      process.stderr.write(`read ${records.length} documents (${skipped.length} skipped) in ${elapsed().toFixed(1)} s → ${options.out}\n`);
+    const summary = (counts = '') =>
+      process.stderr.write(`read ${records.length} documents (${skipped.length} skipped) in ${elapsed().toFixed(1)} s → ${options.out}${counts}\n`);
 
     if (records.length === 0) {
       summary();
@@ -125,7 +125,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     const report = renderReport({ graph, communities, documents, skipped, inputs, seconds: elapsed() });
     await writeFile(path.join(outDir, 'report.md'), report, 'utf8');
 
-    summary();
+    summary(`: ${graph.order} entities, ${graph.size} relations`);
     const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
     if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
     return { read: records.length, skipped, outDir, exitCode };

@@ -1,7 +1,7 @@
 // `kg query <name> [--param key=value]… [--json]`: run a question from cypher/ against Neo4j.
 import type { Command } from 'commander';
 import { resolveConnection, withNeo4j } from '../../load/connection.js';
-import { bindParams, findQuery, listQueries, runQuery } from '../../load/queries.js';
+import { bindParams, findQuery, listQueries, runQuery, unmatchedName } from '../../load/queries.js';
 import { renderTable } from '../../load/table.js';
 import { CliError } from '../errors.js';
 import { addConnectionOptions, connectionOptions, toCliError, type ConnectionFlags } from './load.js';
@@ -11,6 +11,9 @@ interface QueryCommandOptions extends ConnectionFlags {
   json?: boolean;
   width?: number;
 }
+
+/** Exit code of `kg query` when a name given as a parameter matches no entity. */
+export const UNMATCHED_NAME_EXIT = 3;
 
 /** `--param key=value`, repeatable; only the first '=' splits, so values may contain '='. */
 function collectParam(value: string, previous: Record<string, string>): Record<string, string> {
@@ -56,9 +59,15 @@ export async function runQueryCommand(name: string, options: QueryCommandOptions
   }
   const { param: _param, json: _json, width: _width, ...flags } = options;
   const conn = resolveConnection(connectionOptions(flags));
-  const result = await withNeo4j(conn, (driver) => runQuery(driver, conn, query, params)).catch((err) => {
+  const outcome = await withNeo4j(conn, async (driver) => {
+    const unmatched = await unmatchedName(driver, conn, query, params);
+    return unmatched === null ? { result: await runQuery(driver, conn, query, params) } : { unmatched };
+  }).catch((err) => {
     throw toCliError(err);
   });
+  // A name that matches nothing is not an empty answer: it is a question the graph cannot read.
+  if ('unmatched' in outcome) throw new CliError(`kg query ${query.name}: ${outcome.unmatched}`, UNMATCHED_NAME_EXIT);
+  const { result } = outcome;
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ query: query.name, columns: result.columns, rows: result.rows }, null, 2)}\n`);
   } else {
