@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, extractDocumentWithText } from '../src/extract/pipeline.js';
 import { DocRecord, type DocRecord as Record } from '../src/extract/records.js';
+import { documentDate, documentTitle } from '../src/extract/stages/document.js';
 import { buildGraph } from '../src/graph/build.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/extract/${name}`, import.meta.url), 'utf8');
@@ -116,7 +117,7 @@ describe('resolution across documents', () => {
     const mayorOf = (person: string) => graph.outEdges(`Person:${person}`).filter((e) => graph.getEdgeAttribute(e, 'title') === '市长').map((e) => graph.target(e));
     expect(mayorOf('赵明远')).toEqual(['Organization:绵阳市人民政府']);
     expect(mayorOf('龚海峰')).toEqual(['Organization:上海市人民政府']);
-    for (const k of graph.nodes()) expect(graph.getNodeAttribute(k, 'aliases').some((a) => /^(中共)?[市省县区]/.test(a))).toBe(false);
+    for (const k of graph.filterNodes((_n, a) => a.type !== 'Document')) expect((graph.getNodeAttribute(k, 'aliases') as string[]).some((a) => /^(中共)?[市省县区]/.test(a))).toBe(false);
   });
 });
 
@@ -314,5 +315,26 @@ describe('a legislature session and its plenary', () => {
     expect(names(r, 'Meeting')).toContain(plenary);
     expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining([`王建华>${plenary}`, `赵文静>${plenary}`]));
     expect(rel(r, 'PRESIDES')).toEqual([`李国平>${plenary}`]);
+
+describe('what a document says about itself', () => {
+  it('takes the first line as the title when it reads as a heading, and nothing when it is body text', () => {
+    expect(documentTitle('\n  芜湖市人民政府关于市政府领导同志工作分工的通知\n各区、县人民政府：\n')).toBe('芜湖市人民政府关于市政府领导同志工作分工的通知');
+    expect(documentTitle('各区、县、市人民政府，市政府各部门：\n因人事变动')).toBeUndefined();
+    expect(documentTitle('本报讯 1月16日上午，芜湖市第十七届人民代表大会第四次会议在芜湖大剧院隆重开幕。')).toBeUndefined();
+    expect(documentTitle('Annual report')).toBeUndefined();
+  });
+
+  it('reads the first date the text states, in Arabic or Chinese numerals, as YYYY-MM-DD (YYYY-MM without a day)', () => {
+    expect(documentDate('会议于2023年1月5日召开，2024年3月1日起施行。')).toBe('2023-01-05');
+    expect(documentDate('芜湖市人民政府\n二〇二三年十二月二十一日')).toBe('2023-12-21');
+    expect(documentDate('二O二四年三月十日')).toBe('2024-03-10');
+    expect(documentDate('2022年10月，全市完成……')).toBe('2022-10');
+    expect(documentDate('1月16日上午，会议开幕。')).toBeUndefined();
+    expect(documentDate('2023年13月40日')).toBeUndefined();
+  });
+
+  it('puts title, date and the document place into the per-document record', () => {
+    const { record } = extractDocumentWithText({ doc: 'n.txt', format: 'text', text: '绵阳市人民政府第八次常务会议召开\n2023年1月5日，市长赵明远主持召开市政府第八次常务会议。' });
+    expect(DocRecord.parse(record)).toMatchObject({ title: '绵阳市人民政府第八次常务会议召开', date: '2023-01-05', place: '绵阳市' });
   });
 });

@@ -81,14 +81,14 @@ function parseXmlStrictly(xml: string) {
 describe('assignCommunities', () => {
   it('gives every node an integer community, separates unrelated clusters and isolates', () => {
     const { graph, summary } = sampleGraph();
-    graph.forEachNode((_n, a) => expect(Number.isInteger(a.community)).toBe(true));
+    graph.forEachNode((_n, a) => { if (a.type !== 'Document') expect(Number.isInteger(a.community)).toBe(true); });
     const c = (key: string) => graph.getNodeAttribute(key, 'community');
     expect(c('Person:韩立群')).toBe(c('Meeting:芜湖市人民政府第八次常务会议'));
     expect(c('Enterprise:江岸重工集团')).toBe(c('Industry:高端装备制造'));
     expect(c('Person:韩立群')).not.toBe(c('Enterprise:江岸重工集团'));
     const isolated = c('Place:繁昌区');
     expect(graph.filterNodes((_n, a) => a.community === isolated)).toEqual(['Place:繁昌区']);
-    expect(summary.count).toBe(new Set(graph.mapNodes((_n, a) => a.community)).size);
+    expect(summary.count).toBe(new Set(graph.filterNodes((_n, a) => a.type !== 'Document').map((n) => graph.getNodeAttribute(n, 'community'))).size);
     expect(summary.count).toBeGreaterThanOrEqual(3);
     expect(summary.modularity).toBeGreaterThan(0.3);
   });
@@ -98,7 +98,7 @@ describe('assignCommunities', () => {
     const second = sampleGraph().graph;
     expect(first.mapNodes((n, a) => [n, a.community])).toEqual(second.mapNodes((n, a) => [n, a.community]));
     const sizes = new Map<number, number>();
-    first.forEachNode((_n, a) => sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1));
+    first.forEachNode((_n, a) => { if (a.type !== 'Document') sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1); });
     const ordered = [...sizes.keys()].sort((a, b) => a - b).map((k) => sizes.get(k)!);
     expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
   });
@@ -116,7 +116,7 @@ describe('assignCommunities', () => {
   it('handles graphs without edges and empty graphs', () => {
     const lonely = buildGraph([{ ...meetingDoc, relations: [] }]);
     const summary = assignCommunities(lonely);
-    expect(summary.count).toBe(lonely.order);
+    expect(summary.count).toBe(lonely.filterNodes((_n, a) => a.type !== 'Document').length);
     expect(Number.isNaN(summary.modularity)).toBe(true);
     expect(assignCommunities(buildGraph([])).count).toBe(0);
   });
@@ -129,7 +129,7 @@ describe('graph.json export and validation', () => {
     expect(ExportedGraph.safeParse(JSON.parse(JSON.stringify(exported))).success).toBe(true);
     expect(exported.nodes).toHaveLength(graph.order);
     expect(exported.edges).toHaveLength(graph.size);
-    for (const n of exported.nodes) expect(n.attributes.evidence.length).toBeGreaterThan(0);
+    for (const n of exported.nodes) if (n.attributes.type !== 'Document') expect(n.attributes.evidence.length).toBeGreaterThan(0);
     for (const e of exported.edges) expect(e.attributes.evidence.length).toBeGreaterThan(0);
     const mayor = exported.edges.find((e) => e.source === 'Person:韩立群' && e.attributes.type === 'HOLDS_POSITION');
     expect(mayor?.attributes.title).toBe('市长');
@@ -215,5 +215,56 @@ describe('report.md', () => {
     expect(central.slice(0, 3).map((l) => l.split(' | ')[1])).toEqual(['高端装备制造', '芜湖市人民政府第八次常务会议', '邵明远']);
     expect(report).toMatch(new RegExp(`${summary.count} communities .*modularity 0\\.\\d{3}`));
     expect(report).toMatch(/\| 0 \| \d+ \| .*Person 3/);
+  });
+});
+
+describe('Document nodes and MENTIONS (provenance in the graph)', () => {
+  const titled: DocRecord = { ...meetingDoc, title: '芜湖市人民政府第八次常务会议召开', date: '2024-01-05' };
+
+  it('graph.json has a Document per input, with title, date and place, and a MENTIONS edge to every entity it names', () => {
+    const graph = buildGraph([titled, chainDoc]);
+    assignCommunities(graph);
+    const exported = exportGraphJson(graph, { docChars });
+    const docs = exported.nodes.filter((n) => n.attributes.type === 'Document');
+    expect(docs.map((n) => n.key).sort()).toEqual(['Document:meeting.txt', 'Document:report.txt']);
+    expect(docs.find((n) => n.key === 'Document:meeting.txt')!.attributes)
+      .toEqual({ type: 'Document', name: 'meeting.txt', title: '芜湖市人民政府第八次常务会议召开', date: '2024-01-05', place: '芜湖市' });
+    const mentioned = (doc: string) => exported.edges.filter((e) => e.attributes.type === 'MENTIONS' && e.source === doc).map((e) => e.target).sort();
+    expect(mentioned('Document:meeting.txt')).toEqual(meetingDoc.mentions.map((m) => `${m.type}:${m.name}`).sort());
+    expect(mentioned('Document:report.txt')).toHaveLength(chainDoc.mentions.length);
+    // 繁昌区 has no relation, yet its source reaches it; the edge points at where the document names it.
+    const isolated = exported.edges.find((e) => e.attributes.type === 'MENTIONS' && e.target === 'Place:繁昌区')!;
+    expect(isolated.attributes.evidence).toEqual([{ doc: 'meeting.txt', start: 300, end: 303 }]);
+    // The entity and relation types are what they were: documents and MENTIONS are additions.
+    expect(exported.nodes.filter((n) => n.attributes.type !== 'Document')).toHaveLength(12);
+    expect(exported.edges.filter((e) => e.attributes.type !== 'MENTIONS')).toHaveLength(11);
+  });
+
+  it('keeps documents out of the communities and out of the report\'s entity counts and degrees', () => {
+    const graph = buildGraph([titled, chainDoc]);
+    const summary = assignCommunities(graph);
+    expect(graph.hasNodeAttribute('Document:meeting.txt', 'community')).toBe(false);
+    // Without documents in Louvain the isolated place is still a community of its own.
+    const isolated = graph.getNodeAttribute('Place:繁昌区', 'community');
+    expect(graph.filterNodes((_n, a) => a.type !== 'Document' && a.community === isolated)).toEqual(['Place:繁昌区']);
+    expect(graph.getNodeAttribute('Person:韩立群', 'community')).not.toBe(graph.getNodeAttribute('Enterprise:江岸重工集团', 'community'));
+    const report = renderReport({ graph, communities: summary, documents: [], skipped: [] });
+    expect(report).toContain('12 entities, 11 relations');
+    expect(report).toContain('2 Document nodes with 12 MENTIONS edges');
+    expect(report).not.toMatch(/\| Document \|/);
+    expect(report).not.toMatch(/\| MENTIONS \|/);
+    const central = report.split('## Most connected entities')[1].split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(central[0].split(' | ').slice(1, 4)).toEqual(['高端装备制造', 'Industry', '3']);
+  });
+
+  it('GraphML and GEXF carry the Document nodes (labelled by file name) and the MENTIONS edges', () => {
+    const graph = buildGraph([titled, chainDoc]);
+    assignCommunities(graph);
+    const graphml = parseGraphml(DirectedGraph, toGraphml(graph));
+    expect(graphml.getNodeAttributes('Document:meeting.txt')).toMatchObject({ type: 'Document', label: 'meeting.txt', date: '2024-01-05', title: titled.title });
+    expect(graphml.filterEdges((_e, a) => a.type === 'MENTIONS')).toHaveLength(12);
+    const gexf = parseGexf(DirectedGraph, toGexf(graph));
+    expect(gexf.getNodeAttributes('Document:report.txt')).toMatchObject({ type: 'Document', label: 'report.txt' });
+    expect(gexf.outNeighbors('Document:report.txt').sort()).toEqual(chainDoc.mentions.map((m) => `${m.type}:${m.name}`).sort());
   });
 });

@@ -6,7 +6,7 @@
 // A relation matches when its type, the types of its ends and the names of its ends match;
 // HOLDS_POSITION's title is compared apart and reported next to the row.
 import type { EntityType, RelationType } from '../extract/records.js';
-import type { ExportedGraph } from '../graph/contract.js';
+import { isEntity, MENTIONS, type ExportedGraph } from '../graph/contract.js';
 import type { GoldFile } from './gold.js';
 import { baseName, nameKey } from './names.js';
 
@@ -69,13 +69,15 @@ export function scoreGraph(graph: ExportedGraph, gold: GoldFile): Score {
   const byKey = new Map<string, Item>();
   const extEntities: Item[] = [];
   for (const { key, attributes: a } of graph.nodes) {
+    // Document nodes are provenance, not entities: never scored.
+    if (!isEntity(a)) continue;
     const item: Item = { type: a.type, name: a.name, keys: keysOf(a.type, [a.name, ...a.aliases]), docs: new Set(a.evidence.map((e) => e.doc)) };
     byKey.set(key, item);
     if (entityTypes.has(a.type)) extEntities.push(item);
   }
   const extRelations: Array<{ type: RelationType; from: Item; to: Item; title?: string; docs: Set<string> }> = [];
   for (const e of graph.edges) {
-    if (!relationTypes.has(e.attributes.type)) continue;
+    if (e.attributes.type === MENTIONS || !relationTypes.has(e.attributes.type)) continue;
     const from = byKey.get(e.source), to = byKey.get(e.target);
     if (!from || !to) continue;
     extRelations.push({ type: e.attributes.type, from, to, title: e.attributes.title, docs: new Set(e.attributes.evidence.map((x) => x.doc)) });

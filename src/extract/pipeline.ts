@@ -2,10 +2,12 @@
 // lexicons. The stages, in order:
 //   normalise → sentences → document place → places → organisations → persons & posts
 //   → meetings & roles → division of labour → economy (enterprises, projects, industries)
+//   → the document's own title and date
 import { DocBuilder } from './doc.js';
 import { normaliseText } from './normalise.js';
 import type { DocRecord } from './records.js';
 import { extractDivisionOfLabour } from './stages/division.js';
+import { documentDate, documentTitle } from './stages/document.js';
 import { extractEconomy } from './stages/economy.js';
 import { extractMeetingRoles, extractMeetings, mainMeeting } from './stages/meetings.js';
 import { findOrganizations, type OrgMatch } from './stages/organizations.js';
@@ -51,7 +53,8 @@ export function extractDocumentWithText(input: RawDocument): { record: DocRecord
   if (main) extractMeetingRoles(doc, main, persons);
   extractDivisionOfLabour(doc, persons, places, addOrg, orgs);
   extractEconomy(doc, places, orgs);
-  return { record: doc.record(), text };
+  const title = documentTitle(text), date = documentDate(text);
+  return { record: { ...doc.record(), ...(title ? { title } : {}), ...(date ? { date } : {}) }, text };
 }
 
 export function extractDocument(input: RawDocument): DocRecord {

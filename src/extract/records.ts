@@ -64,6 +64,10 @@ export const DocRecord = z.object({
   chars: z.number().int().nonnegative(),
   /** The place the document is about, inferred from its text (canonical name), if any. */
   place: z.string().optional(),
+  /** The document's heading (its first line, when that reads as one), if any. */
+  title: z.string().optional(),
+  /** The first date the text states: YYYY-MM-DD, or YYYY-MM when it gives no day. */
+  date: z.string().optional(),
   mentions: z.array(Mention),
   relations: z.array(Relation),
 });

@@ -1,10 +1,11 @@
 // The single reduce step: per-document records in, one resolved graph out.
 //   resolve entities across documents → nodes with merged aliases and evidence → relations
-//   → PART_OF between the places present, from the gazetteer.
+//   → PART_OF between the places present, from the gazetteer
+//   → a Document node per input with MENTIONS edges to the entities it names (provenance in the graph).
 import { MultiDirectedGraph } from 'graphology';
 import { gazetteer } from '../extract/gazetteer.js';
 import type { DocRecord, Evidence } from '../extract/records.js';
-import { nodeKey, type EdgeAttributes, type NodeAttributes } from './contract.js';
+import { DOCUMENT_TYPE, isEntity, MENTIONS, nodeKey, type EdgeAttributes, type EntityNodeAttributes, type NodeAttributes } from './contract.js';
 import { resolveEntities } from './resolve.js';
 
 // Multi: two entities can be linked by relations of several types (a person ATTENDS and PRESIDES a meeting).
@@ -37,8 +38,9 @@ export function buildGraph(records: Iterable<DocRecord>): KgGraph {
           ...(m.level ? { level: m.level } : {}), ...(m.code ? { code: m.code } : {}),
         });
       }
-      addEvidence(graph.getNodeAttributes(key).evidence, m.evidence);
+      addEvidence(entityAttributes(graph, key).evidence, m.evidence);
     }
+    addDocument(graph, record, keyOf);
     for (const r of record.relations) {
       const source = keyOf.get(r.from), target = keyOf.get(r.to);
       if (!source || !target || source === target) continue;
@@ -66,6 +68,34 @@ function addPartOf(graph: KgGraph): void {
     if (!parent) continue;
     const target = byCode.get(parent.code)!;
     const edgeKey = `PART_OF|${key}|${target}|`;
-    if (!graph.hasEdge(edgeKey)) graph.addDirectedEdgeWithKey(edgeKey, key, target, { type: 'PART_OF', evidence: graph.getNodeAttributes(key).evidence.slice(0, 1) });
+    if (!graph.hasEdge(edgeKey)) graph.addDirectedEdgeWithKey(edgeKey, key, target, { type: 'PART_OF', evidence: entityAttributes(graph, key).evidence.slice(0, 1) });
+  }
+}
+
+const entityAttributes = (graph: KgGraph, key: string): EntityNodeAttributes => {
+  const a = graph.getNodeAttributes(key);
+  if (!isEntity(a)) throw new Error(`internal error: ${key} is not an entity`);
+  return a;
+};
+
+/**
+ * The document's node, and a MENTIONS edge to each entity it names. The edge keeps the first place
+ * the document names the entity (offsets only: the node's evidence has the rest, and a sentence on
+ * every MENTIONS edge would double what graph.json and Neo4j hold).
+ */
+function addDocument(graph: KgGraph, record: DocRecord, keyOf: ReadonlyMap<string, string>): void {
+  const docKey = nodeKey(DOCUMENT_TYPE, record.doc);
+  if (!graph.hasNode(docKey)) {
+    graph.addNode(docKey, {
+      type: DOCUMENT_TYPE, name: record.doc,
+      ...(record.title ? { title: record.title } : {}), ...(record.date ? { date: record.date } : {}), ...(record.place ? { place: record.place } : {}),
+    });
+  }
+  for (const m of record.mentions) {
+    const target = keyOf.get(m.id)!;
+    const key = `${MENTIONS}|${docKey}|${target}|`;
+    if (graph.hasEdge(key)) continue;
+    const { doc, start, end } = m.evidence[0];
+    graph.addDirectedEdgeWithKey(key, docKey, target, { type: MENTIONS, evidence: [{ doc, start, end }] });
   }
 }

@@ -6,6 +6,7 @@ import { UndirectedGraph } from 'graphology';
 import type Louvain from 'graphology-communities-louvain';
 import { createRequire } from 'node:module';
 import type { KgGraph } from './build.js';
+import { DOCUMENT_TYPE, MENTIONS } from './contract.js';
 
 // The package is CommonJS (module.exports = louvain) while its typings declare an ES default export;
 // require() gives the function the typings describe.
@@ -33,13 +34,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Undirected view: parallel and opposite edges merge into one edge whose weight is their count. */
+/**
+ * Undirected view of the entities and their relations: parallel and opposite edges merge into one
+ * edge whose weight is their count. Documents and MENTIONS stay out: a document names dozens of
+ * entities, and every community would collapse around the documents instead of who works with whom.
+ */
 function undirectedCopy(graph: KgGraph): UndirectedGraph<Record<string, never>, { weight: number }> {
   const copy = new UndirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: false });
   // Nodes in sorted order: Louvain's result depends on insertion order too.
-  for (const node of [...graph.nodes()].sort()) copy.addNode(node);
-  graph.forEachEdge((_edge, _attrs, source, target) => {
-    if (source === target) return;
+  for (const node of graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).sort()) copy.addNode(node);
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    if (source === target || attrs.type === MENTIONS) return;
     if (copy.hasEdge(source, target)) copy.updateEdgeAttribute(source, target, 'weight', (w) => (w ?? 0) + 1);
     else copy.addEdge(source, target, { weight: 1 });
   });
@@ -47,12 +52,12 @@ function undirectedCopy(graph: KgGraph): UndirectedGraph<Record<string, never>, 
 }
 
 /**
- * Sets an integer `community` on every node. Communities are numbered by size
+ * Sets an integer `community` on every entity node (not on documents). Communities are numbered by size
  * (0 = largest; ties broken by the smallest member key), so numbers are stable and meaningful.
  */
 export function assignCommunities(graph: KgGraph, seed = DEFAULT_SEED): CommunitySummary {
-  if (graph.order === 0) return { count: 0, modularity: Number.NaN };
   const undirected = undirectedCopy(graph);
+  if (undirected.order === 0) return { count: 0, modularity: Number.NaN };
   let membership: Record<string, number>;
   let modularity = Number.NaN;
   if (undirected.size === 0) {

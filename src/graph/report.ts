@@ -3,6 +3,7 @@
 import { ENTITY_TYPES, RELATION_TYPES } from '../extract/records.js';
 import type { KgGraph } from './build.js';
 import type { CommunitySummary } from './communities.js';
+import { DOCUMENT_TYPE, MENTIONS } from './contract.js';
 
 export interface ReportDocument {
   doc: string;
@@ -40,9 +41,11 @@ export function renderReport(input: ReportInput): string {
   const lines: string[] = ['# Knowledge graph build report', ''];
   if (input.inputs?.length) lines.push(`Inputs: ${input.inputs.map((i) => `\`${i}\``).join(', ')}`, '');
   const took = input.seconds !== undefined ? ` in ${input.seconds.toFixed(1)} s` : '';
+  const counts = graphCounts(graph);
   lines.push(
     `${documents.length} documents read, ${skipped.length} skipped${took}; ` +
-      `${graph.order} entities, ${graph.size} relations, ${communities.count} communities.`,
+      `${counts.entities} entities, ${counts.relations} relations, ${communities.count} communities; ` +
+      `${counts.documents} Document nodes with ${counts.mentions} MENTIONS edges.`,
     '',
   );
 
@@ -58,11 +61,11 @@ export function renderReport(input: ReportInput): string {
   else lines.push(...table(['path', 'reason'], skipped.map((s) => [s.path, s.reason])));
 
   lines.push('', '## Entities by type', '');
-  const nodeCounts = countBy(graph.nodes().map((n) => String(graph.getNodeAttribute(n, 'type'))), ENTITY_TYPES);
+  const nodeCounts = countBy(graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).map((n) => String(graph.getNodeAttribute(n, 'type'))), ENTITY_TYPES);
   lines.push(...table(['type', 'count'], [...nodeCounts.entries()]));
 
   lines.push('', '## Relations by type', '');
-  const edgeCounts = countBy(graph.edges().map((e) => String(graph.getEdgeAttribute(e, 'type'))), RELATION_TYPES);
+  const edgeCounts = countBy(graph.filterEdges((_e, a) => a.type !== MENTIONS).map((e) => String(graph.getEdgeAttribute(e, 'type'))), RELATION_TYPES);
   lines.push(...table(['type', 'count'], [...edgeCounts.entries()]));
 
   lines.push('', `## Most connected entities (top ${REPORT_LIMITS.centralEntities})`, '');
@@ -73,7 +76,7 @@ export function renderReport(input: ReportInput): string {
       ['#', 'name', 'type', 'degree', 'community'],
       ranked.slice(0, REPORT_LIMITS.centralEntities).map((n, i) => {
         const a = graph.getNodeAttributes(n);
-        return [i + 1, a.name, a.type, graph.degree(n), a.community];
+        return [i + 1, a.name, a.type, relationDegree(graph, n), a.community];
       }),
     ));
   }
@@ -90,7 +93,7 @@ export function renderReport(input: ReportInput): string {
         id,
         members.length,
         [...countBy(members.map((m) => String(graph.getNodeAttribute(m, 'type'))), []).entries()].map(([t, c]) => `${t} ${c}`).join(', '),
-        members.slice(0, REPORT_LIMITS.membersPerCommunity).map((m) => `${graph.getNodeAttribute(m, 'name')} (${graph.degree(m)})`).join('、'),
+        members.slice(0, REPORT_LIMITS.membersPerCommunity).map((m) => `${graph.getNodeAttribute(m, 'name')} (${relationDegree(graph, m)})`).join('、'),
       ]),
     ));
     if (groups.size > largest.length) lines.push('', `… and ${groups.size - largest.length} smaller communities.`);
@@ -107,15 +110,31 @@ function countBy(values: readonly string[], known: readonly string[]): Map<strin
   return counts;
 }
 
-/** All nodes, most connected first; ties by key so the report is the same on every run. */
+/** Entities and relations (the contract's core), apart from the Document nodes and MENTIONS edges that record provenance. */
+export function graphCounts(graph: KgGraph): { entities: number; relations: number; documents: number; mentions: number } {
+  let documents = 0, mentions = 0;
+  graph.forEachNode((_n, a) => { if (a.type === DOCUMENT_TYPE) documents++; });
+  graph.forEachEdge((_e, a) => { if (a.type === MENTIONS) mentions++; });
+  return { entities: graph.order - documents, relations: graph.size - mentions, documents, mentions };
+}
+
+/** An entity's relations, not counting the documents that mention it (every entity has those). */
+export function relationDegree(graph: KgGraph, node: string): number {
+  let degree = 0;
+  graph.forEachEdge(node, (_e, a) => { if (a.type !== MENTIONS) degree++; });
+  return degree;
+}
+
+/** All entities (not documents), most connected first; ties by key so the report is the same on every run. */
 export function nodesByDegree(graph: KgGraph): string[] {
-  return graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || byKey(a, b));
+  const degree = new Map(graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).map((n) => [n, relationDegree(graph, n)]));
+  return [...degree.keys()].sort((a, b) => degree.get(b)! - degree.get(a)! || byKey(a, b));
 }
 
 function membersByCommunity(graph: KgGraph, ranked: readonly string[]): Map<number, string[]> {
   const groups = new Map<number, string[]>();
   for (const node of ranked) {
-    const c = graph.getNodeAttribute(node, 'community');
+    const c = graph.getNodeAttribute(node, 'community') as number;
     const list = groups.get(c);
     if (list) list.push(node);
     else groups.set(c, [node]);

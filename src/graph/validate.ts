@@ -38,7 +38,9 @@ export function validateExportedGraph(data: unknown, options: ValidateOptions = 
   for (const node of graph.nodes) {
     if (keys.has(node.key)) problems.push(`node ${node.key}: duplicate key`);
     keys.add(node.key);
-    checkEvidence(`node ${node.key}`, node.attributes.evidence, options, problems);
+    if (node.attributes.type === 'Document') {
+      if (options.docChars && !options.docChars.has(node.attributes.name)) problems.push(`node ${node.key}: no such document`);
+    } else checkEvidence(`node ${node.key}`, node.attributes.evidence, options, problems);
   }
   for (const edge of graph.edges) {
     const label = `edge ${edge.key ?? `${edge.source}->${edge.target}`}`;

@@ -14,10 +14,10 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import {
   explainNeo4jError, isConnectionLoss, Neo4jConnectionError, resolveConnection, sessionConfig, withNeo4j, type Connection, type ConnectionOptions,
 } from './connection.js';
-import type { EntityType } from '../extract/records.js';
-import { planLoad, type LoadPlan, type NodeRow, type RelRow } from './model.js';
+import type { NodeType } from '../graph/contract.js';
+import { planLoad, type DocumentRow, type LoadPlan, type NodeRow, type RelRow } from './model.js';
 import {
-  countStatement, mergeNodesStatement, mergeRelsStatement, labelCommunitiesStatement, nodeRowValues, relRowValues, schemaStatements,
+  countStatement, documentRowValues, mergeDocumentsStatement, mergeNodesStatement, mergeRelsStatement, labelCommunitiesStatement, nodeRowValues, relRowValues, schemaStatements,
   setCommunitiesStatement, tidyCommunitiesStatement,
 } from './statements.js';
 
@@ -238,11 +238,13 @@ async function writeAll(
  * and tests). A relationship unit also names the labels of its two ends: its rows carry names,
  * which are turned into the element ids the node phase returned when the unit is sent.
  */
-export interface WriteUnit { statement: string; what: string; rows: unknown[]; ends?: { source: EntityType; target: EntityType } }
+export interface WriteUnit { statement: string; what: string; rows: unknown[]; ends?: { source: NodeType; target: NodeType } }
 
 /** The write transactions of a load, in order: each commits whole or not at all. */
 export function planTransactions(plan: LoadPlan, batchSize: number): { nodes: WriteUnit[][]; relationships: WriteUnit[][] } {
-  const nodeUnits = plan.nodeGroups.map((g) => ({ statement: mergeNodesStatement(g.type, g.level), what: g.type, rows: nodeParams(g.rows) }));
+  const nodeUnits = plan.nodeGroups.map((g) => (g.type === 'Document'
+    ? { statement: mergeDocumentsStatement(), what: g.type, rows: (g.rows as DocumentRow[]).map(documentRowValues) }
+    : { statement: mergeNodesStatement(g.type, g.level), what: g.type, rows: nodeParams(g.rows) }));
   const relUnits = plan.relGroups.map((g) => ({
     statement: mergeRelsStatement(g.type), what: g.type, rows: g.rows, ends: { source: g.sourceType, target: g.targetType },
   }));

@@ -4,21 +4,26 @@
 // Labels and relationship types are spliced into Cypher text (Cypher cannot take
 // them as parameters), so they come only from the fixed tables below, keyed by
 // the zod enums of src/extract/records.ts; a data string never becomes Cypher.
-import { ENTITY_TYPES, PLACE_LEVELS, RELATION_TYPES, type EntityType, type Evidence, type PlaceLevel, type RelationType } from '../extract/records.js';
-import { ExportedGraph, type EdgeAttributes, type NodeAttributes } from '../graph/contract.js';
+import { type Evidence, type PlaceLevel } from '../extract/records.js';
+import {
+  DOCUMENT_TYPE, EDGE_TYPES, ExportedGraph, isEntity, MENTIONS, NODE_TYPES,
+  type DocumentNodeAttributes, type EdgeAttributes, type EdgeType, type EntityNodeAttributes, type NodeType,
+} from '../graph/contract.js';
 
-export const NODE_LABELS: Readonly<Record<EntityType, string>> = Object.fromEntries(
-  ENTITY_TYPES.map((t) => [t, t]),
-) as Record<EntityType, string>;
+/** Entity labels and `Document` (one node per input file, keyed by its name like the entities). */
+export const NODE_LABELS: Readonly<Record<NodeType, string>> = Object.fromEntries(
+  NODE_TYPES.map((t) => [t, t]),
+) as Record<NodeType, string>;
 
 /** The second label of a Place: `:Place:City`. */
 export const PLACE_LEVEL_LABELS: Readonly<Record<PlaceLevel, string>> = {
   country: 'Country', province: 'Province', city: 'City', county: 'County', town: 'Town', village: 'Village',
 };
 
-export const REL_TYPES: Readonly<Record<RelationType, string>> = Object.fromEntries(
-  RELATION_TYPES.map((t) => [t, t]),
-) as Record<RelationType, string>;
+/** The contract's relation types and MENTIONS (Document → entity). */
+export const REL_TYPES: Readonly<Record<EdgeType, string>> = Object.fromEntries(
+  EDGE_TYPES.map((t) => [t, t]),
+) as Record<EdgeType, string>;
 
 export const COMMUNITY_LABEL = 'Community';
 export const IN_COMMUNITY = 'IN_COMMUNITY';
@@ -64,18 +69,25 @@ export interface RelRow {
   evidence: string[];
 }
 
+/** A Document node's row: NodeRow's columns, so the same statement and id bookkeeping serve it. */
+export interface DocumentRow extends NodeRow {
+  title: string | null;
+  date: string | null;
+  place: string | null;
+}
+
 /** Nodes of one label combination, written by one statement. */
 export interface NodeGroup {
-  type: EntityType;
+  type: NodeType;
   level?: PlaceLevel;
   rows: NodeRow[];
 }
 
 /** Relationships of one type between two labels, written by one statement (so both MATCHes use the name constraint). */
 export interface RelGroup {
-  type: RelationType;
-  sourceType: EntityType;
-  targetType: EntityType;
+  type: EdgeType;
+  sourceType: NodeType;
+  targetType: NodeType;
   rows: RelRow[];
 }
 
@@ -107,7 +119,7 @@ export function evidenceJson(e: Evidence): string {
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
-function nodeRow(a: NodeAttributes): NodeRow {
+function nodeRow(a: EntityNodeAttributes): NodeRow {
   return {
     name: a.name,
     aliases: unique(a.aliases.filter((x) => x !== a.name)),
@@ -116,6 +128,14 @@ function nodeRow(a: NodeAttributes): NodeRow {
     community: Number.isInteger(a.community) ? a.community : null,
     level: a.level ?? null,
     code: a.code ?? null,
+  };
+}
+
+/** A document is its own source: `docs` names it, so `$doc IN n.docs` finds it with the entities it mentions. */
+function documentRow(a: DocumentNodeAttributes): DocumentRow {
+  return {
+    name: a.name, aliases: [], evidence: [], docs: [a.name], community: null, level: null, code: null,
+    title: a.title ?? null, date: a.date ?? null, place: a.place ?? null,
   };
 }
 
@@ -134,10 +154,16 @@ function relRow(source: string, target: string, a: EdgeAttributes): RelRow {
 /** Validates the graph against the contract and groups it into load batches. Throws on an invalid graph. */
 export function planLoad(input: unknown): LoadPlan {
   const graph = ExportedGraph.parse(input);
-  const byKey = new Map<string, NodeAttributes>();
+  const byKey = new Map<string, { type: NodeType; name: string }>();
   const nodeGroups = new Map<string, NodeGroup>();
   for (const { key, attributes } of graph.nodes) {
     byKey.set(key, attributes);
+    if (!isEntity(attributes)) {
+      let documents = nodeGroups.get(DOCUMENT_TYPE);
+      if (!documents) nodeGroups.set(DOCUMENT_TYPE, (documents = { type: DOCUMENT_TYPE, rows: [] }));
+      documents.rows.push(documentRow(attributes));
+      continue;
+    }
     const level = attributes.type === 'Place' ? attributes.level : undefined;
     const groupKey = `${attributes.type}|${level ?? ''}`;
     let group = nodeGroups.get(groupKey);
@@ -155,9 +181,11 @@ export function planLoad(input: unknown): LoadPlan {
     let group = relGroups.get(groupKey);
     if (!group) relGroups.set(groupKey, (group = { type: edge.attributes.type, sourceType: source.type, targetType: target.type, rows: [] }));
     group.rows.push(relRow(source.name, target.name, edge.attributes));
+    relCount++;
+    // A community's caption is its best-connected member by relations; every entity has documents.
+    if (edge.attributes.type === MENTIONS) continue;
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
     degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
-    relCount++;
   }
 
   return {
@@ -172,6 +200,7 @@ export function planLoad(input: unknown): LoadPlan {
 function communityRows(nodes: ExportedGraph['nodes'], degree: Map<string, number>): CommunityRow[] {
   const byId = new Map<number, Array<{ name: string; degree: number }>>();
   for (const { key, attributes } of nodes) {
+    if (!isEntity(attributes)) continue;
     let members = byId.get(attributes.community);
     if (!members) byId.set(attributes.community, (members = []));
     members.push({ name: attributes.name, degree: degree.get(key) ?? 0 });

@@ -1,15 +1,16 @@
 // The Cypher the loader runs. Only labels and relationship types from model.ts are
 // spliced in (checked again here); every value travels as a parameter.
-import type { EntityType, PlaceLevel, RelationType } from '../extract/records.js';
+import type { PlaceLevel } from '../extract/records.js';
+import type { EdgeType, NodeType } from '../graph/contract.js';
 import {
   ALL_LABELS, checkedIdentifier, COMMUNITY_LABEL, IN_COMMUNITY, NODE_LABELS, PLACE_LEVEL_LABELS, REL_TYPES,
 } from './model.js';
 
-const label = (type: EntityType): string => checkedIdentifier(NODE_LABELS[type], ALL_LABELS);
+const label = (type: NodeType): string => checkedIdentifier(NODE_LABELS[type], ALL_LABELS);
 const levelLabel = (level: PlaceLevel): string => checkedIdentifier(PLACE_LEVEL_LABELS[level], ALL_LABELS);
-const relType = (type: RelationType): string => checkedIdentifier(REL_TYPES[type], Object.values(REL_TYPES));
+const relType = (type: EdgeType): string => checkedIdentifier(REL_TYPES[type], Object.values(REL_TYPES));
 
-/** One uniqueness constraint per entity label on `name` (it also gives the index MERGE needs), and one on Community ids. */
+/** One uniqueness constraint per entity label and on Document on `name` (it also gives the index MERGE needs), and one on Community ids. */
 export function schemaStatements(): string[] {
   const statements = Object.values(NODE_LABELS).map((l) => {
     const id = checkedIdentifier(l, ALL_LABELS);
@@ -47,7 +48,7 @@ export const relRowValues = (row: Record<RelColumn, unknown>): unknown[] => REL_
 // already exists (a reload, or a second graph) needs the unions, which read what it holds. On a
 // first load that is nearly every write: relationships go about 15 % faster than with the unions
 // evaluated for every row (bench/neo4j.mjs, 100 MB graph).
-export function mergeNodesStatement(type: EntityType, level?: PlaceLevel): string {
+export function mergeNodesStatement(type: NodeType, level?: PlaceLevel): string {
   const labels = level ? `${label(type)}:${levelLabel(level)}` : label(type);
   return [
     'UNWIND $rows AS row',
@@ -62,6 +63,22 @@ export function mergeNodesStatement(type: EntityType, level?: PlaceLevel): strin
     `    n.code = coalesce(${nodeCol('code')}, n.code)`,
     // The membership and relationship statements find the nodes by these ids instead of by name again.
     `RETURN ${nodeCol('name')} AS name, elementId(n) AS id, ${nodeCol('community')} AS community`,
+  ].join('\n');
+}
+
+/** A Document's columns: a node row's, then what the document says about itself. */
+export const DOCUMENT_COLUMNS = [...NODE_COLUMNS, 'title', 'date', 'place'] as const;
+type DocumentColumn = (typeof DOCUMENT_COLUMNS)[number];
+export const documentRowValues = (row: Record<DocumentColumn, unknown>): unknown[] => DOCUMENT_COLUMNS.map((c) => row[c] ?? null);
+
+/** Document nodes, keyed by file name; what a later build reads of the same file replaces the title, date and place. */
+export function mergeDocumentsStatement(): string {
+  const col = (c: DocumentColumn) => `row[${DOCUMENT_COLUMNS.indexOf(c)}]`;
+  return [
+    'UNWIND $rows AS row',
+    `MERGE (n:${label('Document')} {name: ${col('name')}})`,
+    `SET n.docs = ${col('docs')}, n.title = ${col('title')}, n.date = ${col('date')}, n.place = ${col('place')}`,
+    `RETURN ${col('name')} AS name, elementId(n) AS id, null AS community`,
   ].join('\n');
 }
 
@@ -90,7 +107,7 @@ export function setCommunitiesStatement(): string {
  * dozen statements instead of one per pair of labels. The count lets the loader notice rows
  * that matched nothing (their nodes were deleted while the load ran).
  */
-export function mergeRelsStatement(type: RelationType): string {
+export function mergeRelsStatement(type: EdgeType): string {
   // HOLDS_POSITION's identity includes the title: one person can hold two posts in one body.
   const keyedByTitle = type === 'HOLDS_POSITION';
   const identity = keyedByTitle ? ` {title: ${relCol('title')}}` : '';

@@ -5,15 +5,42 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../src/extract/records.js';
+import { buildGraph } from '../../src/graph/build.js';
+import { assignCommunities } from '../../src/graph/communities.js';
 import { resolveConnection } from '../../src/load/connection.js';
 import { checkedIdentifier, evidenceJson, planLoad, REL_TYPES } from '../../src/load/model.js';
 import { bindParams, listQueries, parseQuery } from '../../src/load/queries.js';
-import { mergeNodesStatement, mergeRelsStatement, relRowValues, schemaStatements } from '../../src/load/statements.js';
+import { mergeDocumentsStatement, mergeNodesStatement, mergeRelsStatement, relRowValues, schemaStatements } from '../../src/load/statements.js';
 import { closestNames } from '../../src/load/suggest.js';
 import { displayWidth, renderTable } from '../../src/load/table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const small = JSON.parse(readFileSync(path.join(root, 'test/fixtures/graphs/small.json'), 'utf8'));
+
+describe('planLoad of a graph with documents', () => {
+  const graph = buildGraph([{
+    doc: 'a.txt', chars: 50, place: '青岚市', title: '青岚市人民政府工作报告', date: '2024-01-05',
+    mentions: [
+      { id: 'p', type: 'Person', name: '周明远', aliases: [], evidence: [{ doc: 'a.txt', start: 10, end: 13 }] },
+      { id: 'x', type: 'Project', name: '钢联高纯铁', aliases: [], evidence: [{ doc: 'a.txt', start: 30, end: 35 }] },
+    ],
+    relations: [],
+  }]);
+  assignCommunities(graph);
+  const plan = planLoad(graph.export());
+
+  it('writes one Document row (title, date, place; no community) and MENTIONS relationships, and captions communities by relations only', () => {
+    const documents = plan.nodeGroups.filter((g) => g.type === 'Document');
+    expect(documents.flatMap((g) => g.rows)).toEqual([{
+      name: 'a.txt', aliases: [], evidence: [], docs: ['a.txt'], community: null, level: null, code: null,
+      title: '青岚市人民政府工作报告', date: '2024-01-05', place: '青岚市',
+    }]);
+    const mentions = plan.relGroups.filter((g) => g.type === 'MENTIONS');
+    expect(mentions.map((g) => `${g.sourceType}->${g.targetType}:${g.rows.map((r) => r.target).join()}`).sort()).toEqual(['Document->Person:周明远', 'Document->Project:钢联高纯铁']);
+    // Two isolated entities: two communities, each named after its only member, none after the document.
+    expect(plan.communities.map((c) => c.name).sort()).toEqual(['周明远', '钢联高纯铁']);
+  });
+});
 
 describe('planLoad', () => {
   const plan = planLoad(small);
@@ -76,7 +103,10 @@ describe('Cypher statements', () => {
     ].join('\n');
     for (const row of planLoad(small).nodeGroups.flatMap((g) => g.rows)) expect(all).not.toContain(row.name);
     expect(mergeNodesStatement('Place', 'city')).toContain('MERGE (n:Place:City {name: row[0]})');
-    expect(schemaStatements().filter((s) => s.includes('IS UNIQUE'))).toHaveLength(ENTITY_TYPES.length + 1);
+    // One per entity label, one for Document (its file name), one for Community ids.
+    expect(schemaStatements().filter((s) => s.includes('IS UNIQUE'))).toHaveLength(ENTITY_TYPES.length + 2);
+    expect(schemaStatements()).toContain('CREATE CONSTRAINT document_name_unique IF NOT EXISTS FOR (n:Document) REQUIRE n.name IS UNIQUE');
+    expect(mergeDocumentsStatement()).toContain('MERGE (n:Document {name: row[0]})');
   });
 
   it('keys HOLDS_POSITION by title and nothing else', () => {

@@ -71,7 +71,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
 
       const constraints = await read('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties[0] AS property, type');
       const unique = constraints.filter((c) => String(c.type).includes('UNIQUENESS')).map((c) => `${c.label}.${c.property}`).sort();
-      expect(unique).toEqual(['Area.name', 'Community.id', 'Enterprise.name', 'Industry.name', 'Meeting.name', 'Organization.name', 'Person.name', 'Place.name', 'Project.name'].sort());
+      expect(unique).toEqual(['Area.name', 'Community.id', 'Document.name', 'Enterprise.name', 'Industry.name', 'Meeting.name', 'Organization.name', 'Person.name', 'Place.name', 'Project.name'].sort());
     });
 
     it('a relationship row whose end has gone (deleted mid-load) writes nothing, and the statement counts it, so the loader can refuse', async () => {
@@ -402,6 +402,56 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
     });
   });
 
+  describe('kg build --neo4j', () => {
+    it('builds a graph from a text and loads it in one go, with the file as a Document that MENTIONS every entity it names', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-build-neo4j-'));
+      try {
+        mkdirSync(path.join(dir, 'in'));
+        writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。青岚钢联集团实施钢联高纯铁项目。\n2024年1月5日\n', 'utf8');
+        const run = await runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--neo4j', conn.uri],
+          { env: { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } });
+        expect(run.stderr).toMatch(/loaded \d+ entity nodes in .* relationships\/s/);
+        expect(run.code).toBe(0);
+        const [{ docs }] = await read('MATCH (n) WHERE $doc IN n.docs RETURN count(n) AS docs', { doc: BUILD_TEST_DOC });
+        expect(docs).toBeGreaterThan(0);
+
+        // Provenance: the file is a Document node, and every entity it names is reachable from it.
+        const documents = await read('MATCH (d:Document {name: $doc}) RETURN d.title AS title, d.date AS date, d.community AS community', { doc: BUILD_TEST_DOC });
+        expect(documents).toEqual([{ title: '青岚市人民政府工作报告', date: '2024-01-05', community: null }]);
+        const [{ entities, unreached }] = await read(
+          'MATCH (n) WHERE $doc IN n.docs AND NOT n:Document RETURN count(n) AS entities, count(CASE WHEN NOT EXISTS { (:Document {name: $doc})-[:MENTIONS]->(n) } THEN 1 END) AS unreached',
+          { doc: BUILD_TEST_DOC });
+        expect(entities).toBeGreaterThanOrEqual(2);
+        expect(unreached).toBe(0);
+        // A document is not a community member, and a reload adds no second Document.
+        expect(await read('MATCH (:Document)-[:IN_COMMUNITY]->(c) RETURN c')).toEqual([]);
+        const before = await counts();
+        await loadGraphFile(path.join(dir, 'out', 'graph.json'), { ...conn, progress: () => {} });
+        expect(await counts()).toEqual(before);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('takes --user, --password-file and --database as kg load does', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-build-neo4j-'));
+      try {
+        mkdirSync(path.join(dir, 'in'));
+        writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。\n', 'utf8');
+        const build = (extra: string[]) => runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--no-progress', '--neo4j', conn.uri, ...extra],
+          { env: { NEO4J_USER: '', NEO4J_PASSWORD: '', NEO4J_DATABASE: '' } });
+        const ok = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'neo4j']);
+        expect(ok.stderr).toMatch(/loaded \d+ nodes in .* relationships\/s/);
+        expect(ok.code).toBe(0);
+        const missing = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'nosuchdb']);
+        expect(missing.code).toBe(1);
+        expect(missing.stderr.trim().split('\n').at(-1)).toMatch(/^kg: Neo4j at .* has no database "nosuchdb"$/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('Neo4j Browser', () => {
     const chromium = '/usr/bin/chromium';
     it('opens in headless Chromium, connects over Bolt, draws a query result with style.grass, and saves a screenshot', async () => {
@@ -453,41 +503,99 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
         rmSync(profile, { recursive: true, force: true });
       }
     }, 180_000);
+
+    // Each visual query of cypher/browser/, run from the guide's slides as a user would: the slide's
+    // ▶ buttons set the parameters and draw the graph. The pictures go to docs/screenshots/.
+    it('opens the guide with :play; every slide draws its graph, captions of up to eight characters whole, Community nodes only when asked', async () => {
+      if (!existsSync(chromium)) throw new Error(`${chromium} is missing: apt-get install -y chromium (or set ZHENGKG_SKIP_NEO4J=1)`);
+      const { chromium: playwright } = await import('playwright-core');
+      const { listQueries } = await import('../../src/load/queries.js');
+      const shots = path.join(root, 'docs/screenshots');
+      mkdirSync(shots, { recursive: true });
+      const [{ community }] = await read("MATCH (:Person {name: '周明远'})-[:IN_COMMUNITY]->(c:Community) RETURN c.id AS community");
+      // Names from the fixtures (the guide's own examples are the README's examples/ corpus).
+      const params: Record<string, Record<string, string>> = {
+        person: { name: '周明远' },
+        enterprise: { name: '青岚钢联集团' },
+        meeting: { name: '青岚市第三届人民代表大会第二次会议' },
+        community: { id: String(community) },
+        document: { name: BUILD_TEST_DOC },
+      };
+      const queries = new Map(listQueries(path.join(root, 'cypher/browser')).map((q) => [q.name, q]));
+      const profile = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-chromium-'));
+      const context = await playwright.launchPersistentContext(profile, {
+        executablePath: chromium,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1400, height: 900 },
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        const base = server!.browserUrl.replace(/\/?$/, '/');
+        await page.goto(`${base}?dbms=${encodeURIComponent(conn.uri)}`, { waitUntil: 'domcontentloaded' });
+        await page.getByTestId('username').fill(conn.user, { timeout: 60_000 });
+        await page.getByTestId('password').fill(conn.password);
+        await page.getByTestId('connect').click();
+        await page.getByText(/You are connected as user/i).first().waitFor({ timeout: 60_000 });
+
+        // The post-connect :style has run once Browser has the server's settings, its allowlist of guide hosts among them.
+        await page.getByTestId('frameCommand').filter({ hasText: 'style.grass' }).first().waitFor({ timeout: 60_000 });
+        await page.getByTestId('activeEditor').click();
+        await page.keyboard.type(`:play ${base}guide.html`);
+        await page.keyboard.press('Control+Enter');
+        const guide = page.getByTestId('frame').filter({ has: page.getByTestId('carousel') });
+        await guide.getByText('zhengkg: the graph in pictures').waitFor({ timeout: 30_000 });
+
+        for (const name of ['person', 'enterprise', 'meeting', 'community', 'document']) {
+          await guide.getByTestId('nextSlide').click();
+          await guide.locator('h3:visible', { hasText: new RegExp(`^${name}$`) }).waitFor();
+          const query = queries.get(name)!;
+          for (const [param, value] of Object.entries(params[name])) {
+            const input = guide.locator(`input[value-for="${name}-${param}"]:visible`);
+            await input.fill(value);
+            await input.press('End'); // Browser copies the box into the :param block on keyup
+          }
+          const blocks = guide.locator('pre.runnable:visible');
+          expect(await blocks.count()).toBe(query.params.length + 1);
+          const frames = page.getByTestId('frame');
+          for (let i = 0; i < query.params.length + 1; i++) {
+            const before = await frames.count();
+            await blocks.nth(i).locator('i.fa-play-circle-o').click();
+            await expect.poll(() => frames.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+          }
+
+          // What the query returns, asked directly: the picture must hold exactly these nodes.
+          const bound = Object.fromEntries(Object.entries(params[name]).map(([k, v]) => [k, k === 'id' ? neo4j.int(v) : v]));
+          const result = await driver.executeQuery(query.text, bound, { routing: neo4j.routing.READ });
+          const expected = new Map<string, { name: string; labels: string[] }>();
+          for (const record of result.records) for (const value of record.values()) {
+            const found = value === null ? [] : 'segments' in (value as object) ? [(value as { start: unknown }).start, ...(value as { segments: Array<{ end: unknown }> }).segments.map((s) => s.end)] : [value];
+            for (const n of found as Array<{ elementId: string; labels: string[]; properties: { name?: string; id?: number } }>) {
+              expected.set(n.elementId, { name: String(n.properties.name ?? n.properties.id), labels: n.labels });
+            }
+          }
+          expect(expected.size, name).toBeGreaterThanOrEqual(3);
+
+          const frame = frames.first();
+          const drawn = frame.locator('svg g.node');
+          await drawn.first().waitFor({ timeout: 60_000 });
+          await page.waitForTimeout(3000); // let the force layout settle before the picture
+          expect(await drawn.count(), `${name}: nodes drawn`).toBe(expected.size);
+          const captions = (await frame.locator('svg g.node text').allTextContents()).map((t) => t.trim());
+          for (const n of expected.values()) {
+            if (!n.labels.includes('Community') && n.name.length <= 8) expect(captions, `${name}: caption of ${n.name}`).toContain(n.name);
+          }
+          const fills = (await frame.locator('svg g.node circle.b-outline').evaluateAll((els) => els.map((e) => String(e.getAttribute('fill')).toUpperCase())));
+          // Community nodes (style.grass: #ECB5C9) appear only where the query asks for them.
+          expect(fills.includes('#ECB5C9'), `${name}: Community drawn`).toBe(name === 'community');
+          await page.screenshot({ path: path.join(shots, `${name}.png`) });
+          expect(statSync(path.join(shots, `${name}.png`)).size).toBeGreaterThan(20_000);
+        }
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }, 300_000);
   });
 
-  describe('kg build --neo4j', () => {
-    it('builds a graph from a text and loads it in one go', async () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-build-neo4j-'));
-      try {
-        mkdirSync(path.join(dir, 'in'));
-        writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。青岚钢联集团实施钢联高纯铁项目。\n', 'utf8');
-        const run = await runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--neo4j', conn.uri],
-          { env: { NEO4J_USER: conn.user, NEO4J_PASSWORD: conn.password } });
-        expect(run.stderr).toMatch(/loaded \d+ entity nodes in .* relationships\/s/);
-        expect(run.code).toBe(0);
-        const [{ docs }] = await read('MATCH (n) WHERE $doc IN n.docs RETURN count(n) AS docs', { doc: BUILD_TEST_DOC });
-        expect(docs).toBeGreaterThan(0);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-
-    it('takes --user, --password-file and --database as kg load does', async () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-build-neo4j-'));
-      try {
-        mkdirSync(path.join(dir, 'in'));
-        writeFileSync(path.join(dir, 'in', BUILD_TEST_DOC), '青岚市人民政府工作报告\n市委副书记、市长周明远代表市人民政府作政府工作报告。\n', 'utf8');
-        const build = (extra: string[]) => runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--no-progress', '--neo4j', conn.uri, ...extra],
-          { env: { NEO4J_USER: '', NEO4J_PASSWORD: '', NEO4J_DATABASE: '' } });
-        const ok = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'neo4j']);
-        expect(ok.stderr).toMatch(/loaded \d+ nodes in .* relationships\/s/);
-        expect(ok.code).toBe(0);
-        const missing = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'nosuchdb']);
-        expect(missing.code).toBe(1);
-        expect(missing.stderr.trim().split('\n').at(-1)).toMatch(/^kg: Neo4j at .* has no database "nosuchdb"$/);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-  });
 });

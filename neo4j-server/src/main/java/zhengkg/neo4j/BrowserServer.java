@@ -25,6 +25,10 @@ import com.sun.net.httpserver.HttpServer;
  *
  * {@code GET /} asking for JSON answers Browser's discovery request so it
  * pre-fills the Bolt address. {@code /style.grass} serves the project's
+ * cypher/style.grass when ZHENGKG_STYLE_FILE points at it, and {@code /guide.html}
+ * the Browser guide next to it (cypher/browser/guide.html), for
+ * {@code :play http://127.0.0.1:7474/guide.html}.
+ *
  * cypher/style.grass when ZHENGKG_STYLE_FILE points at it.
  *
  * Only pages of this server may talk to it: a request whose Host is not a loopback
@@ -144,6 +148,14 @@ final class BrowserServer {
             Path file = Path.of(styleFile);
             if (Files.isRegularFile(file)) {
                 send(exchange, 200, TYPES.get("grass"), Files.readAllBytes(file));
+                return;
+            }
+        }
+        if (path.equals("/guide.html") && styleFile != null) {
+            // Read at every request: `npm run guide` updates it without a server restart.
+            Path guide = Path.of(styleFile).resolveSibling("browser").resolve("guide.html");
+            if (Files.isRegularFile(guide)) {
+                send(exchange, 200, TYPES.get("html"), Files.readAllBytes(guide));
                 return;
             }
         }
