@@ -14,6 +14,8 @@ import { serveTasks } from './worker-pool.js';
 export interface ExtractTask {
   path: string;
   doc: string;
+  /** The file's size (its time limit grows with it). */
+  bytes: number;
   /** Folder the normalised text is written to, as <textsDir>/<doc>. */
   textsDir: string;
 }
@@ -22,25 +24,36 @@ export interface ExtractTask {
 export interface RecordSummary { doc: string; chars: number; mentions: number; relations: number }
 
 export type ExtractOutcome =
-  | { ok: true; summary: RecordSummary; /** The validated DocRecord as JSON. */ json: string }
+  | {
+    ok: true; summary: RecordSummary; /** The validated DocRecord as JSON. */ json: string;
+    /** Set when decoding replaced invalid byte sequences (few enough to keep the document): what to tell the user. */
+    repaired?: string;
+  }
   | { ok: false; reason: string };
 
 /** Folders this thread has already created under a texts folder (mkdir once per folder, not per document). */
 const madeDirs = new Set<string>();
 
-function writeText(target: string, text: string): void {
-  const dir = path.dirname(target);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
+/**
+ * Creates the folders between textsDir (which the main thread made) and dir, never textsDir itself or
+ * anything above it: once the build has removed its staging folder (it was stopped), a late write fails
+ * instead of bringing the folder back.
+ */
+function makeDirsBelow(textsDir: string, dir: string): void {
+  if (dir === textsDir || madeDirs.has(dir)) return;
+  makeDirsBelow(textsDir, path.dirname(dir));
   try {
-    writeFileSync(target, text, 'utf8');
+    mkdirSync(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(dir, { recursive: true }); // removed since this thread made it
-    writeFileSync(target, text, 'utf8');
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
+  madeDirs.add(dir);
+}
+
+function writeText(textsDir: string, doc: string, text: string): void {
+  const target = path.join(textsDir, doc);
+  makeDirsBelow(textsDir, path.dirname(target));
+  writeFileSync(target, text, 'utf8');
 }
 
 // Synchronous file access: this thread has nothing else to do meanwhile, and the files are small.
@@ -71,7 +84,7 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
     return { ok: false, reason: `extraction produced an invalid record (${issue?.path.join('.')}: ${issue?.message})` };
   }
   try {
-    writeText(path.join(task.textsDir, task.doc), result.text);
+    writeText(task.textsDir, task.doc, result.text);
   } catch (err) {
     return { ok: false, reason: `cannot write text: ${(err as Error).message}` };
   }
@@ -80,6 +93,7 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
     ok: true,
     summary: { doc: record.doc, chars: record.chars, mentions: record.mentions.length, relations: record.relations.length },
     json: JSON.stringify(record),
+    ...(decoded.replaced ? { repaired: `${decoded.replaced} invalid byte sequence${decoded.replaced > 1 ? 's' : ''} replaced with U+FFFD (read as ${decoded.encoding})` } : {}),
   };
 }
 

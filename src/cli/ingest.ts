@@ -1,8 +1,9 @@
 // Turns the command-line paths into the list of documents to read.
 // Only paths and sizes are looked at here; reading and decoding happen in the
 // workers so that the main thread never holds document text.
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { OUTPUT_MARKER } from './output-folder.js';
 
 export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm'] as const;
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -27,6 +28,8 @@ export interface IngestResult {
 
 export interface IngestOptions {
   maxFileBytes?: number;
+  /** Read what symlinks outside the input folders point at (by default they are skipped and reported). */
+  followExternalLinks?: boolean;
 }
 
 export const hasInputExtension = (file: string): boolean =>
@@ -65,6 +68,20 @@ export async function collectInputs(args: readonly string[], options: IngestOpti
   // Real paths already taken: guards against symlink cycles and against reading one file twice.
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
+  // Where the arguments really are: a link found while walking them may point anywhere (a corpus with a
+  // link to /etc/passwd), so only targets inside these are followed unless the user allows more.
+  const roots: string[] = [];
+  for (const arg of args) {
+    try {
+      roots.push(await realpath(arg));
+    } catch {
+      // reported below, when the argument itself is looked at
+    }
+  }
+  const insideRoots = (real: string) => roots.some((root) => {
+    const relative = path.relative(root, real);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
 
   async function addFile(filePath: string, relative: string, size: number, explicit: boolean): Promise<void> {
     if (!hasInputExtension(filePath)) {
@@ -92,6 +109,8 @@ export async function collectInputs(args: readonly string[], options: IngestOpti
       skipped.push({ path: dirPath, reason: `cannot list folder: ${describeFsError(err)}` });
       return;
     }
+    // A folder kg build wrote (an --out inside the input folder): its texts are outputs, not inputs.
+    if (names.includes(OUTPUT_MARKER)) return;
     for (const name of names) {
       const child = path.join(dirPath, name);
       const childRelative = path.join(relative, name);
@@ -102,6 +121,13 @@ export async function collectInputs(args: readonly string[], options: IngestOpti
         // Dangling or looping links only matter when they look like an input document.
         if (hasInputExtension(name)) skipped.push({ path: child, reason: describeFsError(err) });
         continue;
+      }
+      if (!options.followExternalLinks && (info.isDirectory() || hasInputExtension(name)) && (await lstat(child)).isSymbolicLink()) {
+        const target = await realpath(child);
+        if (!insideRoots(target)) {
+          skipped.push({ path: child, reason: `symlink to ${target}, outside the input folders (--follow-external-links reads it)` });
+          continue;
+        }
       }
       if (info.isDirectory()) await walkDir(child, childRelative);
       else if (info.isFile()) await addFile(child, childRelative, info.size, false);

@@ -12,6 +12,7 @@ export class RecordSpool implements Iterable<DocRecord> {
   private readonly fd = openSync(this.file, 'w+');
   private readonly slots: Array<{ offset: number; length: number } | undefined> = [];
   private size = 0;
+  private disposed = false;
 
   /** Stores the record of input number `index`, as the JSON extraction workers send (records may arrive in any order). */
   putJson(index: number, json: string): void {
@@ -31,7 +32,10 @@ export class RecordSpool implements Iterable<DocRecord> {
     }
   }
 
+  /** Closes and removes the spool; safe to call again (a signal handler may have done it already). */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -61,8 +61,11 @@ export interface PoolOptions<Task, Result> {
    */
   workerUrl: URL;
   jobs: number;
-  /** Per-task time limit, counted from when the task is the next one its worker answers; the worker is terminated and replaced when it is exceeded. */
-  timeoutMs: number;
+  /**
+   * Per-task time limit (one for all, or one per task), counted from when the task is the next one its
+   * worker answers; the worker is terminated and replaced when it is exceeded.
+   */
+  timeoutMs: number | ((task: Task) => number);
   /** Heap limit per worker, so a pathological document fails alone instead of starving the machine. */
   maxHeapMb?: number;
   /**
@@ -137,9 +140,10 @@ export async function runPool<Task, Result>(tasks: readonly Task[], options: Poo
       stopTimer(slot);
       if (slot.posted.length === 0 || !slot.worker) return;
       const w = slot.worker;
+      const limit = typeof options.timeoutMs === 'number' ? options.timeoutMs : options.timeoutMs(tasks[slot.posted[0].index]);
       slot.timer = setTimeout(() => {
-        if (slot.worker === w) lose(slot, `timed out after ${formatDuration(options.timeoutMs)}`);
-      }, options.timeoutMs);
+        if (slot.worker === w) lose(slot, `timed out after ${formatDuration(limit)}`);
+      }, limit);
     };
 
     const spawn = (slot: Slot): Worker => {

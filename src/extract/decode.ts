@@ -15,6 +15,8 @@ export interface DecodedText {
   /** The decoder actually used: utf-8, utf-16le, utf-16be, gb18030 (also for GBK/GB2312 files), big5 or big5hkscs. */
   encoding: string;
   format: 'html' | 'text';
+  /** Invalid byte sequences decoded as U+FFFD; present only when there were any (few enough to keep the document). */
+  replaced?: number;
 }
 
 const HTML_EXTENSION = /\.(?:html?|shtml|xhtml)$/i;
@@ -40,10 +42,11 @@ const MIN_COMMON_HAN_RATIO = 0.2;
 const MIN_HAN_FOR_RATIO = 20;
 
 /**
- * Decode a file's bytes. Order of evidence: BOM, then strict UTF-8 (a GBK/Big5
- * text is practically never valid UTF-8, while scrapers often re-save pages as
- * UTF-8 but leave `<meta charset=gbk>` behind), then the HTML charset
- * declaration, then whichever of GB18030 and Big5 reads as more plausible Chinese.
+ * Decode a file's bytes. Order of evidence: BOM, then UTF-16 without a BOM (only when the bytes hold NULs
+ * or are not UTF-8), then strict UTF-8 (a GBK/Big5 text is practically never valid UTF-8, while scrapers
+ * often re-save pages as UTF-8 but leave `<meta charset=gbk>` behind), then UTF-8 with a few damaged
+ * sequences replaced, then the HTML charset declaration, then whichever of GB18030 and Big5 reads as more
+ * plausible Chinese.
  */
 export function decodeBytes(bytes: Uint8Array, hint?: { fileName?: string }): DecodedText {
   if (bytes.length === 0) throw new DecodeError('empty file');
@@ -51,25 +54,80 @@ export function decodeBytes(bytes: Uint8Array, hint?: { fileName?: string }): De
   const bom = decodeWithBom(bytes);
   if (bom) return finish(bom.text, bom.encoding, hint);
 
-  rejectBinary(bytes);
+  // NULs are valid UTF-8, but text has none, while UTF-16 has one in every ASCII character.
+  const utf8 = bytes.includes(0) ? undefined : tryStrictUtf8(bytes);
+  if (utf8 === undefined) {
+    const utf16 = unmarkedUtf16(bytes);
+    if (utf16) return finish(utf16.text, utf16.encoding, hint);
+  }
 
-  const utf8 = tryStrictUtf8(bytes);
+  rejectBinary(bytes);
   if (utf8 !== undefined) return finish(utf8, 'utf-8', hint);
+
+  const damaged = damagedUtf8(bytes);
+  if (damaged) return finish(damaged.text, 'utf-8', hint, damaged.replaced);
 
   const declared = declaredCharset(bytes);
   if (declared) {
     const text = decodeWith(bytes, declared);
-    if (text !== undefined && looksLikeText(text)) return finish(text, declared, hint);
+    if (text !== undefined && looksLikeText(text)) return finish(text, declared, hint, textStats(text).replacements);
   }
 
   const best = bestChineseDecoding(bytes);
   if (!looksLikeText(best.text)) throw new DecodeError('undecodable: not valid UTF-8, GB18030 or Big5');
-  return finish(best.text, best.encoding, hint);
+  return finish(best.text, best.encoding, hint, textStats(best.text).replacements);
 }
 
-function finish(text: string, encoding: string, hint?: { fileName?: string }): DecodedText {
+function finish(text: string, encoding: string, hint?: { fileName?: string }, replaced = 0): DecodedText {
   if (text.trim() === '') throw new DecodeError('empty file (whitespace only)');
-  return { text, encoding, format: detectFormat(text, hint?.fileName) };
+  const decoded: DecodedText = { text, encoding, format: detectFormat(text, hint?.fileName) };
+  if (replaced > 0) decoded.replaced = replaced;
+  return decoded;
+}
+
+// A damaged UTF-8 file (a byte lost or flipped in transfer) still has its valid multi-byte characters;
+// a GBK or Big5 file read as UTF-8 has hardly any. Up to one replacement per this many of them is damage.
+const MAX_DAMAGED_UTF8_RATIO = 0.01;
+
+/** UTF-8 with its invalid sequences replaced, when they are rare among the non-ASCII characters. */
+function damagedUtf8(bytes: Uint8Array): { text: string; replaced: number } | undefined {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let replaced = 0, nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) nonAscii++;
+  }
+  if (replaced > MAX_DAMAGED_UTF8_RATIO * (nonAscii + replaced) || !looksLikeText(text)) return undefined;
+  return { text, replaced };
+}
+
+// UTF-16 read with the wrong byte order, GBK, UTF-8 or binary read as UTF-16 all give characters from all
+// over the code space (Hangul, private use, lone surrogates, rare Han); real text is nearly all ASCII,
+// common punctuation and Han.
+const MIN_UTF16_TEXT_RATIO = 0.95;
+
+/** UTF-16 (either byte order) without a BOM, when one of the two readings is plausible text. */
+function unmarkedUtf16(bytes: Uint8Array): { text: string; encoding: string } | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  let best: { text: string; encoding: string; score: number } | undefined;
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    const score = utf16TextScore(text);
+    if (score >= MIN_UTF16_TEXT_RATIO && looksLikeText(text) && (!best || score > best.score)) best = { text, encoding, score };
+  }
+  return best && { text: best.text, encoding: best.encoding };
+}
+
+/** The share of code units that text is made of: printable ASCII, whitespace, Latin-1, punctuation, CJK symbols, Han, full-width forms. */
+function utf16TextScore(text: string): number {
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0xa0 && c <= 0xff)
+      || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || HAN_CLASS[c] > 0) good++;
+  }
+  return text.length === 0 ? 0 : good / text.length;
 }
 
 /** 'html' when the file name says so or the content opens like an HTML document. */

@@ -18,6 +18,8 @@ export interface ReportInput {
   communities: CommunitySummary;
   documents: readonly ReportDocument[];
   skipped: ReadonlyArray<{ path: string; reason: string }>;
+  /** Documents read although decoding had to replace invalid bytes; a section only when there are any. */
+  repaired?: ReadonlyArray<{ path: string; note: string }>;
   /** Shown in the header when given. */
   inputs?: readonly string[];
   seconds?: number;
@@ -55,6 +57,10 @@ export function renderReport(input: ReportInput): string {
     const shown = documents.slice(0, REPORT_LIMITS.documents);
     lines.push(...table(['doc', 'path', 'characters', 'mentions', 'relations'], shown.map((d) => [d.doc, d.path, d.chars, d.mentions, d.relations])));
     if (documents.length > shown.length) lines.push('', `… and ${documents.length - shown.length} more.`);
+  }
+  if (input.repaired?.length) {
+    lines.push('', `## Read with repairs (${input.repaired.length})`, '');
+    lines.push(...table(['path', 'repair'], input.repaired.map((r) => [r.path, r.note])));
   }
   lines.push('', `## Skipped (${skipped.length})`, '');
   if (skipped.length === 0) lines.push('None.');

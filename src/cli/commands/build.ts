@@ -1,7 +1,7 @@
 // `kg build`: files in, graph.json / graph.graphml / graph.gexf / report.md / texts/ out.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import { CliError } from '../errors.js';
 import { addConnectionOptions, connectionOptions, loadBuiltGraph, type ConnectionFlags } from './load.js';
 import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
+import { OutputFolder } from '../output-folder.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { runPool } from '../worker-pool.js';
 
@@ -26,6 +27,7 @@ export interface BuildOptions {
   /** Per-document time limit in seconds. */
   timeout?: number;
   maxFileMb?: number;
+  followExternalLinks?: boolean;
 }
 
 export interface BuildResult {
@@ -36,6 +38,9 @@ export interface BuildResult {
 }
 
 const DEFAULT_TIMEOUT_S = 60;
+// Extraction runs at 2 MB/s or more per worker (bench/), and linearly in a document's length: 5 s per MB
+// lets any file under the size limit finish on a slow, busy machine, while a document that hangs is still stopped.
+const TIMEOUT_S_PER_MB = 5;
 const WORKER_HEAP_MB = 4096;
 const WORKER_URL = new URL('../extract-worker.js', import.meta.url);
 
@@ -57,8 +62,9 @@ export function registerBuildCommand(program: Command): void {
     .option('-j, --jobs <n>', `worker threads (default: ${os.availableParallelism()}, the available cores)`, positiveNumber('--jobs', true))
     .option('--progress', 'always show a progress bar on stderr')
     .option('--no-progress', 'never show a progress bar')
-    .option('--timeout <seconds>', `time limit per document (default: ${DEFAULT_TIMEOUT_S})`, positiveNumber('--timeout', false))
+    .option('--timeout <seconds>', `time limit per document (default: ${DEFAULT_TIMEOUT_S}), or ${TIMEOUT_S_PER_MB} s per MB of the file when that is longer`, positiveNumber('--timeout', false))
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
+    .option('--follow-external-links', 'also read files and folders that symlinks in the input folders point to outside them')
     .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load` (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
   addConnectionOptions(command, false).action(async (paths: string[], options: BuildOptions & ConnectionFlags & { neo4j?: string | boolean }) => {
     const { neo4j, user, password, passwordFile, database, ...buildOptions } = options;
@@ -81,14 +87,13 @@ export function registerBuildCommand(program: Command): void {
 /** Runs a whole build. Skipped inputs are printed as `skip <path>: <reason>`; throws CliError when nothing could be read. */
 export async function runBuild(inputs: readonly string[], options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const outDir = path.resolve(options.out);
-  const textsDir = path.join(outDir, 'texts');
-  // texts/ belongs to the build: stale texts from an earlier run would no longer match any evidence.
-  await rm(textsDir, { recursive: true, force: true });
-  await mkdir(textsDir, { recursive: true });
+  const output = new OutputFolder(options.out);
+  output.check(inputs, options.out);
+  await output.recover();
 
   const maxFileBytes = options.maxFileMb !== undefined ? options.maxFileMb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES;
-  const ingest = await collectInputs(inputs, { maxFileBytes });
+  const ingest = await collectInputs(inputs, { maxFileBytes, followExternalLinks: options.followExternalLinks });
+  for (const f of ingest.files) output.checkInputFile(f.path, options.out);
   const skipped: SkippedInput[] = [];
   const reportSkip = (s: SkippedInput, log: (line: string) => void) => {
     skipped.push(s);
@@ -97,8 +102,25 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   for (const s of ingest.skipped) reportSkip(s, (line) => process.stderr.write(`${line}\n`));
 
   const spool = new RecordSpool();
+  const staging = await output.stage();
+  let committed = false;
+  // Killed mid-build: the records and the half-written staging folder go; the previous result stays.
+  // The handlers stay until the clean-up is done: a second signal (Ctrl-C reaches kg and its launcher) must not cut it short.
+  const onSignal = (signal: NodeJS.Signals) => {
+    spool.dispose();
+    OutputFolder.discard(staging);
+    removeSignalHandlers();
+    // The shell's code for "killed by <signal>". (Raising the signal again would let the event loop run on
+    // until it is delivered, into a spool that is closed.)
+    process.exit(128 + os.constants.signals[signal]);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const removeSignalHandlers = () => { for (const s of signals) process.off(s, onSignal); };
+  for (const s of signals) process.on(s, onSignal);
   try {
-    const { records, failures } = await extractAll(ingest.files, textsDir, options, spool);
+    const textsDir = path.join(staging, 'texts');
+    await mkdir(textsDir, { recursive: true });
+    const { records, failures, repaired } = await extractAll(ingest.files, textsDir, options, spool);
     for (const f of failures) skipped.push(f);
 
     const elapsed = () => (performance.now() - started) / 1000;
@@ -118,21 +140,28 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     if (Number.isFinite(communities.modularity)) graph.setAttribute('modularity', communities.modularity);
 
     const docChars = new Map(records.map((r) => [r.record.doc, r.record.chars]));
-    await writeGraphFiles(graph, outDir, { docChars });
+    await writeGraphFiles(graph, staging, { docChars });
     const documents: ReportDocument[] = records.map(({ record, file }) => ({
       doc: record.doc, path: file.path, chars: record.chars, mentions: record.mentions, relations: record.relations,
     }));
-    const report = renderReport({ graph, communities, documents, skipped, inputs, seconds: elapsed() });
-    await writeFile(path.join(outDir, 'report.md'), report, 'utf8');
+    const report = renderReport({ graph, communities, documents, skipped, repaired, inputs, seconds: elapsed() });
+    await writeFile(path.join(staging, 'report.md'), report, 'utf8');
+    output.commit(staging);
+    committed = true;
 
     summary(`: ${graph.order} entities, ${graph.size} relations`);
     const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
     if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
-    return { read: records.length, skipped, outDir, exitCode };
+    return { read: records.length, skipped, outDir: output.target, exitCode };
   } finally {
+    removeSignalHandlers();
     spool.dispose();
+    if (!committed) OutputFolder.discard(staging);
   }
 }
+
+/** A document that was read after decoding repaired it. */
+interface RepairedInput { path: string; note: string }
 
 /** What the main thread keeps of a document once its record is in the spool. */
 interface ReadDocument { file: InputFile; record: RecordSummary }
@@ -143,8 +172,9 @@ async function extractAll(
   textsDir: string,
   options: BuildOptions,
   spool: RecordSpool,
-): Promise<{ records: ReadDocument[]; failures: SkippedInput[] }> {
+): Promise<{ records: ReadDocument[]; failures: SkippedInput[]; repaired: RepairedInput[] }> {
   const results: Array<ReadDocument | SkippedInput | undefined> = new Array(files.length);
+  const repairs: Array<RepairedInput | undefined> = new Array(files.length);
   const show = shouldShowProgress(files.length, options.progress, Boolean(process.stderr.isTTY));
   const progress = createProgress(files.length, show);
   const fail = (index: number, reason: string) => {
@@ -153,17 +183,22 @@ async function extractAll(
     progress.log(`skip ${s.path}: ${s.reason}`);
     progress.tick();
   };
-  const tasks: ExtractTask[] = files.map((f) => ({ path: f.path, doc: f.doc, textsDir }));
+  const tasks: ExtractTask[] = files.map((f) => ({ path: f.path, doc: f.doc, bytes: f.bytes, textsDir }));
+  const timeoutS = options.timeout ?? DEFAULT_TIMEOUT_S;
   try {
     await runPool<ExtractTask, ExtractOutcome>(tasks, {
       workerUrl: WORKER_URL,
       jobs: options.jobs ?? os.availableParallelism(),
-      timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+      timeoutMs: (task) => Math.max(timeoutS, (TIMEOUT_S_PER_MB * task.bytes) / 2 ** 20) * 1000,
       maxHeapMb: WORKER_HEAP_MB,
       // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
       tasksPerWorker: 2,
       onResult: (_task, index, outcome) => {
         if (!outcome.ok) return fail(index, outcome.reason);
+        if (outcome.repaired) {
+          repairs[index] = { path: files[index].path, note: outcome.repaired };
+          progress.log(`note ${files[index].path}: ${outcome.repaired}`);
+        }
         spool.putJson(index, outcome.json);
         results[index] = { file: files[index], record: outcome.summary };
         progress.tick();
@@ -180,5 +215,5 @@ async function extractAll(
     if ('record' in r) records.push(r);
     else failures.push(r);
   }
-  return { records, failures };
+  return { records, failures, repaired: repairs.filter((r): r is RepairedInput => r !== undefined) };
 }
