@@ -315,6 +315,8 @@ describe('a legislature session and its plenary', () => {
     expect(names(r, 'Meeting')).toContain(plenary);
     expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining([`王建华>${plenary}`, `赵文静>${plenary}`]));
     expect(rel(r, 'PRESIDES')).toEqual([`李国平>${plenary}`]);
+  });
+});
 
 describe('what a document says about itself', () => {
   it('takes the first line as the title when it reads as a heading, and nothing when it is body text', () => {
@@ -336,5 +338,14 @@ describe('what a document says about itself', () => {
   it('puts title, date and the document place into the per-document record', () => {
     const { record } = extractDocumentWithText({ doc: 'n.txt', format: 'text', text: '绵阳市人民政府第八次常务会议召开\n2023年1月5日，市长赵明远主持召开市政府第八次常务会议。' });
     expect(DocRecord.parse(record)).toMatchObject({ title: '绵阳市人民政府第八次常务会议召开', date: '2023-01-05', place: '绵阳市' });
+  });
+});
+
+describe('bodies in no list', () => {
+  it('reads a place, a plain stem and an organ ending as a body, and not a session term', () => {
+    const text = '德阳市投资促进局、市乡村振兴局负责人参加。中国人民政治协商会议德阳市第十届委员会第三次会议开幕。';
+    const r = extractDocument({ doc: 'organs.txt', text, format: 'text' });
+    expect(names(r, 'Organization')).toEqual(expect.arrayContaining(['德阳市投资促进局', '德阳市乡村振兴局']));
+    expect(names(r, 'Organization').some((n) => n.includes('届委员会'))).toBe(false);
   });
 });

@@ -192,8 +192,19 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
     }
     return { start: pos, end, name, aliases, place: ref.place, partyCommittee: isCommittee };
   }
+  // A body named by its place and what it does, in no list (某市投资促进局, 某县乡村振兴局): the place, a short
+  // stem of plain words, an organ's ending.
+  // A bare 市/州 must open a word (not the 州 of 副州长兼州公安局…).
+  const before = text[pos - 1] ?? '';
+  const opensWord = ref.explicit || !isHanCode(before.charCodeAt(0)) || '、和与及由向在对为经'.includes(before);
+  const organ = opensWord ? GENERIC_ORGAN.exec(text.slice(coreStart, coreStart + 14)) : null;
+  if (organ && !NOT_IN_ORGAN_STEM.test(organ[1])) {
+    return { start: pos, end: coreStart + organ[0].length, name: p + organ[0], aliases: [], place: ref.place };
+  }
   return undefined;
 }
+const GENERIC_ORGAN = /^([\p{Script=Han}]{2,8}?)(局|厅|委员会|办公室|服务中心|研究院|研究所|管理处|总队|支队|分局|档案馆|图书馆|博物馆)/u;
+const NOT_IN_ORGAN_STEM = /[的和与及在是为对各全等了将把被从以其这该要个年月日届第]|工作|发展|建设|推进|加强|领导|书记|主任/;
 
 // Words that end the left context of an institution's proper name (与清华大学 → 清华大学).
 const INSTITUTION_LEFT_STOPS = longestFirst([
