@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGold } from '../src/eval/check.js';
 import { GoldFile, mergeGold } from '../src/eval/gold.js';
 import { scoreGraph, type Score } from '../src/eval/score.js';
-import type { ExportedGraph } from '../src/graph/contract.js';
+import { isEntity, type ExportedGraph } from '../src/graph/contract.js';
 import { repoRoot, runKg } from './kg-process.js';
 
 const corpus = path.join(repoRoot, 'test/fixtures/eval/corpus');
@@ -192,7 +192,7 @@ describe('npm run eval (scripts/eval.mjs)', () => {
     // Only the split's own documents are built.
     expect(readFileSync(path.join(out, 'eval-test/report.md'), 'utf8')).not.toContain('qinglan-npc.txt');
     const dev = JSON.parse(readFileSync(path.join(out, 'eval-dev/graph.json'), 'utf8')) as ExportedGraph;
-    expect(new Set(dev.nodes.flatMap((n) => n.attributes.evidence.map((e) => e.doc)))).toEqual(new Set(['qinglan-fengong.txt', 'qinglan-npc.txt']));
+    expect(new Set(dev.nodes.flatMap((n) => (isEntity(n.attributes) ? n.attributes.evidence.map((e) => e.doc) : [n.attributes.name])))).toEqual(new Set(['qinglan-fengong.txt', 'qinglan-npc.txt']));
     const testTable = run.stdout.slice(run.stdout.indexOf('== test'));
     expect(testTable).toContain('  Project           2      2     0     0    -    100.0    -  ');
   });

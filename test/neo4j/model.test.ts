@@ -38,7 +38,7 @@ describe('planLoad of a graph with documents', () => {
     const mentions = plan.relGroups.filter((g) => g.type === 'MENTIONS');
     expect(mentions.map((g) => `${g.sourceType}->${g.targetType}:${g.rows.map((r) => r.target).join()}`).sort()).toEqual(['Document->Person:周明远', 'Document->Project:钢联高纯铁']);
     // Two isolated entities: two communities, each named after its only member, none after the document.
-    expect(plan.communities.map((c) => c.name).sort()).toEqual(['周明远', '钢联高纯铁']);
+    expect(plan.communities.map((c) => c.label).sort()).toEqual(['周明远', '钢联高纯铁']);
   });
 });
 

@@ -441,7 +441,7 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
         const build = (extra: string[]) => runKg(['build', path.join(dir, 'in'), '--out', path.join(dir, 'out'), '--no-progress', '--neo4j', conn.uri, ...extra],
           { env: { NEO4J_USER: '', NEO4J_PASSWORD: '', NEO4J_DATABASE: '' } });
         const ok = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'neo4j']);
-        expect(ok.stderr).toMatch(/loaded \d+ nodes in .* relationships\/s/);
+        expect(ok.stderr).toMatch(/loaded \d+ entity nodes in .* relationships\/s/);
         expect(ok.code).toBe(0);
         const missing = await build(['--user', conn.user, '--password-file', passwordFile, '--database', 'nosuchdb']);
         expect(missing.code).toBe(1);
