@@ -349,3 +349,11 @@ describe('bodies in no list', () => {
     expect(names(r, 'Organization').some((n) => n.includes('届委员会'))).toBe(false);
   });
 });
+
+describe('name lists that share one post', () => {
+  it('gives each name the post counted after the list or announced before it', () => {
+    const text = '德阳市人民政府领导班子调整。张立新、王海燕、孙立平3名新任副市长到岗。另外五位副市长,分别是:刘晓东、陈国栋、马文涛、吴丽华、周建明。';
+    const r = extractDocument({ doc: 'list.txt', text, format: 'text' });
+    for (const n of ['张立新', '孙立平', '刘晓东', '周建明']) expect(rel(r, 'HOLDS_POSITION')).toContain(`${n}>德阳市人民政府|副市长`);
+  });
+});

@@ -278,7 +278,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
     }
   }
   postNameTitles(doc, addPerson, holds);
-  cuedNameLists(doc, addPerson);
+  cuedNameLists(doc, addPerson, holds);
   closingBylines(doc, addPerson);
   teamsAndGroups(doc, addPerson);
   subjectsOfMeetingVerbs(doc, addPerson);
@@ -341,7 +341,7 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
 const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的|分别是|分别为|他们是|名单如下)[:]?$/;
 const CLAUSE_BREAK = charSet(',:;。!?\n()');
 const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|等?出席|等?就座|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
-function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
   // Clauses are the runs of characters outside CLAUSE_BREAK (what /[^,:;。!?\n()]+/g matches); only those with a 、 are read.
   for (let from = 0, nextComma = text.indexOf('、'); nextComma >= 0;) {
@@ -370,7 +370,17 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
     const before = text.slice(Math.max(0, clauseStart - 4), clauseStart);
     if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
-    for (const s of spans) addPerson(s.start, s.name);
+    // The post the list shares, counted after it (A、B等6名新任副省长, A、B两位副省长) or before it (六位副市长,分别是:A、B).
+    const listEnd = lastSpan.start + lastSpan.name.length;
+    const count = /^(?:等)?(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任)?/.exec(text.slice(listEnd, listEnd + 8));
+    const titleAfter = count ? titleAt(text, listEnd + count[0].length) : undefined;
+    const lead = /(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任)?([\p{Script=Han}]{2,6}?)[,]?(?:分别是|分别为|是|为|有)[:]?$/u.exec(text.slice(Math.max(0, clauseStart - 16), clauseStart));
+    const title = titleAfter ?? (lead ? titles().find((t) => t.title === lead[1]) : undefined);
+    const shared = title ? impliedBody(doc, title) : undefined;
+    for (const s of spans) {
+      const id = addPerson(s.start, s.name);
+      if (title && shared) holds(id, [{ org: { ...shared, start: s.start, end: s.start + s.name.length, implied: true }, title: title.title, former: false, start: s.start, end: s.start + s.name.length }], s.start, s.start + s.name.length);
+    }
   }
 }
 
