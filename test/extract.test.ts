@@ -357,3 +357,13 @@ describe('name lists that share one post', () => {
     for (const n of ['张立新', '孙立平', '刘晓东', '周建明']) expect(rel(r, 'HOLDS_POSITION')).toContain(`${n}>德阳市人民政府|副市长`);
   });
 });
+
+describe('enterprises known by their short names', () => {
+  it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
+    const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });
+    expect(names(r, 'Enterprise')).toEqual(expect.arrayContaining(['宁德时代', '比亚迪']));
+    expect(r.mentions.find((m) => m.name === '宁德时代')?.aliases).toContain('宁德时代新能源科技股份有限公司');
+    // 中交 inside 中交通… is no enterprise.
+    expect(names(r, 'Enterprise')).not.toContain('中交');
+  });
+});

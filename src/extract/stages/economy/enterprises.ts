@@ -5,7 +5,7 @@ import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
-import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, lastClauseVerbEnd } from './vocabulary.js';
+import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, knownEnterprises, lastClauseVerbEnd } from './vocabulary.js';
 
 /** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
 export function chainLeaders(scan: EconomyScan): void {
@@ -119,5 +119,26 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
       scan.addEnterprise(p.start, candidate);
       break;
     }
+  }
+}
+
+// Enterprises known by their usual short name (比亚迪, 宁德时代, 中交海投), wherever the text names one as a
+// word: what stands before it ends a word, and what follows is an ending, a product or a clause word.
+const BEFORE_KNOWN = charSet('与和及、同由向对在为到是将以把被从让给等:,;。“”"()《》 \n');
+const AFTER_KNOWN = /^($|[^\p{Script=Han}]|[、等的在与和及将已也就是为对把从向于签投建落实推]|集团|公司|股份|有限|控股|科技|汽车|能源|新能源|项目|分公司|子公司)/u;
+const VERB_BEFORE_KNOWN = /(引进|对接|携手|联合|落户|签约|来到|走进|调研|考察|视察|参观|实施|推进|建设|投资)$/;
+
+export function knownEnterpriseNames(scan: EconomyScan): void {
+  const { text } = scan;
+  const known = knownEnterprises();
+  for (const { start, end, term } of known.find(text)) {
+    const before = text.charCodeAt(start - 1);
+    const opens = start === 0 || BEFORE_KNOWN[before] || VERB_BEFORE_KNOWN.test(text.slice(Math.max(0, start - 2), start));
+    // A two-character name needs a clear end too (not 中交 in 中交通); a longer one may run into its product.
+    const closes = AFTER_KNOWN.test(text.slice(end, end + 3)) || term.length >= 3;
+    if (!opens || !closes || scan.orgCovered(start, end)) continue;
+    const id = scan.addEnterprise(start, term);
+    const full = known.byShort.get(term);
+    if (id && full && full !== term) scan.doc.mention('Enterprise', term, start, end, { aliases: [full], surfaceIsAlias: false });
   }
 }

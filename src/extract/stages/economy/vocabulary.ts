@@ -19,6 +19,12 @@ export const projectSuffixes = lazy(() => longestFirst(lexiconLines('project-suf
 export const enterpriseSuffixes = lazy(() => lexiconRows('enterprise-suffixes.txt', 2).map(([suffix, kind]) => ({ suffix, strong: kind === 'strong' })));
 
 export const centralEnterprises = lazy(() => lexiconRows('central-enterprises.tsv', 2).map(([short, full]) => ({ short, full })));
+/** Every enterprise known by its usual short name: the central enterprises and data/lexicon/known-enterprises.tsv. */
+export const knownEnterprises = lazy(() => {
+  const byShort = new Map<string, string>();
+  for (const [short, full] of [...lexiconRows('central-enterprises.tsv', 2), ...lexiconRows('known-enterprises.tsv', 2)]) byShort.set(short, full || short);
+  return { byShort, find: termFinder(byShort.keys()) };
+});
 export const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|生产基地|产业园|集聚区|基地|业)/;
 // A sector's output or scale reported for the place (新材料产业产值增长15%) is development too.
 // A list a place declares as its sectors (产业链是:…, 优势产业有…, 以A、B为重点/主导) is development too.
