@@ -11,7 +11,7 @@ import {
 } from './vocabulary.js';
 
 /** Characters the optional groups before 项目 in projectWords' regex can consist of. */
-const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大');
+const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业工民生招商');
 
 /**
  * The matches of /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu in text, as matchAll
@@ -20,7 +20,7 @@ const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七
  * just before it, so the regex is run from the start of that run.
  */
 function* projectWords(text: string): Generator<RegExpExecArray> {
-  const re = /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu;
+  const re = /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大|高端|产业|工业|民生|招商)?项目/gu;
   let from = 0;
   for (let q = text.indexOf('项目'); q >= 0; q = text.indexOf('项目', from)) {
     let start = q;
