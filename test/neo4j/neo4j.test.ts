@@ -454,6 +454,24 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
 
   describe('Neo4j Browser', () => {
     const chromium = '/usr/bin/chromium';
+    const CHROMIUM_OPTIONS = {
+      executablePath: chromium,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 900 },
+    };
+    /** Opens Browser on the test server and logs in: the page and Browser's base address. */
+    const connectBrowser = async (context: import('playwright-core').BrowserContext) => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const base = server!.browserUrl.replace(/\/?$/, '/');
+      await page.goto(`${base}?dbms=${encodeURIComponent(conn.uri)}`, { waitUntil: 'domcontentloaded' });
+      await page.getByTestId('username').fill(conn.user, { timeout: 60_000 });
+      await page.getByTestId('password').fill(conn.password);
+      await page.getByTestId('connect').click();
+      // Connected: the "connect" form gives way to the editor and the status frame.
+      await page.getByText(/You are connected as user/i).first().waitFor({ timeout: 60_000 });
+      return { page, base };
+    };
     it('opens in headless Chromium, connects over Bolt, draws a query result with style.grass, and saves a screenshot', async () => {
       if (!existsSync(chromium)) throw new Error(`${chromium} is missing: apt-get install -y chromium (or set ZHENGKG_SKIP_NEO4J=1)`);
       const { chromium: playwright } = await import('playwright-core');
@@ -462,22 +480,9 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
       mkdirSync(outDir, { recursive: true });
       const screenshot = path.join(outDir, 'browser.png');
       rmSync(screenshot, { force: true });
-      const context = await playwright.launchPersistentContext(profile, {
-        executablePath: chromium,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        viewport: { width: 1400, height: 900 },
-      });
+      const context = await playwright.launchPersistentContext(profile, CHROMIUM_OPTIONS);
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const base = server!.browserUrl.replace(/\/?$/, '/');
-        await page.goto(`${base}?dbms=${encodeURIComponent(conn.uri)}`, { waitUntil: 'domcontentloaded' });
-
-        await page.getByTestId('username').fill(conn.user, { timeout: 60_000 });
-        await page.getByTestId('password').fill(conn.password);
-        await page.getByTestId('connect').click();
-        // Connected: the "connect" form gives way to the editor and the status frame.
-        await page.getByText(/You are connected as user/i).first().waitFor({ timeout: 60_000 });
+        const { page, base } = await connectBrowser(context);
 
         const editor = page.getByTestId('activeEditor');
         await editor.click();
@@ -523,20 +528,9 @@ describe.skipIf(!server)(`Neo4j at ${server?.uri ?? '(skipped: ' + inject('neo4j
       };
       const queries = new Map(listQueries(path.join(root, 'cypher/browser')).map((q) => [q.name, q]));
       const profile = mkdtempSync(path.join(os.tmpdir(), 'zhengkg-chromium-'));
-      const context = await playwright.launchPersistentContext(profile, {
-        executablePath: chromium,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        viewport: { width: 1400, height: 900 },
-      });
+      const context = await playwright.launchPersistentContext(profile, CHROMIUM_OPTIONS);
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const base = server!.browserUrl.replace(/\/?$/, '/');
-        await page.goto(`${base}?dbms=${encodeURIComponent(conn.uri)}`, { waitUntil: 'domcontentloaded' });
-        await page.getByTestId('username').fill(conn.user, { timeout: 60_000 });
-        await page.getByTestId('password').fill(conn.password);
-        await page.getByTestId('connect').click();
-        await page.getByText(/You are connected as user/i).first().waitFor({ timeout: 60_000 });
+        const { page, base } = await connectBrowser(context);
 
         // The post-connect :style has run once Browser has the server's settings, its allowlist of guide hosts among them.
         await page.getByTestId('frameCommand').filter({ hasText: 'style.grass' }).first().waitFor({ timeout: 60_000 });
