@@ -367,3 +367,11 @@ describe('enterprises known by their short names', () => {
     expect(names(r, 'Enterprise')).not.toContain('中交');
   });
 });
+
+describe('who presides', () => {
+  it('takes everyone named just before 分别主持 or 共同主持', () => {
+    const text = '德阳市第九届人民代表大会常务委员会第五次会议10日召开。市人大常委会副主任刘晓东、陈国栋分别主持会议。';
+    const r = extractDocument({ doc: 'p.txt', text, format: 'text' });
+    expect(rel(r, 'PRESIDES').map((x) => x.split('>')[0]).sort()).toEqual(['刘晓东', '陈国栋']);
+  });
+});

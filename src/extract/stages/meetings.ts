@@ -266,8 +266,13 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
     for (const m of sentence.matchAll(/主持(会议|大会)?/g)) {
       const at = s.start + m.index!;
       if (/^主持[^,。\s]{0,10}工作(?!报告)/.test(text.slice(at, at + 14))) continue;
-      const subject = [...inside].reverse().find((p) => p.end <= at && at - p.end <= 2);
+      // 某某主持 / 某某同志主持 / A、B分别主持 / A和B共同主持: everyone named just before the verb.
+      const between = (p: PersonSpan) => text.slice(p.end, at);
+      const subject = [...inside].reverse().find((p) => p.end <= at && /^(同志)?(分别|共同)?$/.test(between(p)));
       if (subject) doc.relate('PRESIDES', personId(subject), meeting.id, subject.start, at + m[0].length);
+      if (subject && /(分别|共同)$/.test(text.slice(subject.end, at))) {
+        for (const p of inside) if (p !== subject && p.end < subject.start && subject.start - p.end <= 8 && /^[、和及与]$/.test(text.slice(p.end, p.end + 1))) doc.relate('PRESIDES', personId(p), meeting.id, p.start, at + m[0].length);
+      }
     }
     for (const m of sentence.matchAll(/作(?:了)?(?:的)?(?:题为)?(《[^》]+》)?的?(关于[^,。;《》]{2,40}?的)?([\p{Script=Han}]{0,8}报告|发言|讲话)/gu)) {
       const at = s.start + m.index!;
