@@ -375,3 +375,11 @@ describe('who presides', () => {
     expect(rel(r, 'PRESIDES').map((x) => x.split('>')[0]).sort()).toEqual(['刘晓东', '陈国栋']);
   });
 });
+
+describe('where a meeting is held', () => {
+  it('locates a meeting in the city the text says it opens in, not in its hall', () => {
+    const text = '政协德阳市第十届委员会第三次会议1月26日上午在德阳开幕。会议在市会议中心举行。';
+    const r = extractDocument({ doc: 'v.txt', text, format: 'text' });
+    expect(rel(r, 'LOCATED_IN').filter((x) => x.startsWith('德阳市政协十届三次会议'))).toEqual(['德阳市政协十届三次会议>德阳市']);
+  });
+});

@@ -213,7 +213,25 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) });
     }
   }
+  meetingVenues(doc, places, found);
   return found.sort((a, b) => a.start - b.start);
+}
+
+// …会议(1月26日上午)在兰州开幕 / 在房县召开: the place a meeting is held in, when the text names a city or county
+// (a hall or a centre is a venue, not a place).
+const HELD_IN = /^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?在/;
+function meetingVenues(doc: DocBuilder, places: PlaceIndex, meetings: MeetingMatch[]): void {
+  const text = doc.text;
+  for (const m of meetings) {
+    const held = HELD_IN.exec(text.slice(m.end, m.end + 12));
+    if (!held) continue;
+    const at = m.end + held[0].length;
+    const p = places.get(at);
+    if (!p || !['city', 'county', 'province'].includes(p.place.level)) continue;
+    if (!/^[\p{Script=Han}]{0,8}?(开幕|召开|举行|闭幕|开班)/u.test(text.slice(p.end, p.end + 12))) continue;
+    const placeId = doc.mention('Place', p.place.name, at, p.end, { level: p.place.level, code: p.place.code, surfaceIsAlias: false });
+    doc.relate('LOCATED_IN', m.id, placeId, m.start, p.end);
+  }
 }
 
 /** The meeting the document reports on: named early, as the subject of 举行/开幕/召开, or as 在…上. */
