@@ -383,3 +383,11 @@ describe('where a meeting is held', () => {
     expect(rel(r, 'LOCATED_IN').filter((x) => x.startsWith('德阳市政协十届三次会议'))).toEqual(['德阳市政协十届三次会议>德阳市']);
   });
 });
+
+describe('a title after the name', () => {
+  it('gives the post the title implies, or the body named just before the name', () => {
+    const text = '德阳市人民政府召开常务会议。市长刘晓东主持。刘晓东市长在会上强调，要抓好安全生产。市委王海燕书记出席。';
+    const r = extractDocument({ doc: 't.txt', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘晓东>德阳市人民政府|市长', '王海燕>中共德阳市委|书记']));
+  });
+});

@@ -284,6 +284,14 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   subjectsOfMeetingVerbs(doc, addPerson);
   nameThenTitleLines(doc, addPerson, holds);
   rosterLines(doc, orgs, addPerson, holds);
+  // 市委某某书记来调研: a body, a name, then the title.
+  for (const o of orgs) {
+    const name = nameAt(text, o.end);
+    const title = name ? titleAt(text, o.end + name.length) : undefined;
+    if (!name || !title || BYLINE_TITLES.test(title.title) || !AFTER_TITLE.test(text.slice(o.end + name.length + title.title.length, o.end + name.length + title.title.length + 2))) continue;
+    const id = addPerson(o.end, name);
+    holds(id, [{ org: o, title: title.title, former: false, start: o.start, end: o.end + name.length + title.title.length }], o.start, o.end + name.length + title.title.length);
+  }
   credits(doc, addPerson);
   removals(doc, addPerson);
   appointments(doc, names, orgByEnd, holds);
@@ -300,7 +308,27 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
     }
     persons.push(...spans);
   }
+  titlesAfterNames(doc, persons, orgByEnd, holds);
   return { persons: persons.sort((a, b) => a.start - b.start) };
+}
+
+// The title after a name (某某市长在会上强调, 省委某某书记来房调研): the body is the one the title implies, or
+// the one named just before the name.
+const AFTER_TITLE = /^($|[,。;:、\s(]|在|主持|出席|讲话|强调|指出|表示|来|到|一行|率|带|调研|视察|考察|参加|会见|要求|代表)/;
+function titlesAfterNames(doc: DocBuilder, persons: PersonSpan[], orgByEnd: Map<number, OrgMatch>,
+  holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  for (const p of persons) {
+    const title = titleAt(text, p.end);
+    if (!title || BYLINE_TITLES.test(title.title) || /^(领导|代表|委员|同志|成员)$/.test(title.title)) continue;
+    const end = p.end + title.title.length;
+    if (!AFTER_TITLE.test(text.slice(end, end + 2))) continue;
+    const before = orgByEnd.get(p.start);
+    const implied = impliedBody(doc, title);
+    const org = before ?? (implied ? { ...implied, start: p.end, end, implied: true } : undefined);
+    if (!org) continue;
+    holds(`Person:${p.name}`, [{ org, title: title.title, former: false, start: before?.start ?? p.start, end }], before?.start ?? p.start, end);
+  }
 }
 
 // 运城晚报讯(记者 …): the outlet named just before the byline's parenthesis.
