@@ -41,7 +41,7 @@ const AFTER_NAME_WORDS = longestFirst([
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
 // Words that follow a surname-like character in ordinary prose (有关负责同志, 高度重视).
-const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '级', '同', '务', '府', '委', '员', '邀', '联', '括'];
+const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '级', '同', '务', '府', '委', '员', '邀', '联', '括', '副'];
 
 function followsName(text: string, pos: number): boolean {
   const ch = text[pos];
