@@ -277,3 +277,10 @@ describe('normaliseText', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
+
+describe('a dated meta line that names an outlet', () => {
+  it('is kept: the outlet is a node of the graph', () => {
+    expect(isChromeLine('2013年11月25日07:40 来源:新京报')).toBe(false);
+    expect(isChromeLine('2024-03-12 10:30 来源: 本站')).toBe(true);
+  });
+});
