@@ -391,3 +391,12 @@ describe('a title after the name', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['刘晓东>德阳市人民政府|市长', '王海燕>中共德阳市委|书记']));
   });
 });
+
+describe('a Party group or committee of a body', () => {
+  it('is a body of its own', () => {
+    const text = '德阳市生态环境局党组书记、局长张立新,德阳市公安局党委委员王海燕出席。';
+    const r = extractDocument({ doc: 'pg.txt', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining([
+      '张立新>中共德阳市生态环境局党组|书记', '张立新>德阳市生态环境局|局长', '王海燕>中共德阳市公安局委员会|委员']));
+  });
+});

@@ -312,6 +312,16 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     const m = orgAt(doc, i, placeAt);
     if (m) { found.push(m); i = m.end - 1; }
   }
+  // A Party group or committee of a body (某某厅党组, 某某局党委) is a body of its own.
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k];
+    const unit = text.startsWith('党组', m.end) ? '党组' : text.startsWith('党委', m.end) ? '党委' : undefined;
+    if (!unit || m.name.endsWith('党组') || m.partyCommittee) continue;
+    const base = m.name.replace(/^中共/, '');
+    found[k] = unit === '党组'
+      ? { ...m, end: m.end + 2, name: `中共${base}党组`, aliases: [`${base}党组`], partyCommittee: false }
+      : { ...m, end: m.end + 2, name: `中共${base}委员会`, aliases: [`${base}党委`, `中共${base}党委`], partyCommittee: false };
+  }
   // 市人大及其常委会: the standing committee named by ellipsis.
   for (const m of found.slice()) {
     if (m.name.endsWith('人民代表大会') && text.startsWith('及其常委会', m.end) && m.place) {
