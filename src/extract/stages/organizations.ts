@@ -203,7 +203,7 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
   }
   return undefined;
 }
-const GENERIC_ORGAN = /^([\p{Script=Han}]{2,8}?)(局|厅|委员会|办公室|服务中心|研究院|研究所|管理处|总队|支队|分局|档案馆|图书馆|博物馆)/u;
+const GENERIC_ORGAN = /^([\p{Script=Han}]{2,8}?)((?:工作)?领导小组(?:办公室)?|指挥部|巡视组|局|厅|委员会|办公室|服务中心|研究院|研究所|管理处|总队|支队|分局|档案馆|图书馆|博物馆)/u;
 const NOT_IN_ORGAN_STEM = /[的和与及在是为对各全等了将把被从以其这该要个年月日届第]|工作|发展|建设|推进|加强|领导|书记|主任/;
 
 // Words that end the left context of an institution's proper name (与清华大学 → 清华大学).
