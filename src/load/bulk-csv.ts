@@ -35,6 +35,21 @@ export interface CsvExport {
    * read): the importer must then be told (--multiline-fields), which costs it speed.
    */
   multiline: () => boolean;
+  /**
+   * Empty list properties, by label and property (known once the node files are read). The importer
+   * stores an empty list field as no property at all, where MERGE stores []: these are set after
+   * the import (emptyListStatement).
+   */
+  emptyLists: () => EmptyLists[];
+}
+
+export interface EmptyLists { label: string; property: string; names: string[] }
+
+/** Sets the empty lists the importer could not write; the label and property come from our tables only. */
+export function emptyListStatement(e: EmptyLists): string {
+  const label = checkedIdentifier(e.label, ALL_LABELS);
+  const property = checkedIdentifier(e.property, NODE_COLUMNS.filter((c) => NODE_COLUMN_TYPES[c] === 'string[]').map(String));
+  return `UNWIND $names AS name MATCH (n:${label} {${NODE_KEY}: name}) SET n.${property} = []`;
 }
 
 /** A value that breaks the format (an array item holding the delimiter): a clear error, before anything is written. */
@@ -114,6 +129,13 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
     }
   }
 
+  const empty = new Map<string, EmptyLists>();
+  const noteEmpty = (label: string, property: string, name: string) => {
+    const key = `${label}|${property}`;
+    let entry = empty.get(key);
+    if (!entry) empty.set(key, (entry = { label, property, names: [] }));
+    entry.names.push(name);
+  };
   const files: CsvFile[] = [];
   const propertyColumns = NODE_COLUMNS.filter((c) => c !== NODE_KEY);
   plan.nodeGroups.forEach((group, i) => {
@@ -125,6 +147,10 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
       lines: function* () {
         yield `${NODE_KEY}:ID(${entityLabel(group.type)}),:LABEL,${propertyColumns.map((c) => header(c, NODE_COLUMN_TYPES[c])).join(',')}\n`;
         for (const row of group.rows) {
+          for (const c of propertyColumns) {
+            const value = row[c as keyof NodeRow];
+            if (NODE_COLUMN_TYPES[c] === 'string[]' && Array.isArray(value) && value.length === 0) noteEmpty(labels[0], c, row.name);
+          }
           const what = (c: string) => `${group.type} ${JSON.stringify(row.name)}, property ${c}`;
           yield check(`${quote(row[NODE_KEY])},${labelField},${propertyColumns.map((c) => field(row[c as keyof NodeRow], NODE_COLUMN_TYPES[c], () => what(c))).join(',')}\n`);
         }
@@ -141,6 +167,10 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
         yield `:START_ID(${entityLabel(group.sourceType)}),:END_ID(${entityLabel(group.targetType)}),:TYPE,${REL_PROPERTY_COLUMNS.map((c) => header(c, REL_COLUMN_TYPES[c])).join(',')}\n`;
         for (const row of foldRelationships(group.type, group.rows)) {
           const what = (c: string) => `${type} ${JSON.stringify(row.source)} -> ${JSON.stringify(row.target)}, property ${c}`;
+          for (const c of REL_PROPERTY_COLUMNS) {
+            const value = row[c];
+            if (Array.isArray(value) && value.length === 0) throw new BulkCsvError(`${what(c)}: an empty list cannot go through the bulk importer; load with --no-bulk`);
+          }
           yield check(`${quote(row.source)},${quote(row.target)},${type},${REL_PROPERTY_COLUMNS.map((c) => field(row[c], REL_COLUMN_TYPES[c], () => what(c))).join(',')}\n`);
         }
       },
@@ -170,7 +200,7 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
       },
     });
   }
-  return { files, multiline: () => multiline };
+  return { files, multiline: () => multiline, emptyLists: () => [...empty.values()] };
 }
 
 /** The importer's options (without the database name), for files in `dir` as the importer sees it. */

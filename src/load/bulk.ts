@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { resolveConnection, sessionConfig, withNeo4j, type Connection, type ConnectionOptions } from './connection.js';
-import { bulkCsv, importArguments, type CsvFile } from './bulk-csv.js';
+import { bulkCsv, emptyListStatement, importArguments, type CsvFile } from './bulk-csv.js';
 import { findLocalServer, type LocalServer } from './local-server.js';
 import { type LoadPlan } from './model.js';
 import { countStatement, schemaStatements } from './statements.js';
@@ -85,7 +85,7 @@ export async function writeImportFolder(plan: LoadPlan, dir: string): Promise<st
 /** What to run with the files of `dir`: neo4j-admin on the server's machine, or the same inside the Docker image. */
 export function importCommands(files: readonly CsvFile[], dir: string, multiline: boolean): string {
   const sh = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
-  const admin = (at: string) => ['neo4j-admin', 'database', 'import', 'full', '--overwrite-destination=true', ...importArguments(files, at, multiline), 'neo4j']
+  const admin = (at: string) => ['neo4j-admin', 'database', 'import', 'full', 'neo4j', '--overwrite-destination=true', ...importArguments(files, at, multiline)]
     .map(sh).join(' ');
   return [
     `# The import files are in ${dir}. The importer needs the database stopped, and it replaces`,
@@ -194,7 +194,7 @@ export async function bulkLoadLocal(plan: LoadPlan, options: BulkOptions = {}): 
     if (before.nodes > 0 || before.relationships > 0) {
       throw new Error(`--bulk imports only into an empty database, and ${before.name} at ${conn.uri} holds ${before.nodes} nodes and ${before.relationships} relationships; load with --no-bulk to add to it`);
     }
-    const { files, multiline } = bulkCsv(plan);
+    const { files, multiline, emptyLists } = bulkCsv(plan);
     const csvDir = path.join(work, 'csv');
     mkdirSync(csvDir, { mode: 0o700 });
     const hasMultiline = await writeFiles(files, csvDir, multiline);
@@ -214,8 +214,9 @@ export async function bulkLoadLocal(plan: LoadPlan, options: BulkOptions = {}): 
     let importError: unknown;
     try {
       await runImporter(server, work, [
-        'database', 'import', 'full', '--overwrite-destination=true', `--report-file=${path.join(work, 'import.report')}`,
-        ...importArguments(files, csvDir, hasMultiline), before.name,
+        // The database name first: --nodes takes every following word as another file.
+        'database', 'import', 'full', before.name, '--overwrite-destination=true', `--report-file=${path.join(work, 'import.report')}`,
+        ...importArguments(files, csvDir, hasMultiline),
       ], path.join(server.home, 'bulk-import.log'));
     } catch (err) {
       importError = err;
@@ -231,6 +232,12 @@ export async function bulkLoadLocal(plan: LoadPlan, options: BulkOptions = {}): 
       try {
         for (const statement of schemaStatements()) await session.run(statement);
         await session.run('CALL db.awaitIndexes(300)');
+        for (const e of emptyLists()) {
+          for (let i = 0; i < e.names.length; i += 10_000) {
+            const names = e.names.slice(i, i + 10_000);
+            await session.executeWrite((tx) => tx.run(emptyListStatement(e), { names }));
+          }
+        }
         const counts = await session.run(countStatement);
         return { nodes: Number(counts.records[0].get('nodes')), relationships: Number(counts.records[0].get('relationships')) };
       } finally {
