@@ -67,3 +67,12 @@ describe('kg load --csv-only', () => {
     expect(readdirSync(dir)).toEqual(['mine.txt']);
   });
 });
+
+describe('emptyListStatement', () => {
+  it('takes only list properties of the loader and labels of the model', async () => {
+    const { emptyListStatement } = await import('../src/load/bulk-csv.js');
+    expect(emptyListStatement({ label: 'Area', property: 'aliases', names: [] })).toBe('UNWIND $names AS name MATCH (n:Area {name: name}) SET n.aliases = []');
+    expect(() => emptyListStatement({ label: 'Area', property: 'name', names: [] })).toThrow(/refusing/);
+    expect(() => emptyListStatement({ label: 'Area) DETACH DELETE n //', property: 'aliases', names: [] })).toThrow(/refusing/);
+  });
+});

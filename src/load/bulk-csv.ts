@@ -48,7 +48,10 @@ export interface EmptyLists { label: string; property: string; names: string[] }
 /** Sets the empty lists the importer could not write; the label and property come from our tables only. */
 export function emptyListStatement(e: EmptyLists): string {
   const label = checkedIdentifier(e.label, ALL_LABELS);
-  const property = checkedIdentifier(e.property, NODE_COLUMNS.filter((c) => NODE_COLUMN_TYPES[c] === 'string[]').map(String));
+  // checkedIdentifier wants a capitalised label; a property is a lower-case name from the same kind of fixed list.
+  const lists: string[] = NODE_COLUMNS.filter((c) => NODE_COLUMN_TYPES[c] === 'string[]');
+  if (!lists.includes(e.property) || !/^[a-z][A-Za-z_]*$/.test(e.property)) throw new Error(`refusing to use ${JSON.stringify(e.property)} as a list property`);
+  const property = e.property;
   return `UNWIND $names AS name MATCH (n:${label} {${NODE_KEY}: name}) SET n.${property} = []`;
 }
 
