@@ -54,6 +54,11 @@ export interface LoadStats {
 }
 
 export async function loadGraphFile(file: string, options: LoadOptions = {}): Promise<LoadStats> {
+  return loadPlan(await readLoadPlan(file), options);
+}
+
+/** Reads and validates a graph.json, grouped for loading; one-line errors naming the file. */
+export async function readLoadPlan(file: string): Promise<LoadPlan> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -66,7 +71,7 @@ export async function loadGraphFile(file: string, options: LoadOptions = {}): Pr
   } catch (err) {
     throw new Error(`${file} is not a valid exported graph: ${summariseInvalid(err)}`);
   }
-  return loadPlan(plan, options);
+  return plan;
 }
 
 /** Loads an already-parsed graph.json value (validated against the contract first). */
@@ -91,7 +96,8 @@ function nodeParams(rows: NodeRow[]): unknown[][] {
   return rows.map((r) => nodeRowValues({ ...r, community: r.community === null ? null : neo4j.int(r.community) }));
 }
 
-async function loadPlan(plan: LoadPlan, options: LoadOptions): Promise<LoadStats> {
+/** The MERGE load of a planned graph. */
+export async function loadPlan(plan: LoadPlan, options: LoadOptions): Promise<LoadStats> {
   const conn = resolveConnection(options);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error('--batch-size must be a positive integer');

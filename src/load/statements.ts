@@ -34,8 +34,27 @@ const union = (existing: string, added: string): string =>
 export const NODE_COLUMNS = ['name', 'aliases', 'evidence', 'docs', 'community', 'level', 'code'] as const;
 export const REL_COLUMNS = ['sourceId', 'targetId', 'title', 'basis', 'sentence', 'evidence'] as const;
 
-type NodeColumn = (typeof NODE_COLUMNS)[number];
-type RelColumn = (typeof REL_COLUMNS)[number];
+export type NodeColumn = (typeof NODE_COLUMNS)[number];
+export type RelColumn = (typeof REL_COLUMNS)[number];
+
+/**
+ * What each column becomes in the database: a property of that type, or (for relationships) the
+ * element id of an end. The MERGE statements below and the bulk importer's CSV headers
+ * (bulk-csv.ts) are both made from these tables, so the two loaders store the same properties:
+ * a new column needs its entry here (the compiler insists) and then reaches both.
+ */
+export type PropertyType = 'string' | 'string[]' | 'long';
+export const NODE_COLUMN_TYPES = {
+  name: 'string', aliases: 'string[]', evidence: 'string[]', docs: 'string[]', community: 'long', level: 'string', code: 'string',
+} as const satisfies Record<NodeColumn, PropertyType>;
+export const REL_COLUMN_TYPES = {
+  sourceId: 'start', targetId: 'end', title: 'string', basis: 'string', sentence: 'string', evidence: 'string[]',
+} as const satisfies Record<RelColumn, PropertyType | 'start' | 'end'>;
+/** The node property MERGE matches on (unique per label). */
+export const NODE_KEY = 'name' satisfies NodeColumn;
+/** The relationship properties, in column order. */
+export const REL_PROPERTY_COLUMNS = REL_COLUMNS.filter((c) => REL_COLUMN_TYPES[c] !== 'start' && REL_COLUMN_TYPES[c] !== 'end') as Array<Exclude<RelColumn, 'sourceId' | 'targetId'>>;
+const NODE_PROPERTIES_BUT_KEY = NODE_COLUMNS.filter((c) => c !== NODE_KEY);
 const nodeCol = (c: NodeColumn): string => `row[${NODE_COLUMNS.indexOf(c)}]`;
 const relCol = (c: RelColumn): string => `row[${REL_COLUMNS.indexOf(c)}]`;
 
@@ -52,9 +71,8 @@ export function mergeNodesStatement(type: NodeType, level?: PlaceLevel): string 
   const labels = level ? `${label(type)}:${levelLabel(level)}` : label(type);
   return [
     'UNWIND $rows AS row',
-    `MERGE (n:${labels} {name: ${nodeCol('name')}})`,
-    `ON CREATE SET n.aliases = ${nodeCol('aliases')}, n.evidence = ${nodeCol('evidence')}, n.docs = ${nodeCol('docs')},`,
-    `    n.community = ${nodeCol('community')}, n.level = ${nodeCol('level')}, n.code = ${nodeCol('code')}`,
+    `MERGE (n:${labels} {${NODE_KEY}: ${nodeCol(NODE_KEY)}})`,
+    `ON CREATE SET ${NODE_PROPERTIES_BUT_KEY.map((c) => `n.${c} = ${nodeCol(c)}`).join(', ')}`,
     `ON MATCH SET n.aliases = ${union('n.aliases', nodeCol('aliases'))},`,
     `    n.evidence = ${union('n.evidence', nodeCol('evidence'))},`,
     `    n.docs = ${union('n.docs', nodeCol('docs'))},`,
@@ -117,8 +135,7 @@ export function mergeRelsStatement(type: EdgeType): string {
     `MATCH (a) WHERE elementId(a) = ${relCol('sourceId')}`,
     `MATCH (b) WHERE elementId(b) = ${relCol('targetId')}`,
     `MERGE (a)-[r:${relType(type)}${identity}]->(b)`,
-    `ON CREATE SET ${[...title(`r.title = ${relCol('title')}`), `r.basis = ${relCol('basis')}`, `r.sentence = ${relCol('sentence')}`,
-      `r.evidence = ${relCol('evidence')}`].join(', ')}`,
+    `ON CREATE SET ${REL_PROPERTY_COLUMNS.filter((c) => !(keyedByTitle && c === 'title')).map((c) => `r.${c} = ${relCol(c)}`).join(', ')}`,
     `ON MATCH SET ${[...title(`r.title = coalesce(${relCol('title')}, r.title)`), `r.basis = coalesce(${relCol('basis')}, r.basis)`,
       `r.sentence = coalesce(r.sentence, ${relCol('sentence')})`].join(', ')},`,
     `    r.evidence = ${union('r.evidence', relCol('evidence'))}`,

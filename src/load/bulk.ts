@@ -1,0 +1,274 @@
+// Bulk import: the graph written as Neo4j's import CSV (bulk-csv.ts) and loaded by Neo4j's offline
+// importer (`neo4j-admin database import full`) instead of MERGE transactions. Two uses:
+//
+// - the local server (`npm run neo4j:start`, whose store this tool made): when its database is
+//   empty, stop the server, import, start it again on the same ports, create the loader's
+//   constraints and indexes;
+// - any other server (Docker): write the CSV files to a folder and print the command to run.
+//
+// The importer only ever runs over a database that was just seen empty (no node, no
+// relationship) on the local server, and under a lock file so two bulk loads cannot interleave.
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { resolveConnection, sessionConfig, withNeo4j, type Connection, type ConnectionOptions } from './connection.js';
+import { bulkCsv, emptyListStatement, importArguments, type CsvFile } from './bulk-csv.js';
+import { findLocalServer, type LocalServer } from './local-server.js';
+import { type LoadPlan } from './model.js';
+import { countStatement, schemaStatements } from './statements.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const neo4jScript = path.join(repoRoot, 'scripts', 'neo4j.mjs');
+const serverJar = path.join(repoRoot, 'neo4j-server', 'target', 'neo4j-server.jar');
+
+export interface BulkStats {
+  nodes: number;
+  relationships: number;
+  communities: number;
+  /** Writing the CSV files. */
+  exportSeconds: number;
+  /** The server stopped, the importer run, the server started again. */
+  importSeconds: number;
+  /** Constraints and indexes created and online. */
+  schemaSeconds: number;
+  seconds: number;
+  relationshipsPerSecond: number;
+  database: { nodes: number; relationships: number };
+}
+
+/** Writes every file of the export into `dir` (which exists and is ours); true when some value holds a line break. */
+async function writeFiles(files: readonly CsvFile[], dir: string, multiline: () => boolean): Promise<boolean> {
+  for (const file of files) {
+    const out = createWriteStream(path.join(dir, file.name), { mode: 0o600 });
+    const failed = once(out, 'error').then(([err]) => { throw err; });
+    let buffer = '';
+    for (const line of file.lines()) {
+      buffer += line;
+      if (buffer.length >= 1 << 20) {
+        if (!out.write(buffer)) await Promise.race([once(out, 'drain'), failed]);
+        buffer = '';
+      }
+    }
+    out.end(buffer);
+    await Promise.race([once(out, 'finish'), failed]);
+  }
+  return multiline();
+}
+
+/**
+ * `kg load --csv-only <dir>`: the import files, written whole into a new (or empty) folder that is
+ * then ours, and the commands that import them. Returns those commands as text.
+ */
+export async function writeImportFolder(plan: LoadPlan, dir: string): Promise<string> {
+  const target = path.resolve(dir);
+  if (existsSync(target) && readdirSync(target).length > 0) {
+    throw new Error(`--csv-only ${dir}: the folder exists and is not empty; give a new or empty folder`);
+  }
+  // Written beside it and renamed into place: the folder appears whole or not at all.
+  mkdirSync(path.dirname(target), { recursive: true });
+  const staging = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.partial-`));
+  try {
+    const { files, multiline } = bulkCsv(plan);
+    const hasMultiline = await writeFiles(files, staging, multiline);
+    writeFileSync(path.join(staging, 'schema.cypher'), `${schemaStatements().join(';\n')};\n`, { mode: 0o600 });
+    renameSync(staging, target); // replaces an empty folder, never a full one
+    return importCommands(files, target, hasMultiline);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** What to run with the files of `dir`: neo4j-admin on the server's machine, or the same inside the Docker image. */
+export function importCommands(files: readonly CsvFile[], dir: string, multiline: boolean): string {
+  const sh = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+  const admin = (at: string) => ['neo4j-admin', 'database', 'import', 'full', 'neo4j', '--overwrite-destination=true', ...importArguments(files, at, multiline)]
+    .map(sh).join(' ');
+  return [
+    `# The import files are in ${dir}. The importer needs the database stopped, and it replaces`,
+    '# the database "neo4j" (--overwrite-destination): run it only on a new or emptied database.',
+    '# On the machine that runs Neo4j (stopped):',
+    `${admin(dir)}`,
+    '# With docker compose (this repository\'s docker-compose.yml):',
+    'docker compose stop neo4j',
+    `docker compose run --rm --no-deps -v ${sh(`${dir}:/bulk:ro`)} neo4j ${admin('/bulk')}`,
+    'docker compose start neo4j',
+    '# Then the constraints and indexes the MERGE loader creates:',
+    `docker compose exec -T neo4j cypher-shell -u "\${NEO4J_USER:-neo4j}" -p "$NEO4J_PASSWORD" < ${sh(path.join(dir, 'schema.cypher'))}`,
+  ].join('\n');
+}
+
+/** The local server at this connection's address, or undefined. */
+export function localServerAt(conn: Connection, env: NodeJS.ProcessEnv = process.env): LocalServer | undefined {
+  const local = findLocalServer(env);
+  return local && local.bolt === conn.uri ? local : undefined;
+}
+
+/** What the target database holds, and its name. */
+async function inspect(conn: Connection): Promise<{ name: string; nodes: number; relationships: number }> {
+  return withNeo4j(conn, async (driver) => {
+    const session = driver.session(sessionConfig(conn));
+    try {
+      const info = await session.run('CALL db.info() YIELD name RETURN name');
+      const counts = await session.run(countStatement);
+      const row = counts.records[0];
+      return { name: info.records[0].get('name') as string, nodes: Number(row.get('entities')) + Number(row.get('communities')), relationships: Number(row.get('relationships')) };
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+/** True when `conn` is the local server and its database holds nothing: where `kg load` imports by default. */
+export async function isEmptyLocalDatabase(conn: Connection): Promise<boolean> {
+  if (!localServerAt(conn)) return false;
+  const { nodes, relationships } = await inspect(conn);
+  return nodes === 0 && relationships === 0;
+}
+
+export interface BulkOptions extends ConnectionOptions {
+  progress?: (line: string) => void;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
+  const r = spawnSync(command, args, { cwd: repoRoot, env, encoding: 'utf8' });
+  if (r.status !== 0) {
+    const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').filter(Boolean).slice(-3).join(' | ');
+    throw new Error(`${what} failed${r.error ? ` (${r.error.message})` : ''}: ${tail || `exit ${r.status}`}`);
+  }
+}
+
+/** Runs the importer in its own JVM from the server module's classpath; its output goes to `log`. */
+async function runImporter(server: LocalServer, work: string, args: string[], log: string): Promise<void> {
+  const conf = path.join(work, 'conf');
+  mkdirSync(conf, { mode: 0o700 });
+  const out = openSync(log, 'w', 0o600);
+  try {
+    const child = spawn('java', [
+      `-Xmx${process.env.NEO4J_HEAP || '1g'}`,
+      '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.lang=ALL-UNNAMED', '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-Dfile.encoding=UTF-8', '-cp', serverJar, 'org.neo4j.cli.AdminTool', ...args,
+    ], {
+      cwd: work,
+      // The embedded server keeps its store under <home>/db (DatabaseManagementServiceBuilder's home).
+      env: { ...process.env, NEO4J_HOME: path.join(server.home, 'db'), NEO4J_CONF: conf },
+      stdio: ['ignore', out, out],
+    });
+    const [code] = await once(child, 'exit') as [number | null];
+    if (code !== 0) {
+      const tail = readFileSync(log, 'utf8').trim().split('\n').filter((l) => /error|exception|invalid/i.test(l)).slice(-2).join(' | ');
+      throw new Error(`the Neo4j importer failed (exit ${code})${tail ? `: ${tail}` : ''}; its log: ${log}`);
+    }
+  } finally {
+    closeSync(out);
+  }
+}
+
+/**
+ * Imports the plan into the local server's empty database: stop, import, start, schema.
+ * Refuses a server that is not the local one, a database that holds anything, and a second bulk
+ * load at the same time.
+ */
+export async function bulkLoadLocal(plan: LoadPlan, options: BulkOptions = {}): Promise<BulkStats> {
+  const conn = resolveConnection(options);
+  const progress = options.progress ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const server = localServerAt(conn);
+  if (!server) {
+    throw new Error(`--bulk imports only into the local server (npm run neo4j:start), and none runs at ${conn.uri}; for another server write the files with --csv-only <dir> and run the command it prints`);
+  }
+  if (!existsSync(serverJar)) throw new Error(`--bulk needs the built server module (${serverJar}); run npm run neo4j:start once`);
+  const lock = path.join(server.home, 'bulk.lock');
+  let lockFd: number;
+  try {
+    lockFd = openSync(lock, 'wx', 0o600);
+  } catch {
+    throw new Error(`another bulk import into ${server.home} is running (${lock} exists; remove it if no kg load is running)`);
+  }
+  const started = performance.now();
+  const work = mkdtempSync(path.join(server.home, 'bulk-'));
+  try {
+    const before = await inspect(conn);
+    if (before.nodes > 0 || before.relationships > 0) {
+      throw new Error(`--bulk imports only into an empty database, and ${before.name} at ${conn.uri} holds ${before.nodes} nodes and ${before.relationships} relationships; load with --no-bulk to add to it`);
+    }
+    const { files, multiline, emptyLists } = bulkCsv(plan);
+    const csvDir = path.join(work, 'csv');
+    mkdirSync(csvDir, { mode: 0o700 });
+    const hasMultiline = await writeFiles(files, csvDir, multiline);
+    const exportSeconds = (performance.now() - started) / 1000;
+    progress(`neo4j: wrote ${files.length} import files in ${exportSeconds.toFixed(2)} s; stopping the local server to import`);
+
+    const importStarted = performance.now();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ZHENGKG_NEO4J_HOME: server.home,
+      NEO4J_BOLT_PORT: new URL(server.bolt.replace(/^bolt:/, 'http:')).port,
+      NEO4J_HTTP_PORT: new URL(server.http).port,
+      NEO4J_USER: server.user,
+      NEO4J_PASSWORD: '',
+    };
+    run(process.execPath, [neo4jScript, 'stop'], env, 'stopping the local Neo4j server');
+    let importError: unknown;
+    try {
+      await runImporter(server, work, [
+        // The database name first: --nodes takes every following word as another file.
+        'database', 'import', 'full', before.name, '--overwrite-destination=true', `--report-file=${path.join(work, 'import.report')}`,
+        ...importArguments(files, csvDir, hasMultiline),
+      ], path.join(server.home, 'bulk-import.log'));
+    } catch (err) {
+      importError = err;
+    }
+    // Started again whatever happened: a failed import leaves the database as it was (empty).
+    run(process.execPath, [neo4jScript, 'start'], env, 'starting the local Neo4j server again');
+    if (importError) throw importError;
+    const importSeconds = (performance.now() - importStarted) / 1000;
+
+    const schemaStarted = performance.now();
+    const after = await withNeo4j(conn, async (driver) => {
+      const session = driver.session(sessionConfig(conn));
+      try {
+        for (const statement of schemaStatements()) await session.run(statement);
+        await session.run('CALL db.awaitIndexes(300)');
+        for (const e of emptyLists()) {
+          for (let i = 0; i < e.names.length; i += 10_000) {
+            const names = e.names.slice(i, i + 10_000);
+            await session.executeWrite((tx) => tx.run(emptyListStatement(e), { names }));
+          }
+        }
+        const counts = await session.run(countStatement);
+        const row = counts.records[0];
+        return { nodes: Number(row.get('entities')) + Number(row.get('communities')), relationships: Number(row.get('relationships')) };
+      } finally {
+        await session.close();
+      }
+    });
+    const schemaSeconds = (performance.now() - schemaStarted) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      nodes: plan.nodeCount,
+      relationships: plan.relCount,
+      communities: plan.communities.length,
+      exportSeconds,
+      importSeconds,
+      schemaSeconds,
+      seconds,
+      relationshipsPerSecond: plan.relCount / seconds,
+      database: after,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    closeSync(lockFd);
+    rmSync(lock, { force: true });
+  }
+}
+
+/** The summary line `kg load` prints after a bulk import. */
+export function formatBulkStats(stats: BulkStats, uri: string): string {
+  // "into <uri>;" as the MERGE loader's line has it: scripts and tests read both the same way.
+  return `imported ${stats.nodes} nodes and ${stats.relationships} relationships (${stats.communities} communities) with the bulk importer into ${uri}; `
+    + `${stats.seconds.toFixed(2)} s end to end (${Math.round(stats.relationshipsPerSecond)} relationships/s: files ${stats.exportSeconds.toFixed(2)} s, `
+    + `stop + import + start ${stats.importSeconds.toFixed(2)} s, constraints ${stats.schemaSeconds.toFixed(2)} s); the database now holds ${stats.database.nodes} nodes and ${stats.database.relationships} relationships`;
+}
