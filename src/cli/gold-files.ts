@@ -1,4 +1,5 @@
 // Reads gold annotations from disk: one gold file, or a folder of them (one per document).
+import type { z } from 'zod';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GoldFile } from '../eval/gold.js';
@@ -27,17 +28,22 @@ export async function goldPaths(target: string): Promise<string[]> {
   return names.map((n) => path.join(target, n));
 }
 
-/** Reads and validates one gold file; a bad one is a one-line error naming it. */
-export async function readGoldFile(file: string): Promise<GoldFile> {
+/** Reads a JSON file and validates it with `schema`; a bad one is a one-line error naming the file. */
+export async function readValidatedJson<T>(file: string, schema: z.ZodType<T>, kind: string, notA: string): Promise<T> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new CliError(`${file}: cannot read gold: ${String((err as Error).message ?? err).split('\n')[0]}`, 1);
+    throw new CliError(`${file}: cannot read ${kind}: ${String((err as Error).message ?? err).split('\n')[0]}`, 1);
   }
-  const parsed = GoldFile.safeParse(json);
-  if (!parsed.success) throw new CliError(`${file}: not a gold file (docs/gold-format.md): ${describeIssues(parsed.error)}`, 1);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new CliError(`${file}: ${notA}: ${describeIssues(parsed.error)}`, 1);
   return parsed.data;
+}
+
+/** Reads and validates one gold file. */
+export function readGoldFile(file: string): Promise<GoldFile> {
+  return readValidatedJson(file, GoldFile, 'gold', 'not a gold file (docs/gold-format.md)');
 }
 
 /** Every gold file under the given files and folders, each validated. */

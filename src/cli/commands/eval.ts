@@ -8,7 +8,7 @@ import { mergeGold } from '../../eval/gold.js';
 import { formatScore, scoreGraph } from '../../eval/score.js';
 import { ExportedGraph } from '../../graph/contract.js';
 import { CliError } from '../errors.js';
-import { describeIssues, goldPaths, readGold, readGoldFile } from '../gold-files.js';
+import { goldPaths, readGold, readGoldFile, readValidatedJson } from '../gold-files.js';
 
 interface EvalOptions { gold: string[]; json?: boolean; details?: boolean }
 
@@ -43,15 +43,7 @@ export function registerEvalCommands(program: Command): void {
 }
 
 async function readGraph(file: string): Promise<{ graph: ExportedGraph }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new CliError(`${file}: cannot read graph: ${String((err as Error).message ?? err).split('\n')[0]}`, 1);
-  }
-  const parsed = ExportedGraph.safeParse(json);
-  if (!parsed.success) throw new CliError(`${file}: not a graph written by kg build (docs/contract.md): ${describeIssues(parsed.error)}`, 1);
-  return { graph: parsed.data };
+  return { graph: await readValidatedJson(file, ExportedGraph, 'graph', 'not a graph written by kg build (docs/contract.md)') };
 }
 
 async function runCheckGold(target: string, docsDir: string): Promise<void> {
