@@ -4,7 +4,7 @@
 // rename) and swapped in when complete: after a kill or a failure the target holds the complete old result
 // or the complete new one, never a mix, and never a graph.json pointing at texts that are gone. A folder is
 // kg's own when it carries the marker file; kg never replaces or deletes a folder without it.
-import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

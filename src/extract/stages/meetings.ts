@@ -109,7 +109,6 @@ function cppcc(place: string, term: string, session: string, plenary?: string) {
 // Work conferences named by what they are about (全省以县城为重要载体的就地城镇化工作座谈会, 西城区…工作总结会):
 // the name runs from the clause's start, or from the verb that convenes or attends it, to the conference word.
 const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署会|动员会|总结会|现场会|调度会|联席会议|电视电话会议|专题会议|表彰大会|动员大会|推进大会)/gu;
-const CONFERENCE_OPENERS = /(召开|举行|举办|出席|参加|主持召开|主持|在)$/;
 const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
 
 function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void,
@@ -125,7 +124,6 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
     if (named.some((n) => n.end === end || (m.index! < n.end && end > n.start))) continue;
     const opener = /^.*(召开|举行|举办|出席|参加|主持召开|主持|贯彻落实|落实|贯彻|传达|学习|按照|根据|精神及|精神和|暨|及)(?=.)/.exec(raw);
     if (opener) { start += opener[0].length; raw = text.slice(start, end); }
-    void CONFERENCE_OPENERS;
     if (raw.length - m[0].length < 4 || NOT_A_CONFERENCE_NAME.test(raw) || /[了的]$/.test(raw.slice(0, -m[0].length))) continue;
     if (/[\d]{1,2}月|[\d]{1,2}日|上午|下午|今天|昨天|近日|日前/.test(raw)) continue;
     // 全省/全市 and a bare 省/市 name the document's own place.
@@ -264,7 +262,7 @@ const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{
 const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;
 
 /** The person a report opens with (its signature: 某某省长 赵某), if the text opens with one. */
-function firstOfficial(doc: DocBuilder, persons: PersonSpan[]): PersonSpan | undefined {
+function firstOfficial(persons: PersonSpan[]): PersonSpan | undefined {
   const first = persons[0];
   return first && first.start < 200 ? first : undefined;
 }
@@ -319,7 +317,7 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
     if (each) for (const p of inside) if (p.end <= s.start + each.index) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, s.start + each.index + each[0].length);
     // 我代表某某人民政府向大会报告工作: the report's author, who signs it at its head.
     const own = /^我代表[^,。]{2,20}(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);
-    const author = own ? firstOfficial(doc, persons) : undefined;
+    const author = own ? firstOfficial(persons) : undefined;
     if (own && author) doc.relate('ADDRESSES', personId(author), meeting.id, s.start, s.start + own[0].length, { title: '政府工作报告' });
   }
 }
