@@ -358,6 +358,18 @@ describe('name lists that share one post', () => {
   });
 });
 
+describe('name lists in running prose', () => {
+  it('reads a list after a lead-in, a two-name list with a counted title, a list continued after a comma, and a duty after 则', () => {
+    const text = '浙江省人民政府通知。随着周立新、王海、孙平3名新任副省长履新,分工调整。马林、王江两位副省长分工不变。'
+      + '出席的还有:李国华、张为、陈通,郑明、宗亮。由某市市长升任副省长的孙平,则分管民政、水利工作。';
+    const r = extractDocument({ doc: 'prose.txt', text, format: 'text' });
+    for (const n of ['周立新', '王海', '孙平', '马林', '王江']) expect(rel(r, 'HOLDS_POSITION')).toContain(`${n}>浙江省人民政府|副省长`);
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['李国华', '张为', '陈通', '郑明', '宗亮']));
+    expect(names(r, 'Person')).not.toContain('随着周立新');
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['孙平>民政|分管', '孙平>水利|分管']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

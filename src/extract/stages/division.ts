@@ -289,7 +289,8 @@ function proseDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], pl
   for (const m of text.matchAll(/(协助分管|分管)(?![部单领])/g)) {
     const at = m.index!;
     if (covered.some((d) => at >= d.start - 8 && at <= d.end)) continue;
-    if (!/[,;:\s]$|^$/.test(text.slice(Math.max(0, at - 1), at))) continue;
+    // The verb opens a clause, maybe after an adverb (,则分管 / ,还分管 / ,主要分管).
+    if (!/(^|[,;:\s])(则|还|并|也|另|主要|具体|同时)?$/.test(text.slice(Math.max(0, at - 3), at))) continue;
     const s = doc.sentenceAt(at);
     // A former holder (原副省长某某) is never the subject.
     const subject = persons.find((p) => p.start >= s.start && p.end <= at && at - p.end <= 120

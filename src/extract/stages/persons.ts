@@ -37,6 +37,10 @@ const AFTER_NAME_WORDS = longestFirst([
   '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '在主席台', '代市长',
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
+  // A count or a title right after a name (A、B两位副省长; 分工 lines written 某某副市长:).
+  '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
+  '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
+  '省长', '区长', '州长', '旗长', '盟长', '部长', '厅长', '局长', '秘书长',
 ]);
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
@@ -371,6 +375,12 @@ const CLAUSE_BREAK = charSet(',:;。!?\n()');
 const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|等?出席|等?就座|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
+  const { single } = surnames();
+  // Inside a list, a surname and one or two characters between separators is a name even when the
+  // given name is a character that ordinary prose puts after names (张为、李政).
+  const looseName = (item: string) => item.length >= 2 && item.length <= 3 && single.has(item[0]) && [...item].every((c) => isHan(c)) && !/[的了是对将与及等各们]/.test(item);
+  // A list that goes on after a comma (…李政、华源,郑钢淼、宗明…) keeps the cue of its first clause.
+  let listEndedAt = -1;
   // Clauses are the runs of characters outside CLAUSE_BREAK (what /[^,:;。!?\n()]+/g matches); only those with a 、 are read.
   for (let from = 0, nextComma = text.indexOf('、'); nextComma >= 0;) {
     let clauseStart = nextComma;
@@ -385,19 +395,32 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     let offset = clauseStart;
     const spans: { start: number; name: string }[] = [];
     let ok = true;
+    // The first item may carry the clause's lead-in (随着A、B…6名新任副省长): its name is the item's end.
+    let leadIn = false;
     for (let k = 0; k < items.length; k++) {
       const item = items[k];
-      const name = nameAt(text, offset);
       const last = k === items.length - 1;
-      if (!name || (!last && name !== item)) { ok = false; break; }
-      spans.push({ start: offset, name });
+      let name = nameAt(text, offset);
+      if (!name && k > 0 && !last && looseName(item)) name = item;
+      let start = offset;
+      if (k === 0 && !last && name !== item) {
+        for (const len of [3, 2]) {
+          const s = offset + item.length - len;
+          if (item.length > len && nameAt(text, s) === item.slice(-len) && !CLAUSE_BREAK[text.charCodeAt(s - 1)]) { name = item.slice(-len); start = s; leadIn = true; break; }
+        }
+      }
+      if (!name || (!last && name !== text.slice(start, offset + item.length))) { ok = false; break; }
+      spans.push({ start, name });
       offset += item.length + 1;
     }
     if (!ok) continue;
     const lastSpan = spans[spans.length - 1];
     const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
     const before = text.slice(Math.max(0, clauseStart - 4), clauseStart);
-    if (!(LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
+    // A lead-in before the first name is only trusted when what follows the list says these are persons.
+    const continued = !leadIn && listEndedAt >= 0 && clauseStart === listEndedAt + 1 && text[listEndedAt] === ',';
+    if (leadIn ? !(spans.length >= 3 && LIST_CUE_AFTER.test(after)) : !(continued || LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
+    listEndedAt = lastSpan.start + lastSpan.name.length;
     // The post the list shares, counted after it (A、B等6名新任副省长, A、B两位副省长) or before it (六位副市长,分别是:A、B).
     const listEnd = lastSpan.start + lastSpan.name.length;
     const count = /^(?:等)?(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任)?/.exec(text.slice(listEnd, listEnd + 8));
