@@ -370,6 +370,15 @@ describe('name lists in running prose', () => {
   });
 });
 
+describe('projects named after their company', () => {
+  it('splits place + trade name + product where the product opens, and a trade name before a quality word', () => {
+    const text = '2023年,邢台市推进清河华远上林高温合金、隆尧明泰智能检测装备等一批战略性新兴产业项目。金诚高档砂纸项目建成投产。';
+    const r = extractDocument({ doc: 'company-projects.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['清河华远上林高温合金', '隆尧明泰智能检测装备', '金诚高档砂纸']));
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['清河华远上林>清河华远上林高温合金', '隆尧明泰>隆尧明泰智能检测装备', '金诚>金诚高档砂纸']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -5,7 +5,7 @@ import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
-import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, knownEnterprises, lastClauseVerbEnd } from './vocabulary.js';
+import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, knownEnterprises, lastClauseVerbEnd, opensProduct, COMPANY_THEN_PRODUCT } from './vocabulary.js';
 
 /** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
 export function chainLeaders(scan: EconomyScan): void {
@@ -106,6 +106,14 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
       const id = scan.doc.mention('Enterprise', group.short, p.start, p.start + group.short.length, { aliases: [group.full] });
       scan.enterprises.set(group.short, { id, aliases: [] });
     }
+  }
+  // 汉狮高档砂纸, 汇宏新材料12万吨电解铝: a trade name, then a quantity or a quality word that opens the product.
+  for (const p of [...scan.projects]) {
+    const m = COMPANY_THEN_PRODUCT.exec(p.name);
+    if (!m || GENERIC_TRADE_NAME.test(m[1]) || opensProduct(m[1]) || placeWithin(scan.places, p.start, p.start + m[1].length, true)?.end === p.start + m[1].length) continue;
+    if ([...scan.enterprises.keys()].some((e) => p.name.startsWith(e))) continue;
+    const eid = scan.addEnterprise(p.start, m[1]);
+    if (eid) scan.doc.relate('UNDERTAKES', eid, p.id, p.start, p.end);
   }
   for (const p of scan.projects) {
     const place = placeWithin(scan.places, p.start, p.end, true);

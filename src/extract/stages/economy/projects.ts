@@ -6,9 +6,12 @@ import type { PlaceLevel } from '../../records.js';
 import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import {
-  afterLeadVerbs, clauseBounds, enumerationBefore, findProjectSuffixes, GENERIC_FACILITY_HEAD, isHanChar, LEAD_VERBS, lastVerbEnd, PROJECT_AFTER, PROJECT_FOLLOW,
-  projectSuffixes, type Span, WEAK_SUFFIX,
+  afterLeadVerbs, clauseBounds, COMPANY_THEN_PRODUCT, enumerationBefore, findProjectSuffixes, GENERIC_FACILITY_HEAD, isHanChar, LEAD_VERBS, lastVerbEnd, PROJECT_AFTER, PROJECT_FOLLOW,
+  projectSuffixes, type Span, tradeNameLength, WEAK_SUFFIX,
 } from './vocabulary.js';
+
+/** What follows 等 in a list of projects when it names their size or category, not a kind of work. */
+const PROJECT_CATEGORY = /^([\d.一二三四五六七八九十百千万]+(亿元|万元|个)|一批|多个|[\d一二三四五六七八九十]+个)|产业|转移|重点|重大|招商|引进|以上|新兴/;
 
 /** Characters the optional groups before 项目 in projectWords' regex can consist of. */
 const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业工民生招商');
@@ -47,16 +50,19 @@ export function projectLists(scan: EconomyScan): void {
     for (const item of listed) {
       // A、B等煤机制造改造升级项目: companies before one kind of project.
       const kind = /^(.+?)等(.+)$/.exec(item.text);
-      if (kind && !counted && !/(街|路|道|片区|区|延|拓|桥|站|园)$/.test(kind[1]) && kind[1].length <= 8) {
+      const category = kind && PROJECT_CATEGORY.test(kind[2]);
+      if (kind && !counted && !/(街|路|道|片区|区|延|拓|桥|站|园)$/.test(kind[1]) && (category || kind[1].length <= 8)) {
         const companies = [...enumerationBefore(text, item.start, clause.start).filter((x) => x.end < item.start), { start: item.start, end: item.start + kind[1].length, text: kind[1] }];
-        // A、B等10亿元以上项目: the 等 is followed by a size, not a kind, so each item is a whole project
-        // named after its company (place + trade name + product).
-        if (/^[\d.一二三四五六七八九十百千万]+(亿元|万元|个)/.test(kind[2])) {
+        // A、B等10亿元以上项目 / A、B等一批战略性新兴产业项目 / A等京津转移项目: the 等 is followed by a size
+        // or a category, not a kind of work, so each item is a whole project named after its company
+        // (place + trade name + product).
+        if (category) {
           for (const c of companies) {
             const pid = scan.addProject(c.start, c.text);
             const place = placeWithin(scan.places, c.start, c.end, true);
             if (!pid || !place || place.start !== c.start || c.end - place.end < 4) continue;
-            const eid = scan.addEnterprise(c.start, text.slice(c.start, place.end + 2));
+            const trade = tradeNameLength(text.slice(place.end, c.end));
+            const eid = scan.addEnterprise(c.start, text.slice(c.start, place.end + trade));
             if (eid) doc.relate('UNDERTAKES', eid, pid, c.start, c.end);
           }
           continue;
@@ -87,7 +93,7 @@ export function projectLists(scan: EconomyScan): void {
 /** A place, a company, a brand in Latin letters, or a river, mountain, road or bridge in the name. */
 function hasProperElement(scan: EconomyScan, item: Span): boolean {
   if (placeWithin(scan.places, item.start, item.end, true)) return true;
-  if (/[A-Za-z]|[河湖山江海路街桥]/.test(item.text)) return true;
+  if (/[A-Za-z]|[河湖山江海路街桥]/.test(item.text) || COMPANY_THEN_PRODUCT.test(item.text)) return true;
   const ending = projectSuffixes().find((x) => item.text.endsWith(x));
   if (ending && !WEAK_SUFFIX.test(ending)) return true;
   return [...scan.enterprises.entries()].some(([name, e]) => [name, ...e.aliases].some((n) => n.length >= 2 && item.text.includes(n)));

@@ -11,6 +11,30 @@ export const industryLexicon = lazy(() => {
   }
   return canonical;
 });
+/** A project named by its company, then a quantity or a quality word that opens the product (汉狮高档砂纸). */
+export const COMPANY_THEN_PRODUCT = /^([\p{Script=Han}]{2,6}?)(?=[\d.]+万?吨|年产|高档|高品质|高性能|高端)/u;
+
+const productWords = lazy(() => new Set(lexiconLines('product-words.txt').map((l) => l.trim()).filter(Boolean)));
+
+/** Whether a product description opens `s`: a quantity (12万吨), a product word or a sector of the lexicon. */
+export function opensProduct(s: string): boolean {
+  if (/^[\d.]/.test(s)) return true;
+  const lex = industryLexicon(), words = productWords();
+  for (let n = 1; n <= Math.min(6, s.length); n++) {
+    const head = s.slice(0, n);
+    if (words.has(head) || n >= 2 && lex.has(head)) return true;
+  }
+  return false;
+}
+
+/**
+ * The length of the trade name that opens `rest` (what follows the place in 清河中航上大高温合金): the
+ * shortest of two to four characters after which a product description opens; two when none does.
+ */
+export function tradeNameLength(rest: string): number {
+  for (let n = 2; n <= 4; n++) if (rest.length - n >= 2 && opensProduct(rest.slice(n))) return n;
+  return 2;
+}
 export const umbrella = lazy(() => new Set(lexiconLines('industry-umbrella.txt').map((l) => l.trim())));
 export const findIndustryTerms = lazy(() => termFinder(industryLexicon().keys()));
 export const findProjectSuffixes = lazy(() => termFinder(projectSuffixes()));
