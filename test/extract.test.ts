@@ -379,6 +379,17 @@ describe('projects named after their company', () => {
   });
 });
 
+describe('a notice that adds duties', () => {
+  it('reads 增加分管 and 联系 in separate sentences, older organ names and 团省委, and drops 等方面工作的落实', () => {
+    const text = '四川省人民政府关于调整省政府领导同志分工的通知\n副省长周明同志,增加分管省卫生计生委、省旅游发展委。联系省社科院、省作协、团省委。\n副省长李平:负责抓好交通运输、国防科技工业等方面工作的落实。';
+    const r = extractDocument({ doc: 'adds.txt', text, format: 'text' });
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '周明>四川省卫生和计划生育委员会|分管', '周明>四川省旅游发展委员会|分管', '周明>四川省社会科学院|联系', '周明>四川省作家协会|联系',
+      '周明>共青团四川省委|联系', '李平>交通运输|负责', '李平>国防科技工业|负责',
+    ]));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

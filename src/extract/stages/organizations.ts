@@ -124,7 +124,7 @@ export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: 
       return { start: pos, end: ref.end + (startsWith(text, ref.end, '委员会') ? 3 : 1), name: `共青团${p}委`, aliases: [`共青团${p}委员会`, `${p}团委`], place: ref.place };
     }
   }
-  if (startsWith(text, pos, '团') && (startsWith(text, pos + 1, '市委') || startsWith(text, pos + 1, '县委'))) {
+  if (startsWith(text, pos, '团') && /^(市|县|省|区|州|旗)委/.test(text.slice(pos + 1, pos + 3))) {
     const ref = placeRefAt(doc, pos + 1, placeAt);
     if (ref) {
       const p = ref.place.name;
@@ -163,6 +163,8 @@ function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
   return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
 }
 
+const VENUE_AFTER_BODY = /^(会堂|大厦|宾馆|饭店|酒店|礼堂|广场)/;
+
 function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch | undefined {
   const ref = placeRefAt(doc, pos, placeAt);
   if (!ref) return undefined;
@@ -174,6 +176,8 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
   for (const c of coresByFirstChar().get(text[coreStart]) ?? []) {
     if (!startsWith(text, coreStart, c.core)) continue;
     let end = coreStart + c.core.length;
+    // 省人大会堂, 市政府广场: a building named after the body is a venue, not the body.
+    if (VENUE_AFTER_BODY.test(text.slice(end, end + 2))) continue;
     let name = fill(c.canonical, p);
     let aliases = c.aliases.map((a) => fill(a, p));
     const isCommittee = name === `中共${p}委`;
