@@ -38,6 +38,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A count or a title right after a name (A、B两位副省长; 分工 lines written 某某副市长:).
+  '则任', '则调任', '调任', '改任', '升任',
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
   '省长', '区长', '州长', '旗长', '盟长', '部长', '厅长', '局长', '秘书长',
@@ -481,6 +482,8 @@ function closingBylines(doc: DocBuilder, addPerson: (s: number, n: string) => st
   }
 }
 
+const TAKES_OFFICE = /^则?(调任|改任|升任|出任|转任|兼任|担任|现任|任)(?![职期务命免])/;
+
 // 王某某因被任命为市委常委、宣传部长 / 任命王某某为副市长: the chain follows the name.
 function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEnd: Map<number, OrgMatch>,
   holds: (id: string, posts: Post[], s: number, e: number) => void) {
@@ -493,6 +496,20 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
     const chainEnd = chainFrom + m[2].length;
     const posts = parseChain(doc, chainEnd, orgByEnd, chainFrom);
     if (posts.length) holds(doc.mention('Person', m[1], nameStart, nameStart + m[1].length), posts, chainFrom, chainEnd);
+  }
+  // 某某任江北区委书记 / 某某则调任万州区委书记 (news of a move): a known name, a verb of taking office, the post.
+  // 曾任/原任/历任 are former posts and 不再担任 a removal: neither follows a name directly.
+  for (const [name, spans] of names) {
+    for (const span of [...spans]) {
+      const v = TAKES_OFFICE.exec(text.slice(span.end, span.end + 4));
+      if (!v) continue;
+      const chainFrom = span.end + v[0].length;
+      let chainEnd = chainFrom;
+      while (chainEnd < text.length && chainEnd - chainFrom < 30 && !/[,;。:\n(]/.test(text[chainEnd])) chainEnd++;
+      const posts = parseChain(doc, chainEnd, orgByEnd, chainFrom);
+      if (!posts.length || posts[0].start !== chainFrom || !posts.some((p) => p.org)) continue;
+      holds(`Person:${name}`, posts, span.start, chainEnd);
+    }
   }
   for (const m of text.matchAll(/任命(为)?/g)) {
     const at = m.index!;
