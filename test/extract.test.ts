@@ -390,6 +390,17 @@ describe('a notice that adds duties', () => {
   });
 });
 
+describe('projects of a county’s own news', () => {
+  it('are located in the county when nothing places them elsewhere', () => {
+    const text = '蕲水县重大项目集中开工\n4月8日,蕲水县举行重大项目集中开工仪式。县委书记王明出席。本次开工的东坡生态养殖基地建设项目、文昌路改造工程项目总投资12亿元。';
+    const r = extractDocument({ doc: 'county.txt', text: text.replaceAll('蕲水县', '蕲春县'), format: 'text' });
+    expect(rel(r, 'LOCATED_IN')).toContain('文昌路改造>蕲春县');
+    // A city's text leaves them open.
+    const city = extractDocument({ doc: 'city.txt', text: '黄冈市重大项目集中开工。市委书记王明出席。文昌路改造工程项目开工。', format: 'text' });
+    expect(rel(city, 'LOCATED_IN').filter((x) => x.startsWith('文昌路'))).toEqual([]);
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -113,6 +113,14 @@ export class DocBuilder {
   get(id: string): Mention | undefined { return this.mentions.get(id); }
   all(type?: EntityType): Mention[] { return [...this.mentions.values()].filter((m) => !type || m.type === type); }
 
+  /** Does `from` have a relation of this type to anything? */
+  hasRelationFrom(from: string, type: RelationType): boolean {
+    for (const between of this.relationsByEnds.get(from)?.values() ?? []) {
+      for (const k of between) if (k.relation.type === type) return true;
+    }
+    return false;
+  }
+
   relate(type: RelationType, from: string, to: string, start: number, end: number,
     props: { title?: string; basis?: string } = {}): void {
     if (from === to || !this.mentions.has(from) || !this.mentions.has(to)) return;

@@ -6,7 +6,7 @@
 import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises } from './economy/enterprises.js';
 import { cuedSectorLists, developsRelations, findIndustries } from './economy/industries.js';
-import { projectLinks, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
+import { projectLinks, projectsInOwnPlace, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
 import { cuedProjectLists, facilities, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
 import { centralEnterprises } from './economy/vocabulary.js';
@@ -29,4 +29,5 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   enterprisesFromProjects(scan, centralEnterprises());
   projectLinks(scan);
   signedProjects(scan);
+  projectsInOwnPlace(scan);
 }

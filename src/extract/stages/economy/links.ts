@@ -84,3 +84,19 @@ export function signedProjects(scan: EconomyScan): void {
     for (const p of projects) for (const c of companies) doc.relate('UNDERTAKES', c.id, p.id, c.start, p.end);
   }
 }
+
+/**
+ * A county's own news about projects (集中开工, 签约) builds them where it is: a project whose name and
+ * list give no place of its own is located in the document's own county. (A city's or a province's
+ * text often names projects of its counties without saying which; those are left open.)
+ */
+export function projectsInOwnPlace(scan: EconomyScan): void {
+  const { doc } = scan;
+  const own = doc.places.county;
+  if (!own || doc.places.placeholder) return;
+  const placeId = `Place:${own.name}`;
+  if (!doc.has(placeId)) return;
+  for (const p of scan.projects) {
+    if (!doc.hasRelationFrom(p.id, 'LOCATED_IN')) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
+  }
+}
