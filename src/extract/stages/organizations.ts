@@ -356,8 +356,10 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
 // its dateline (某某网12月25日讯, 中新网某地2月15日电, 晨报讯). An outlet's name ends in one of these words.
 const OUTLET_END = '(?:网|报|社|台|客户端|新闻联播|电视台|广播电视台|日报|晚报|晨报|时报|周刊|头条|融媒体中心|知事)';
 const SOURCE_LINE = new RegExp(`来源[:\\s]\\s*([\\p{Script=Han}A-Za-z·\\-]{2,24})`, 'gu');
-const DATELINE = new RegExp(`(?:^|[\\n\\s(□])([\\p{Script=Han}A-Za-z]{1,10}?${OUTLET_END})(?:[\\p{Script=Han}]{2,4})?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:讯|电)`, 'gu');
+const DATELINE = new RegExp(`(?:^|[\\n\\s(□【\\[])([\\p{Script=Han}A-Za-z]{1,10}?${OUTLET_END})(?:[\\p{Script=Han}]{2,4})?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:讯|电)`, 'gu');
 const OUTLET = new RegExp(`^[\\p{Script=Han}A-Za-z]{1,12}?${OUTLET_END}$`, 'u');
+
+const ATTRIBUTED = new RegExp(`据([\\p{Script=Han}]{1,10}?${OUTLET_END})(?:报道|消息|记者)`, 'gu');
 
 export function mediaOutlets(text: string): OrgMatch[] {
   const found: OrgMatch[] = [];
@@ -368,6 +370,11 @@ export function mediaOutlets(text: string): OrgMatch[] {
       offset += part.length + 1;
     }
   }
+  // 据某某日报报道 / 据新华社消息: the outlet a report is attributed to.
+  if (text.includes('据')) for (const m of text.matchAll(ATTRIBUTED)) {
+    const start = m.index! + 1;
+    if (OUTLET.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
+  }
   // Datelines end in 讯 or 电: the pattern is tried only on the few characters before each of them.
   for (const mark of ['讯', '电']) {
     for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
@@ -376,7 +383,7 @@ export function mediaOutlets(text: string): OrgMatch[] {
       const window = text.slice(from, at + 1);
       const m = DATELINE.exec(window);
       if (!m || m.index + m[0].length !== window.length) continue;
-      const start = from + m.index + m[0].length - m[0].replace(/^[\n\s(□]/, '').length;
+      const start = from + m.index + m[0].length - m[0].replace(/^[\n\s(□【[]/, '').length;
       if (!/^(本报|本网|本台|我台|我报)$/.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
     }
   }
