@@ -401,6 +401,18 @@ describe('projects of a county’s own news', () => {
   });
 });
 
+describe('roster lines and transliterated names', () => {
+  it('gives a Party group its own posts, keeps the body for the title after it, and reads names in two parts', () => {
+    const text = '漳州市人民政府领导名单\n- 陈一鸣:漳州市人民政府党组成员、副市长。\n- 林立:漳州市委副书记,市政府市长、党组书记。\n- 黄涛:漳州市委常委、秘书长,市政府党组成员。\n市委书记阿依肯·阿斯拉汗出席。';
+    const r = extractDocument({ doc: 'roster.txt', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining([
+      '陈一鸣>中共漳州市人民政府党组|成员', '陈一鸣>漳州市人民政府|副市长', '林立>中共漳州市人民政府党组|书记',
+      '黄涛>中共漳州市委|常委', '黄涛>中共漳州市委|秘书长', '阿依肯·阿斯拉汗>中共漳州市委|书记',
+    ]));
+    expect(rel(r, 'HOLDS_POSITION')).not.toContain('黄涛>中共漳州市委|常委、秘书长');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

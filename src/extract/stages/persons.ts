@@ -54,8 +54,18 @@ function followsName(text: string, pos: number): boolean {
   return AFTER_NAME_WORDS.some((w) => text.startsWith(w, pos));
 }
 
-/** A personal name starting at `pos`: surname + one or two given characters. */
+/** A personal name starting at `pos`: surname + one or two given characters, or a transliterated name
+ * in two parts (阿依肯·阿斯拉汗) whose first part reads as one. */
 export function nameAt(text: string, pos: number): string | undefined {
+  const first = chineseNameAt(text, pos);
+  if (!first || !DOTS.has(text[pos + first.length] ?? '')) return first;
+  let end = pos + first.length + 1;
+  while (end - pos - first.length - 1 < 8 && isHan(text[end]) && !followsName(text, end)) end++;
+  return end - pos - first.length - 1 >= 2 && followsName(text, end) ? text.slice(pos, end) : first;
+}
+const DOTS = new Set([...'·•・']);
+
+function chineseNameAt(text: string, pos: number): string | undefined {
   const { single, compound } = surnames();
   const sl = compound.has(text.slice(pos, pos + 2)) ? 2 : single.has(text[pos]) ? 1 : 0;
   if (!sl) return undefined;
@@ -565,7 +575,10 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
     const s = lineStart + (/^[\s\d.、一二三四五六七八九十()\-•·*]*/.exec(text.slice(lineStart, lineStart + 8))?.[0].length ?? 0);
     const name = nameAt(text, s);
     if (!name || text[s + name.length] !== ':') continue;
-    const lineEnd = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+    let lineEnd = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+    // The roster's posts end with the line or its first full stop.
+    const stop = /[。;]/.exec(text.slice(s, lineEnd));
+    if (stop) lineEnd = s + stop.index;
     const posts: Post[] = [];
     let prevOrg: Post['org'];
     let itemStart = s + name.length + 1;
@@ -574,6 +587,16 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       itemStart += item.length + 1;
       const bare = item.replace(/\((兼|挂职)\)$/, '').trim();
       const org = orgByStart.get(start);
+      // 市政府市长、党组书记: the Party group of the body before it.
+      const group = /^(党组|党委)(书记|副书记|成员|委员)$/.exec(bare);
+      if (group && prevOrg && !/党组$|委员会$/.test(prevOrg.name)) {
+        const base = prevOrg.name.replace(/^中共/, '');
+        const unitOrg = group[1] === '党组'
+          ? { name: `中共${base}党组`, aliases: [`${base}党组`] }
+          : { name: `中共${base}委员会`, aliases: [`${base}党委`] };
+        posts.push({ org: { ...prevOrg, ...unitOrg, start, end: start + bare.length, implied: true }, title: group[2], former: false, start, end: start + bare.length });
+        continue;
+      }
       // 市政府党组成员: the title that starts where the body ends (成员), not the longest (党组成员).
       const title = titlesEndingAt(text, start + bare.length).find((t) => !org || org.end <= start + bare.length - t.title.length)
         ?? titleEndingAt(text, start + bare.length);
@@ -586,10 +609,10 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
         : base && prevOrg ? { ...prevOrg, name: base[1], aliases: [], implied: true } : prevOrg;
       const body = org && org.end <= start + bare.length - title.title.length ? org : bare === title.title ? inherited : undefined;
       if (!body) continue;
-      const unit = text.slice(body.end, start + bare.length - title.title.length);
+      const unit = org ? text.slice(body.end, start + bare.length - title.title.length) : '';
       if (org && unit && !INTERNAL_UNIT.test(unit)) continue;
       posts.push({ org: body, title: unit + title.title, former: false, start, end: start + bare.length });
-      if (org) prevOrg = body;
+      if (org || implied) prevOrg = body;
     }
     if (!posts.length) {
       // A roster line whose posts name no body still names a person (某某:二级巡视员).
