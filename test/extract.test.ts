@@ -413,6 +413,14 @@ describe('roster lines and transliterated names', () => {
   });
 });
 
+describe('a county’s own report', () => {
+  it('is recognised by 县十八届人大 and 全县 even when its city is named more often', () => {
+    const text = '王明在县十八届人大五次会议上作的政府工作报告\n2019年,全县上下在滨州市委、滨州市政府和县委的领导下,发展成效显著。全县地区生产总值增长5.7%。惠民县绳网产业园建成。滨州市下达的任务全部完成。';
+    const r = extractDocument({ doc: 'county-report.txt', text, format: 'text' });
+    expect(r.place).toBe('惠民县');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

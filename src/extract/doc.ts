@@ -165,7 +165,7 @@ export class DocBuilder {
     return {
       doc: this.doc,
       chars: this.text.length,
-      ...(this.places.city ?? this.places.province ? { place: (this.places.city ?? this.places.province)!.name } : {}),
+      ...(this.places.county ?? this.places.city ?? this.places.province ? { place: (this.places.county ?? this.places.city ?? this.places.province)!.name } : {}),
       mentions: [...this.mentions.values()],
       relations: [...this.relations.values()],
     };

@@ -280,16 +280,21 @@ const MIN_COUNTY_MENTIONS = 3;
 const DATELINE_AFTER = /^(\d{1,2}月)?\d{1,2}日(讯|电)|^(讯|电)[ ()]/;
 const SELF_PROVINCE = /[我全本]省/g;
 const SELF_CITY = /[我全本]市/g;
-const BARE_COUNTY_BODY = /[区县旗](?:委|政府|人大|政协|长|纪委)/g;
+const BARE_COUNTY_BODY = /[区县旗](?:第?[一二三四五六七八九十]+届)?(?:委|政府|人大|政协|长|纪委)/g;
 const HAN_BEFORE = /\p{Script=Han}/u;
-/** Does the text name a body by a bare 区/县/旗 (区委书记, 县政府) — not as part of a longer word (全县, 某某县委)? */
+// Function words that may stand before a bare 县委 without making it part of a longer word (在县委, 和县委).
+const WORD_BEFORE = /[在和与及对向由经为]/;
+// 全县/我县/本县/全旗: how a county's own text speaks of itself (全区 is left out: autonomous regions say it too).
+const SELF_COUNTY = /[我全本][县旗]/g;
+/** Does the text name a body by a bare 区/县/旗 (区委书记, 县政府, 县十八届人大) — not as part of a longer word
+ * (某某县委) — or speak of itself as 全县/我县 more than once? */
 function bareCountyBodies(text: string): boolean {
   BARE_COUNTY_BODY.lastIndex = 0;
   for (let m = BARE_COUNTY_BODY.exec(text); m; m = BARE_COUNTY_BODY.exec(text)) {
     const before = text[m.index - 1];
-    if (before === undefined || !HAN_BEFORE.test(before)) return true;
+    if (before === undefined || !HAN_BEFORE.test(before) || WORD_BEFORE.test(before)) return true;
   }
-  return false;
+  return (text.match(SELF_COUNTY) ?? []).length >= 2;
 }
 /** The province's name must be this many times as frequent as the top city's score for a
  * document to count as being about the province as a whole. */
