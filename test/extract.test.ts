@@ -421,6 +421,14 @@ describe('a county’s own report', () => {
   });
 });
 
+describe('a profile paragraph that ends with duties', () => {
+  it('gives the duties after the biography to the person the paragraph opens with', () => {
+    const text = '大连市政府领导分工\n周立,男,汉族,1965年3月出生,大学学历,现任大连市人民政府副市长。负责联系驻连部队、市科协、科研院所。';
+    const r = extractDocument({ doc: 'profile.txt', text, format: 'text' });
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining(['周立>驻连部队|联系', '周立>大连市科协|联系', '周立>科研院所|联系']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -187,6 +187,13 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
       if (paren && text[end] === ')') end++;
       const close = closesIntro(text, end);
       if (close) return { name: first, nameStart: s, start: s, end: close.end, posts: chain.posts, strict: close.strict };
+    } else if (text[p] === ',' && /^[男女][,(]/.test(text.slice(p + 1, p + 3)) && nameAt(text, s) === first) {
+      // A profile paragraph (某某,男,汉族,…现任副市长。负责联系…): the duties start at the first clause with a duty verb.
+      const lineEnd = text.indexOf('\n', p) < 0 ? text.length : text.indexOf('\n', p);
+      for (let q = p + 1; q < lineEnd; q++) {
+        if (!/[。;]/.test(text[q - 1])) continue;
+        if (dutyAt(text, q)) return { name: first, nameStart: s, start: s, end: q, posts: [], strict: false };
+      }
     } else if (text[p] === ',' || text[p] === ':' || text[p] === '\n') {
       // 某某,副市长,负责… / 某某:市委常委、副市长。 / 某某 alone on its line, the title on the next.
       const next = chainAt(doc, skipSpace(text, p + 1), orgByStart);
