@@ -178,6 +178,8 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
     let end = coreStart + c.core.length;
     // 省人大会堂, 市政府广场: a building named after the body is a venue, not the body.
     if (VENUE_AFTER_BODY.test(text.slice(end, end + 2))) continue;
+    // 市十六届人大四次会议 names a session (the meetings stage reads it), not the legislature as a body.
+    if (term && /^第?[一二三四五六七八九十\d]+次/.test(text.slice(end, end + 5))) continue;
     let name = fill(c.canonical, p);
     let aliases = c.aliases.map((a) => fill(a, p));
     const isCommittee = name === `中共${p}委`;
