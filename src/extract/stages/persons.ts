@@ -141,6 +141,9 @@ const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|�
  * Parse the title chain that ends at `end` (just before a name): items joined by 、, each
  * [body] title. Items after a party committee may name its departments (统战部长).
  */
+/** A body's Party group or committee (中共某市人民政府党组, 中共某市公安局委员会): its group 1 is the body. */
+const PARTY_UNIT_OF_BODY = /^中共(.+)党组$|^中共(.+(?:局|厅|院|办公室|公司|集团|中心|大学|学校|医院|总队|支队))委员会$/;
+
 export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch>, lowerLimit: number): Post[] {
   const text = doc.text;
   const posts: Post[] = [];
@@ -166,8 +169,8 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     const bare = text.slice(p.start, p.end) === p.title;
     const prevOrg = posts[i - 1].org;
     if (bare && prevOrg && !BYLINE_TITLES.test(p.title) && !/^(领导|代表|执行主席|常务主席)$/.test(p.title)) {
-      const base = /^中共(.+)党组$/.exec(prevOrg.name);
-      p.org = base ? { ...prevOrg, name: base[1], aliases: [], implied: true } : { ...prevOrg, implied: true };
+      const base = PARTY_UNIT_OF_BODY.exec(prevOrg.name);
+      p.org = base ? { ...prevOrg, name: base[1] ?? base[2], aliases: [], implied: true } : { ...prevOrg, implied: true };
       continue;
     }
     const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
@@ -600,13 +603,14 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       // 市政府党组成员: the title that starts where the body ends (成员), not the longest (党组成员).
       const title = titlesEndingAt(text, start + bare.length).find((t) => !org || org.end <= start + bare.length - t.title.length)
         ?? titleEndingAt(text, start + bare.length);
-      if (!title || bare.length > 24) { if (posts.length) break; else continue; }
+      // A title the lexicon does not know (督察长) is passed over; prose after the roster ends it.
+      if (!title || bare.length > 24) { if (posts.length && !/^[\p{Script=Han}]{2,6}$/u.test(bare)) break; else continue; }
       // A bare title keeps the body before it, unless it names its own (副市长 → the city's government);
       // after a Party group (市政府党组成员、秘书长) it is the body the group belongs to.
       const implied = bare === title.title ? impliedBody(doc, title) : undefined;
-      const base = prevOrg && /^中共(.+)党组$/.exec(prevOrg.name);
+      const base = prevOrg && PARTY_UNIT_OF_BODY.exec(prevOrg.name);
       const inherited = implied ? { ...implied, start, end: start + bare.length, implied: true }
-        : base && prevOrg ? { ...prevOrg, name: base[1], aliases: [], implied: true } : prevOrg;
+        : base && prevOrg ? { ...prevOrg, name: base[1] ?? base[2], aliases: [], implied: true } : prevOrg;
       const body = org && org.end <= start + bare.length - title.title.length ? org : bare === title.title ? inherited : undefined;
       if (!body) continue;
       const unit = org ? text.slice(body.end, start + bare.length - title.title.length) : '';
