@@ -429,6 +429,17 @@ describe('a profile paragraph that ends with duties', () => {
   });
 });
 
+describe('a counted list of projects', () => {
+  it('reads the items after 4项为: when the sentence is about projects, programme words and plot numbers included', () => {
+    const text = '城乡建设工作指挥部:项目24项,未达序时进度3项为:南平县老旧小区洋桃片区改造工程、城区雨污管网修复工程、民俗文化村落(24、26号地块)。';
+    const r = extractDocument({ doc: 'counted.txt', text: text.replaceAll('南平县', '闽清县'), format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['闽清县老旧小区洋桃片区改造工程', '城区雨污管网修复工程', '民俗文化村落(24、26号地块)']));
+    // Without projects in the sentence, a count is no cue.
+    const other = extractDocument({ doc: 'tasks.txt', text: '主要任务3项为:城区雨污管网修复工程、社区服务。', format: 'text' });
+    expect(names(other, 'Project')).not.toContain('社区服务');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -194,10 +194,17 @@ function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number,
 // a parenthesis after an item lists its parts, which are projects too.
 const LIST_CUE = /项目(?:\(\d+个\))?(?:分别是|分别为|包括|主要有|有)[:]?|项目(?:\(\d+个\))?[:]|项目\(\d+个\)。\n/g;
 
+const COUNTED_LIST_CUE = /(?:\d+|[一二三四五六七八九十]+)[项个](?:项目)?(?:分别)?(?:为|是|包括|有)[:]/g;
+
 export function cuedProjectLists(scan: EconomyScan): void {
   const { text } = scan;
   if (!text.includes('项目')) return;
-  for (const cue of text.matchAll(LIST_CUE)) {
+  // …项目24项,未达序时进度4项为:A、B…: a count of the projects just named, then their list.
+  const counted = [...text.matchAll(COUNTED_LIST_CUE)].filter((c) => {
+    const s = scan.doc.sentenceAt(c.index!);
+    return text.slice(Math.max(s.start, c.index! - 40), c.index!).includes('项目');
+  });
+  for (const cue of [...text.matchAll(LIST_CUE), ...counted]) {
     const from = cue.index! + cue[0].length;
     let end = from;
     let depth = 0;
@@ -213,9 +220,11 @@ export function cuedProjectLists(scan: EconomyScan): void {
       if (id && place) scan.doc.relate('LOCATED_IN', id, scan.doc.mention('Place', place.name, place.start, place.end, { level: place.level, code: place.code }), start, end);
     };
     for (const item of topLevelItems(text, from, end)) {
+      // A parenthesis that locates the project (24、26号地块, 一期) is part of its name; one that lists parts is not.
       const paren = /^(.*?)\((?:包括)?(.+)\)$/.exec(item.text);
+      if (paren && /号|地块|期$|标段/.test(paren[2])) { located(scan.addProject(item.start, item.text, true), item.start, item.end); continue; }
       const main = paren ? paren[1] : item.text;
-      if (main.length >= 4) located(scan.addProject(item.start, main), item.start, item.end);
+      if (main.length >= 4) located(scan.addProject(item.start, main, true), item.start, item.end);
       if (!paren) continue;
       let offset = item.start + paren[1].length + 1 + (item.text.slice(paren[1].length + 1).startsWith('包括') ? 2 : 0);
       for (const part of paren[2].split('、')) {

@@ -70,7 +70,9 @@ export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基�
 // A list item that ends like a statement or a campaign, not like the name of a thing being built.
 export const NOT_A_PROJECT_TAIL = /(示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|落地|分别对|第[一二三四五六七八九十]|谋划|招引|服务)$/;
 // Parts of a clause that make a project list item a statement instead of a name.
-export const NOT_IN_PROJECT = /[为×等]|发力|城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
+export const NOT_IN_PROJECT = /[为×等]|发力|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
+// Kinds of programme (老旧小区改造, 补短板): a name holding one is a programme, unless a list of projects names it.
+export const PROGRAMME_WORDS = /城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理/;
 export const PROJECT_FOLLOW = /^(项目|工程)?(开工建设|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
 
 export const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
