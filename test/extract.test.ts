@@ -440,6 +440,15 @@ describe('a counted list of projects', () => {
   });
 });
 
+describe('more bodies', () => {
+  it('reads a zone’s Party working committee and a CPPCC standing committee named with its term', () => {
+    const text = '福建省福州新区党工委副书记兰文出席。政协上海市第十四届委员会常务委员会工作报告获通过。';
+    const r = extractDocument({ doc: 'bodies.txt', text, format: 'text' });
+    expect(names(r, 'Organization')).toEqual(expect.arrayContaining(['福建省福州新区党工委', '上海市政协常委会']));
+    expect(rel(r, 'HOLDS_POSITION')).toContain('兰文>福建省福州新区党工委|副书记');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

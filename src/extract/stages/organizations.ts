@@ -99,9 +99,17 @@ export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: 
   for (const prefix of ['中国人民政治协商会议', '政协']) {
     if (startsWith(text, pos, prefix)) {
       const ref = placeRefAt(doc, pos + prefix.length, placeAt);
-      if (ref && ref.explicit && startsWith(text, ref.end, '委员会')) {
+      // 政协某市第十四届委员会 names the same body; a 常务委员会 after it is its standing committee,
+      // unless a session follows (…委员会第三次会议 is a meeting, which the meetings stage reads).
+      const term = ref ? /^第[一二三四五六七八九十\d]+届/.exec(text.slice(ref.end, ref.end + 8)) : null;
+      const at = ref ? ref.end + (term ? term[0].length : 0) : -1;
+      if (ref && ref.explicit && startsWith(text, at, '委员会') && !/^第[一二三四五六七八九十\d]+次/.test(text.slice(at + 3, at + 8))) {
         const p = ref.place.name;
-        return { start: pos, end: ref.end + 3, name: `${p}政协`, aliases: [`政协${p}委员会`, `中国人民政治协商会议${p}委员会`], place: ref.place };
+        if (startsWith(text, at + 3, '常务委员会') || startsWith(text, at + 3, '常委会')) {
+          const len = startsWith(text, at + 3, '常务委员会') ? 5 : 3;
+          return { start: pos, end: at + 3 + len, name: `${p}政协常委会`, aliases: [`${p}政协常务委员会`, `政协${p}委员会常务委员会`], place: ref.place };
+        }
+        return { start: pos, end: at + 3, name: `${p}政协`, aliases: [`政协${p}委员会`, `中国人民政治协商会议${p}委员会`], place: ref.place };
       }
     }
   }
@@ -161,6 +169,28 @@ function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
   if (!m || m[0].startsWith('委员') && m[0].length <= 3) return org;
   const sub = m[0];
   return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
+}
+
+// The governing bodies of a zone or a street (某某新区党工委, 某某经济开发区管理委员会, 中共某某街道工委):
+// the zone's name runs back to the place it opens with.
+const ZONE_BODY = /(新区|开发区|高新区|经开区|园区|试验区|示范区|街道)(党工委|管委会|管理委员会|工委)/g;
+function zoneBodies(text: string, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {
+  const found: OrgMatch[] = [];
+  if (!text.includes('委')) return found;
+  for (const m of text.matchAll(ZONE_BODY)) {
+    let start = -1;
+    for (let b = Math.max(0, m.index! - 12); b <= m.index! && start < 0; b++) {
+      if (placeAt.has(b) && !/[,。;:、\n ]/.test(text.slice(b, m.index!))) start = b;
+    }
+    if (start < 0) continue;
+    if (text.startsWith('中共', start - 2)) start -= 2;
+    const end = m.index! + m[0].length;
+    const name = text.slice(start, end);
+    const zone = name.replace(/^中共/, '').slice(0, -m[2].length);
+    const aliases = m[2] === '管委会' ? [`${zone}管理委员会`] : m[2] === '管理委员会' ? [`${zone}管委会`] : name.startsWith('中共') ? [name.slice(2)] : [`中共${name}`];
+    found.push({ start, end, name, aliases, place: placeAt.get(start + (name.startsWith('中共') ? 2 : 0))?.place });
+  }
+  return found;
 }
 
 const VENUE_AFTER_BODY = /^(会堂|大厦|宾馆|饭店|酒店|礼堂|广场)/;
@@ -350,6 +380,11 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
   for (const inst of institutionsIn(doc)) {
     if (covered(inst.start, inst.end)) continue;
     found.push({ start: inst.start, end: inst.end, name: inst.name, aliases: [] });
+  }
+  for (const zone of zoneBodies(text, placeAt)) {
+    if (covered(zone.start, zone.end)) continue;
+    mask.fill(1, zone.start, zone.end);
+    found.push(zone);
   }
   return found.sort((a, b) => a.start - b.start);
 }
