@@ -449,6 +449,15 @@ describe('more bodies', () => {
   });
 });
 
+describe('an executive meeting with its government’s term', () => {
+  it('is named, reported on when it follows 召开, and presided over by whoever convenes it', () => {
+    const text = '7月2日,区委副书记、区长王立新主持召开西青区第十八届人民政府第八十四次常务会议。会议传达市政府常务会议精神。';
+    const r = extractDocument({ doc: 'exec.txt', text, format: 'text' });
+    expect(names(r, 'Meeting')).toContain('西青区第十八届人民政府第八十四次常务会议');
+    expect(rel(r, 'PRESIDES')).toContain('王立新>西青区第十八届人民政府第八十四次常务会议');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

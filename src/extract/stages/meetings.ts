@@ -79,6 +79,10 @@ const PATTERNS: Pattern[] = [
       return { name: `${p!.name}第${term}届人民代表大会常务委员会第${n}次会议`, aliases: [`${p!.name}${term}届人大常委会第${n}次会议`] };
     },
   },
+  { // 区第十八届人民政府第八十四次常务会议
+    re: new RegExp(`第(${N})届(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
+    build: (m, p) => ({ name: `${p!.name}第${cn(m[1])}届人民政府第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[2])}次常务会议`] }),
+  },
   { // 市政府十六届四十六次常务会议
     re: new RegExp(`(?:人民)?政府(${N})届(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}人民政府${cn(m[1])}届${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府${cn(m[1])}届${cn(m[2])}次常务会议`] }),
@@ -245,6 +249,8 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
     if (/^(在[\p{Script=Han}]{0,10})?(隆重|顺利|胜利)?(举行|开幕|召开|闭幕|结束|在.{0,10}(开幕|召开|举行|闭幕))/u.test(after)) score += 2;
     if (/全体会议$/.test(name) && early.some((o) => o.start === m.start && o.end < m.end)) score += 2;
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
+    // 某某主持召开X / 今天召开X: the meeting the news reports on, named after its verb.
+    if (/(召开|举行)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && /^[。,\n]/.test(after)) score += 2;
     if (/全体会议$/.test(name)) score += 1;
     // 迎接党的十八大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
     if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start)) || /(是|为)$/.test(before)) score -= 3;
