@@ -71,6 +71,11 @@ describe('toSimplified', () => {
     expect(toSimplified('青禾市長 報告 發展 會議 政協 衞生 經濟運行')).toBe('青禾市长 报告 发展 会议 政协 卫生 经济运行');
   });
 
+  it('maps variant forms OpenCC leaves alone (陜西 in Hong Kong pages)', () => {
+    expect(toSimplified('陜西鴻瑞集團有限公司')).toBe('陕西鸿瑞集团有限公司');
+    expect(toSimplified('陜西省')).toBe('陕西省');
+  });
+
   it('converts Traditional phrases where the single character is ambiguous', () => {
     expect(toSimplified('環境乾淨，幹部隊伍')).toBe('环境干净，干部队伍');
   });

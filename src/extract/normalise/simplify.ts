@@ -50,7 +50,13 @@ function hasTraditional(text: string): boolean {
   return false;
 }
 
+// Variant forms OpenCC leaves as they are (陜西 in Hong Kong pages is 陕西): each mapped to the standard
+// character it is a variant of (Unicode Unihan kZVariant / kSemanticVariant).
+const VARIANTS: Record<string, string> = { 陜: '陕', 鑛: '矿', 囘: '回', 廻: '回', 濶: '阔', 閙: '闹', 鬭: '斗', 姪: '侄', 蔴: '麻' };
+const VARIANT = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
+
 /** Traditional (Taiwan, Hong Kong or standard) Chinese → Simplified; Simplified text comes back unchanged. */
 export function toSimplified(text: string): string {
-  return hasTraditional(text) ? getConverter()(text) : text;
+  const simplified = hasTraditional(text) ? getConverter()(text) : text;
+  return simplified.replace(VARIANT, (c) => VARIANTS[c]);
 }
