@@ -13,6 +13,9 @@ import {
 /** What follows 等 in a list of projects when it names their size or category, not a kind of work. */
 const PROJECT_CATEGORY = /^([\d.一二三四五六七八九十百千万]+(亿元|万元|个)|一批|多个|[\d一二三四五六七八九十]+个)|产业|转移|重点|重大|招商|引进|以上|新兴/;
 
+/** What a project item ends with when it names the work rather than the company doing it. */
+const PROJECT_ACTIVITY_END = /(生产|建设|扩能|扩建|改造|改扩建|技改|搬迁|入园|升级|新建|续建|迁建|[一二三四五六七八九十]期|生产线|加工|制造|开发)$/;
+
 /** Characters the optional groups before 项目 in projectWords' regex can consist of. */
 const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业工民生招商');
 
@@ -75,7 +78,8 @@ export function projectLists(scan: EconomyScan): void {
         continue;
       }
       // 建成投产A和B、C等3个项目: projects named only by their companies give the companies.
-      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x))) {
+      // (An item that ends in what is done — 生产, 技改扩能, 迁建 — is a project, not a company.)
+      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text)) {
         let offset = item.start;
         for (const part of item.text.split(/[和及]/)) { scan.addEnterprise(offset, part); offset += part.length + 1; }
         continue;
