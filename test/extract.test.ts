@@ -458,6 +458,17 @@ describe('an executive meeting with its government’s term', () => {
   });
 });
 
+describe('a county’s division of labour', () => {
+  it('gives bare bodies to the county, not its city, and splits a lone item joined by 与', () => {
+    const text = '房县人民政府领导分工\n副县长袁立:负责工业与企业工作,分管工业局、粮食局、政府办。';
+    const r = extractDocument({ doc: 'county-fengong.txt', text, format: 'text' });
+    expect(rel(r, 'OVERSEES')).toEqual(expect.arrayContaining([
+      '袁立>工业|负责', '袁立>企业|负责', '袁立>房县工业局|分管', '袁立>房县粮食局|分管', '袁立>房县人民政府办公室|分管',
+    ]));
+    expect(rel(r, 'OVERSEES').some((x) => x.includes('十堰市'))).toBe(false);
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -282,8 +282,8 @@ const SELF_PROVINCE = /[我全本]省/g;
 const SELF_CITY = /[我全本]市/g;
 const BARE_COUNTY_BODY = /[区县旗](?:第?[一二三四五六七八九十]+届)?(?:委|政府|人大|政协|长|纪委)/g;
 const HAN_BEFORE = /\p{Script=Han}/u;
-// Function words that may stand before a bare 县委 without making it part of a longer word (在县委, 和县委).
-const WORD_BEFORE = /[在和与及对向由经为]/;
+// Function words that may stand before a bare 县委 without making it part of a longer word (在县委, 和县委), and 副 (副县长).
+const WORD_BEFORE = /[在和与及对向由经为副]/;
 // 全县/我县/本县/全旗: how a county's own text speaks of itself (全区 is left out: autonomous regions say it too).
 const SELF_COUNTY = /[我全本][县旗]/g;
 /** Does the text name a body by a bare 区/县/旗 (区委书记, 县政府, 县十八届人大) — not as part of a longer word

@@ -383,12 +383,15 @@ function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceI
     offset += piece.length + 1;
   }
   // The last item of a list may join two with 和 (…、电力、通信和台湾事务), unless 和 belongs to the area's name.
-  const last = items[items.length - 1];
-  const and = last ? Math.max(last.indexOf('和'), last.indexOf('及')) : -1;
-  if (items.length >= 2 && and >= 2 && and <= last.length - 3 && !vocabulary().andCompounds.some((c) => last.includes(c))) {
-    items.splice(items.length - 1, 1, last.slice(0, and), last.slice(and + 1));
-  }
-  return items;
+  // A lone item may too (负责工业与企业工作), unless 和 belongs to one area's name (住房和城乡建设) or the
+  // item is a phrase (分管部门的党建和党风廉政建设).
+  return items.flatMap((item, k) => {
+    if (k !== items.length - 1) return [item];
+    const and = Math.max(item.indexOf('和'), item.indexOf('与'), item.indexOf('及'));
+    const asCompound = item.replace('与', '和');
+    if (and < 2 || and > item.length - 3 || item.includes('的') || vocabulary().andCompounds.some((c) => asCompound.includes(c))) return [item];
+    return [item.slice(0, and), item.slice(and + 1)];
+  });
 }
 
 function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: PlaceIndex,
@@ -449,8 +452,8 @@ function orgForItem(doc: DocBuilder, start: number, item: string, places: PlaceI
       return undefined;
     }
   }
-  // Bare cores stand for the document's own body: 妇联 in a 广州 notice is 广州市妇联.
-  const own = doc.places.city ?? doc.places.province;
+  // Bare cores stand for the document's own body: 妇联 in a 广州 notice is 广州市妇联, 粮食局 in a county's is the county's.
+  const own = doc.places.county ?? doc.places.city ?? doc.places.province;
   if (!own || doc.places.placeholder) return undefined;
   const m = bareCore(doc, item, own);
   if (m && !m.name.startsWith('中共')) return { ...m, start, end };
