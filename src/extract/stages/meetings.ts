@@ -263,7 +263,7 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
   return scored[0]?.m;
 }
 
-const ATTEND = /出席|就座|列席|参加审议|参加会议/;
+const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议/;
 const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
 const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;
 

@@ -34,7 +34,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '主持', '出席', '表示', '指出', '强调', '代表', '参加', '宣布', '同志', '讲话', '要求', '认真', '来到', '一行', '会见',
   '分别', '带领', '深入', '调研', '视察', '察看', '陪同', '致辞', '通报', '提出', '当选', '不再', '主讲', '介绍', '回答',
   '充分', '围绕', '结合', '希望', '首先', '听取', '审议', '一起', '所在', '先后', '主动', '专门', '亲自', '进一步', '着重',
-  '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '在主席台', '代市长',
+  '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '就坐', '在主席台', '代市长',
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A count or a title right after a name (A、B两位副省长; 分工 lines written 某某副市长:).
@@ -386,7 +386,7 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
 // Lists of names that no title anchors, marked by a cue before (还有:) or after (等12位代表, 出席, 就座).
 const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的|分别是|分别为|他们是|名单如下)[:]?$/;
 const CLAUSE_BREAK = charSet(',:;。!?\n()');
-const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|等?出席|等?就座|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
+const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
   const { single } = surnames();
