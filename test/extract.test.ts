@@ -469,6 +469,15 @@ describe('a county’s division of labour', () => {
   });
 });
 
+describe('projects named after the sum invested', () => {
+  it('reads 某公司投资5亿元建设X项目 and 总投资5.8亿元的X项目, with the company undertaking it', () => {
+    const text = '本次签约的项目分别是:浙江燕山纺织有限公司投资5亿元建设喷水织布项目;十堰青竹食品有限公司投资3000万元建设香菇植物肉项目。另有总投资5.8亿元的天然油脂深加工项目。';
+    const r = extractDocument({ doc: 'invested.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['喷水织布', '香菇植物肉', '天然油脂深加工']));
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['浙江燕山纺织有限公司>喷水织布', '十堰青竹食品有限公司>香菇植物肉']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

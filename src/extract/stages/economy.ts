@@ -7,7 +7,7 @@ import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises } from './economy/enterprises.js';
 import { cuedSectorLists, developsRelations, findIndustries } from './economy/industries.js';
 import { projectLinks, projectsInOwnPlace, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
-import { cuedProjectLists, facilities, projectLists } from './economy/projects.js';
+import { cuedProjectLists, facilities, investedProjects, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
 import { centralEnterprises } from './economy/vocabulary.js';
 import type { OrgMatch } from './organizations.js';
@@ -24,6 +24,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   knownEnterpriseNames(scan);
   projectLists(scan);
   cuedProjectLists(scan);
+  investedProjects(scan);
   facilities(scan);
   sectorsOfListedCompanies(scan);
   enterprisesFromProjects(scan, centralEnterprises());

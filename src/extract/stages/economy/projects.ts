@@ -280,3 +280,15 @@ function listPlace(scan: EconomyScan, at: number): { name: string; code: string;
   }
   return undefined;
 }
+
+// 某公司投资5亿元建设X项目 / 总投资5.8亿元的X项目: a project named after the sum invested in it.
+const INVESTED = /投资(?:约|超|近)?[\d.]+(?:亿|万)元(?:人民币)?(?:的|,)?(?:用于)?(?:新建|建设|兴建|实施|打造|投建|启动)?([^,;。:、\n]{2,40}?)项目/gu;
+
+export function investedProjects(scan: EconomyScan): void {
+  const { text } = scan;
+  if (!text.includes('投资')) return;
+  for (const m of text.matchAll(INVESTED)) {
+    const start = m.index! + m[0].length - m[1].length - 2;
+    scan.addProject(start, m[1], true);
+  }
+}
