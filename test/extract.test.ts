@@ -478,6 +478,14 @@ describe('projects named after the sum invested', () => {
   });
 });
 
+describe('items that carry their own 项目', () => {
+  it('are projects whatever their last word, and keep their 年产 quantity', () => {
+    const text = '12月18日,古田县城乡生活垃圾治理一体化项目、翠屏湖环湖景观慢道建设项目、年产1万吨铸件及100万件机械加工件项目等3个项目举行集中开工仪式。';
+    const r = extractDocument({ doc: 'own-word.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['古田县城乡生活垃圾治理一体化', '翠屏湖环湖景观慢道建设', '年产1万吨铸件及100万件机械加工件']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

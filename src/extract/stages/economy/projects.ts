@@ -89,7 +89,8 @@ export function projectLists(scan: EconomyScan): void {
       // Signed for (签约某某项目), it is a particular project.
       const signed = /(签约|签署|签订)(了)?$/.test(text.slice(Math.max(clause.start, item.start - 3), item.start)) || /(签约|签署|签订)/.test(item.text);
       if (listed.length === 1 && !signed && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
-      scan.addProject(item.start, item.text);
+      // An item that carries its own 项目 (A项目、B项目等4个项目) is named as a project by the text itself.
+      scan.addProject(item.start, item.text, /项目$/.test(item.text));
     }
   }
 }

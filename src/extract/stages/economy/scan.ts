@@ -5,7 +5,7 @@ import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
 import {
-  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, PROGRAMME_WORDS, segmentSectors, umbrella,
+  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_LISTED_PROJECT_TAIL, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, PROGRAMME_WORDS, segmentSectors, umbrella,
 } from './vocabulary.js';
 
 export interface Found { id: string; start: number; end: number }
@@ -136,8 +136,8 @@ export class EconomyScan {
     let name = raw.replace(/^[和及与]/, '').replace(/项目$/, '').trim();
     name = name.slice(afterLeadVerbs(name));
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
-    name = name.slice(name.lastIndexOf('的') + 1).replace(/^年产[\d×.万千亿吨件台套瓦千]+/, '').replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
-    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || NOT_A_PROJECT_TAIL.test(name) || name.length < 4) return undefined;
+    name = name.slice(name.lastIndexOf('的') + 1).replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
+    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
     if (industryLexicon().has(name) || this.enterprises.has(name)) return undefined;
     const from = start + raw.indexOf(name);
     const id = this.doc.mention('Project', name, from, from + name.length);
