@@ -79,7 +79,7 @@ export function projectLists(scan: EconomyScan): void {
       }
       // 建成投产A和B、C等3个项目: projects named only by their companies give the companies.
       // (An item that ends in what is done — 生产, 技改扩能, 迁建 — is a project, not a company.)
-      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text)) {
+      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text) && !item.text.endsWith('项目')) {
         let offset = item.start;
         for (const part of item.text.split(/[和及]/)) { scan.addEnterprise(offset, part); offset += part.length + 1; }
         continue;
