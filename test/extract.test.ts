@@ -486,6 +486,15 @@ describe('items that carry their own 项目', () => {
   });
 });
 
+describe('a district that names its city at the head of a sector clause', () => {
+  it('develops the sector itself', () => {
+    const text = '福绵区政府工作报告\n全区上下奋力拼搏。区委、区政府全力打造玉林工业发展新增长极、广西纺织服装产业领头羊。福绵区坚持发展纺织服装产业。';
+    const r = extractDocument({ doc: 'district.txt', text, format: 'text' });
+    expect(rel(r, 'DEVELOPS')).toContain('福绵区>纺织服装');
+    expect(rel(r, 'DEVELOPS')).not.toContain('广西壮族自治区>纺织服装');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

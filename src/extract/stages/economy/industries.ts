@@ -1,5 +1,6 @@
 // Sectors: lexicon terms that stand as a sector, unlisted sectors named before 产业/产业链/集群 in a
 // development clause; and DEVELOPS from the places that develop them.
+import { gazetteer } from '../../gazetteer.js';
 import { ownPlaceId } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import { clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon } from './vocabulary.js';
@@ -86,7 +87,12 @@ export function developsRelations(scan: EconomyScan): void {
     }
     const local = leadPlaces.length && /^[\p{Script=Han}、]*$/u.test(text.slice(clause.start, ind.start).replace(/高新区|开发区|经开区/g, ''));
     if (!DEVELOP_VERB.test(text.slice(clause.start, clause.end)) && !local) continue;
-    const owners = local ? leadPlaces : own ? [own] : [];
+    // A county's text that names its city or province at the head of the clause (打造玉林工业新增长极、广西纺织服装
+    // 领头羊) speaks of what the county develops within them.
+    const ownCode = (doc.places.county ?? doc.places.city)?.code;
+    const ancestors = ownCode ? new Set(gazetteer().ancestors(ownCode).map((a) => `Place:${a.name}`)) : undefined;
+    const onlyAncestors = local && own && ancestors && leadPlaces.every((p) => ancestors.has(p));
+    const owners = onlyAncestors ? [own] : local ? leadPlaces : own ? [own] : [];
     for (const p of owners) doc.relate('DEVELOPS', p, ind.id, clause.start, clause.end);
   }
 }
