@@ -495,6 +495,17 @@ describe('a district that names its city at the head of a sector clause', () => 
   });
 });
 
+describe('names that prose characters open or close', () => {
+  it('reads 杜和平 before 任, and takes no word of a source line or a team for a name', () => {
+    const text = '来源:重庆日报\n市委组织部原常务副部长杜和平任江北区委书记。领导班子调整后,王和李明出席。';
+    const r = extractDocument({ doc: 'names.txt', text, format: 'text' });
+    expect(names(r, 'Person')).toContain('杜和平');
+    expect(names(r, 'Person')).not.toEqual(expect.arrayContaining(['来源']));
+    expect(names(r, 'Person')).not.toContain('班子');
+    expect(names(r, 'Person')).not.toContain('王和李');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -65,13 +65,26 @@ export function nameAt(text: string, pos: number): string | undefined {
 }
 const DOTS = new Set([...'·•・']);
 
+// Words that open with a surname-like character but name no one (来源:, 领导班子, 关注).
+const NOT_NAMES = new Set(['来源', '班子', '关注', '关于', '高度', '常委', '方面', '于是', '万元', '江山', '文化', '华夏']);
+
 function chineseNameAt(text: string, pos: number): string | undefined {
+  const name = surnameAndGiven(text, pos);
+  return name && NOT_NAMES.has(name) ? undefined : name;
+}
+
+function surnameAndGiven(text: string, pos: number): string | undefined {
   const { single, compound } = surnames();
   const sl = compound.has(text.slice(pos, pos + 2)) ? 2 : single.has(text[pos]) ? 1 : 0;
   if (!sl) return undefined;
   const g1 = pos + sl;
   if (NOT_GIVEN_NAMES.some((w) => text.startsWith(w, g1))) return undefined;
-  if (!isHan(text[g1]) || AFTER_NAME_CHARS.has(text[g1])) return undefined;
+  if (!isHan(text[g1])) return undefined;
+  if (AFTER_NAME_CHARS.has(text[g1])) {
+    // 杜和平任…: 和 may open a given name when a whole three-character name follows (not 王和李明).
+    const whole = text[g1] === '和' && isHan(text[g1 + 1]) && !followsName(text, g1 + 1) && followsName(text, g1 + 2) && /^[,、:(]|^任|^同志/.test(text.slice(g1 + 2, g1 + 4));
+    return whole ? text.slice(pos, g1 + 2) : undefined;
+  }
   // Prefer the longer reading when what follows it is a plausible end of name.
   if (isHan(text[g1 + 1]) && !followsName(text, g1 + 1) && followsName(text, g1 + 2)) return text.slice(pos, g1 + 2);
   if (followsName(text, g1 + 1)) return text.slice(pos, g1 + 1);
