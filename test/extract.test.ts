@@ -506,6 +506,15 @@ describe('names that prose characters open or close', () => {
   });
 });
 
+describe('company names at their edges', () => {
+  it('keeps a 和 inside a registered name that opens with a place, and reads no clause as a company', () => {
+    const text = '项目点、甘肃容和矿用设备集团有限公司、白银赛诺公司。书记王明听取公司经营情况介绍。又有197个重点项目开工。';
+    const r = extractDocument({ doc: 'company-edges.txt', text, format: 'text' });
+    expect(names(r, 'Enterprise')).toContain('甘肃容和矿用设备集团有限公司');
+    expect(names(r, 'Enterprise').some((n) => /听取|又有/.test(n))).toBe(false);
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

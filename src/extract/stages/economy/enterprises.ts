@@ -65,10 +65,17 @@ export function companiesByEnding(scan: EconomyScan): void {
       // Registered names are long (湖北某某无机非金属新材料有限公司, 某某米业(仙桃)有限公司): up to 24 characters back.
       const longForm = suffix.endsWith('公司');
       while (start > 0 && at - start < (longForm ? 24 : 10) && (TRADE_NAME_CHAR()[text.charCodeAt(start - 1)] || longForm && /[()]/.test(text[start - 1]))) start--;
+      // 甘肃容和矿用设备集团: a 和 inside the trade name, when the name then opens with a place.
+      let throughAnd = false;
+      if (text[start - 1] === '和' && longForm) {
+        let ext = start - 1;
+        while (ext > 0 && at - ext < 24 && TRADE_NAME_CHAR()[text.charCodeAt(ext - 1)]) ext--;
+        if (ext < start - 2 && scan.places.get(ext) && scan.places.get(ext)!.end < start) { start = ext; throughAnd = true; }
+      }
       while (text[start] === ')' || text[start] === '(') start++;
       const raw = text.slice(start, at + suffix.length);
       // After the lead verbs, and after the last clause verb that leaves at least two characters before the ending.
-      const cut = Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
+      const cut = throughAnd ? 0 : Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
       const name = raw.slice(cut);
       const tradeName = name.slice(0, name.length - suffix.length);
       if (tradeName.length < 2 || scan.orgCovered(start + cut, at + suffix.length) || GENERIC_TRADE_NAME.test(tradeName)) continue;
@@ -96,7 +103,7 @@ const TRADE_NAME_CHAR = lazy(() => {
 });
 
 // What stands before a company ending without being a trade name (市属国有平台公司, 完成改制的公司 …).
-const GENERIC_TRADE_NAME = /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游|信息科技|四建)$|[个户未]|完成|经营|资产/;
+const GENERIC_TRADE_NAME = /^[市省县区]|^(医疗|果业|建筑|国有|平台|资产|投资|交通|城投|文旅|旅游|信息科技|四建)$|[个户未]|完成|经营|资产|听取|了解|介绍|汇报/;
 
 /** Companies a project's name carries: a central enterprise (华能风电二期) or place + trade name + ending (平遥煤电东山煤矿). */
 export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: { short: string; full: string }[]): void {
