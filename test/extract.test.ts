@@ -515,6 +515,16 @@ describe('company names at their edges', () => {
   });
 });
 
+describe('two companies that each sign their own project', () => {
+  it('pairs 分别与A、B签订了P项目和建设Q项目 in order, a name ending in parentheses included', () => {
+    const text = '签约仪式上,市长王明代表市人民政府分别与新疆广远投资有限公司、新疆百味鲜食有限公司签订了乌苏美酒文化旅游产业园项目和建设馕产业园(中央厨房)项目。';
+    const r = extractDocument({ doc: 'paired.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['乌苏美酒文化旅游产业园', '馕产业园(中央厨房)']));
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['新疆广远投资有限公司>乌苏美酒文化旅游产业园', '新疆百味鲜食有限公司>馕产业园(中央厨房)']));
+    expect(rel(r, 'UNDERTAKES')).not.toContain('新疆百味鲜食有限公司>乌苏美酒文化旅游产业园');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -81,6 +81,13 @@ export function signedProjects(scan: EconomyScan): void {
     const companies = enterpriseSpans.filter((e) => e.start >= from && e.end <= at);
     if (!companies.length) continue;
     const projects = scan.projects.filter((p) => p.start >= after && p.start - after <= 12 && p.end <= s.end);
+    // 分别与A、B签订了P项目和Q项目: each company its own project, in order (the projects follow one another).
+    const chain = scan.projects.filter((p) => p.start >= after && p.end <= s.end).sort((a, b) => a.start - b.start)
+      .filter((p, k, all) => k === 0 ? p.start - after <= 12 : p.start - all[k - 1].end <= 6);
+    if (/分别/.test(text.slice(from, at)) && companies.length >= 2 && companies.length === chain.length) {
+      chain.forEach((p, k) => doc.relate('UNDERTAKES', companies[k].id, p.id, companies[k].start, p.end));
+      continue;
+    }
     for (const p of projects) for (const c of companies) doc.relate('UNDERTAKES', c.id, p.id, c.start, p.end);
   }
 }

@@ -43,14 +43,22 @@ export function projectLists(scan: EconomyScan): void {
   const { text, doc } = scan;
   for (const m of projectWords(text)) {
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
-    if (!PROJECT_AFTER.test(after)) continue;
+    // …签订了A项目和B项目: a 和 that joins two projects.
+    const joined = /^[和及与]/.test(after) && /^[和及与][^,。;:]{2,30}?项目/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 36));
+    if (!PROJECT_AFTER.test(after) && !joined) continue;
     const s = doc.sentenceAt(m.index!);
-    const clause = clauseBounds(text, m.index!, s.start, s.end);
+    // A name ending in parentheses (馕产业园(中央厨房)项目): the clause is looked for before them.
+    const open = text[m.index! - 1] === ')' ? text.lastIndexOf('(', m.index!) : -1;
+    const bounds = clauseBounds(text, open > s.start ? open : m.index!, s.start, s.end);
+    const clause = { start: bounds.start, end: Math.max(bounds.end, m.index! + m[0].length) };
     if (m.index! - clause.start < 2) continue;
     const counted = /\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '');
     const listed = enumerationBefore(text, m.index!, clause.start);
     if (sharedKindList(scan, listed)) continue;
-    for (const item of listed) {
+    for (const whole of listed) {
+      // A项目和B: the item after the last 项目 it carries.
+      const joinedAt = Math.max(whole.text.lastIndexOf('项目和'), whole.text.lastIndexOf('项目及'), whole.text.lastIndexOf('项目与'));
+      const item = joinedAt > 0 ? { ...whole, start: whole.start + joinedAt + 3, text: whole.text.slice(joinedAt + 3) } : whole;
       // A、B等煤机制造改造升级项目: companies before one kind of project.
       const kind = /^(.+?)等(.+)$/.exec(item.text);
       const category = kind && PROJECT_CATEGORY.test(kind[2]);
@@ -87,7 +95,9 @@ export function projectLists(scan: EconomyScan): void {
       // A lone item with nothing proper in it (大中型灌区续建配套与现代化节水改造项目) names a kind of
       // programme, unless a chain leader's sentence gives it an owner.
       // Signed for (签约某某项目), it is a particular project.
-      const signed = /(签约|签署|签订)(了)?$/.test(text.slice(Math.max(clause.start, item.start - 3), item.start)) || /(签约|签署|签订)/.test(item.text);
+      const signed = /(签约|签署|签订)(了)?$/.test(text.slice(Math.max(clause.start, item.start - 3), item.start)) || /(签约|签署|签订)/.test(item.text)
+        // …签订了A项目和建设B项目: the second of two projects joined after one signing verb.
+        || /(签约|签署|签订)了?[^,。;]{2,40}项目[和及与]/.test(text.slice(Math.max(s.start, item.start - 50), item.start));
       if (listed.length === 1 && !signed && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
       // An item that carries its own 项目 (A项目、B项目等4个项目) is named as a project by the text itself.
       scan.addProject(item.start, item.text, /项目$/.test(item.text));
