@@ -236,12 +236,13 @@ describe('runPool', () => {
     await runPool<string, string>(['a', 'hang', 'b', 'crash', 'c', 'd'], {
       workerUrl: new URL(`file://${workerFile}`),
       jobs: 2,
-      timeoutMs: 500,
+      // Long enough that a quick task never times out on a busy machine (worker start-up included).
+      timeoutMs: 2500,
       onResult: (_t, _i, r) => results.push(r),
       onFailure: (t, _i, reason) => failures.push(`${t}: ${reason}`),
     });
     expect(results.sort()).toEqual(['A', 'B', 'C', 'D']);
-    expect(failures.sort()).toEqual(['crash: worker failed: boom', 'hang: timed out after 500 ms']);
+    expect(failures.sort()).toEqual(['crash: worker failed: boom', 'hang: timed out after 2500 ms']);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
