@@ -237,12 +237,12 @@ describe('runPool', () => {
       workerUrl: new URL(`file://${workerFile}`),
       jobs: 2,
       // Long enough that a quick task never times out on a busy machine (worker start-up included).
-      timeoutMs: 2500,
+      timeoutMs: 3000,
       onResult: (_t, _i, r) => results.push(r),
       onFailure: (t, _i, reason) => failures.push(`${t}: ${reason}`),
     });
     expect(results.sort()).toEqual(['A', 'B', 'C', 'D']);
-    expect(failures.sort()).toEqual(['crash: worker failed: boom', 'hang: timed out after 2500 ms']);
+    expect(failures.sort()).toEqual(['crash: worker failed: boom', 'hang: timed out after 3 s']);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
