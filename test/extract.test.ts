@@ -525,6 +525,14 @@ describe('two companies that each sign their own project', () => {
   });
 });
 
+describe('a sector’s park', () => {
+  it('is in the sector its name carries, even one the word list lacks', () => {
+    const text = '市长王明代表市人民政府与新疆广远投资有限公司签订了馕产业园(中央厨房)项目。';
+    const r = extractDocument({ doc: 'park.txt', text, format: 'text' });
+    expect(rel(r, 'IN_INDUSTRY')).toContain('馕产业园(中央厨房)>馕');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -2,7 +2,7 @@
 // (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
 import { SpansByStart } from '../../spans.js';
 import type { EconomyScan } from './scan.js';
-import { DEVELOP_VERB, findIndustryTerms, industryLexicon } from './vocabulary.js';
+import { DEVELOP_VERB, findIndustryTerms, industryLexicon, industryName } from './vocabulary.js';
 
 /** Companies listed as 重点/骨干企业 in a sentence about one sector belong to it (发展精品钢产业。…支持A、B等重点企业). */
 export function sectorsOfListedCompanies(scan: EconomyScan): void {
@@ -28,6 +28,8 @@ export function sectorsOfListedCompanies(scan: EconomyScan): void {
  * with a single leader that no other named company claims. IN_INDUSTRY: the sector a project's name
  * carries (华能风电二期 → 风电), and the chain its sentence builds.
  */
+const SECTOR_PARK = /^(.+?)(?:产业园|产业基地|产业城|产业小镇)(?:\(.*\))?$/;
+
 export function projectLinks(scan: EconomyScan): void {
   const { doc } = scan;
   const industriesAt = new SpansByStart(scan.industries);
@@ -59,6 +61,16 @@ export function projectLinks(scan: EconomyScan): void {
     }
     if (chain) {
       for (const ind of industriesAt.startingIn(chain.start + 1, p.start)) doc.relate('IN_INDUSTRY', p.id, ind.id, chain.start, p.end);
+    }
+    // A sector's park (钼产业园, 智能网联产业园, 婚庆产业园): what stands between the place and 产业园 is the sector.
+    const park = SECTOR_PARK.exec(p.name);
+    if (park && !term) {
+      const place = scan.places.get(p.start);
+      const from = place && place.end < p.start + park[1].length ? place.end - p.start : 0;
+      const sectorText = park[1].slice(from).replace(/^(国家级|国家|省级|国际|现代|特色|生态|绿色)+/, '');
+      const at = p.start + park[1].length - sectorText.length;
+      const sector = sectorText.length <= 4 ? industryName(sectorText, true) : undefined;
+      if (sector && !/[的了在和与]/.test(sectorText)) doc.relate('IN_INDUSTRY', p.id, doc.mention('Industry', sector, at, at + sectorText.length), p.start, p.end);
     }
   }
 }
