@@ -395,6 +395,9 @@ describe('projects of a county’s own news', () => {
     const text = '蕲水县重大项目集中开工\n4月8日,蕲水县举行重大项目集中开工仪式。县委书记王明出席。本次开工的东坡生态养殖基地建设项目、文昌路改造工程项目总投资12亿元。';
     const r = extractDocument({ doc: 'county.txt', text: text.replaceAll('蕲水县', '蕲春县'), format: 'text' });
     expect(rel(r, 'LOCATED_IN')).toContain('文昌路改造>蕲春县');
+    // A project named with the province around the county is in the county too.
+    const named = extractDocument({ doc: 'county2.txt', text: '蕲春县重大项目集中开工。县委书记王明出席。湖北鑫鸿水产养殖基地建设项目开工。', format: 'text' });
+    expect(rel(named, 'LOCATED_IN')).toEqual(expect.arrayContaining(['湖北鑫鸿水产养殖基地建设>湖北省', '湖北鑫鸿水产养殖基地建设>蕲春县']));
     // A city's text leaves them open.
     const city = extractDocument({ doc: 'city.txt', text: '黄冈市重大项目集中开工。市委书记王明出席。文昌路改造工程项目开工。', format: 'text' });
     expect(rel(city, 'LOCATED_IN').filter((x) => x.startsWith('文昌路'))).toEqual([]);

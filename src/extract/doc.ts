@@ -113,6 +113,15 @@ export class DocBuilder {
   get(id: string): Mention | undefined { return this.mentions.get(id); }
   all(type?: EntityType): Mention[] { return [...this.mentions.values()].filter((m) => !type || m.type === type); }
 
+  /** The ids `from` has a relation of this type to. */
+  relationTargets(from: string, type: RelationType): string[] {
+    const out: string[] = [];
+    for (const [to, between] of this.relationsByEnds.get(from) ?? []) {
+      if (between.some((k) => k.relation.type === type)) out.push(to);
+    }
+    return out;
+  }
+
   /** Does `from` have a relation of this type to anything? */
   hasRelationFrom(from: string, type: RelationType): boolean {
     for (const between of this.relationsByEnds.get(from)?.values() ?? []) {

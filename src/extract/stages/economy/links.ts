@@ -1,5 +1,6 @@
 // Relations between what the other economy modules found: which company carries out which project
 // (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
+import { gazetteer } from '../../gazetteer.js';
 import { SpansByStart } from '../../spans.js';
 import type { EconomyScan } from './scan.js';
 import { DEVELOP_VERB, findIndustryTerms, industryLexicon, industryName } from './vocabulary.js';
@@ -115,7 +116,11 @@ export function projectsInOwnPlace(scan: EconomyScan): void {
   if (!own || doc.places.placeholder) return;
   const placeId = `Place:${own.name}`;
   if (!doc.has(placeId)) return;
+  // A project whose name carries only the province or city around the county (湖北某某项目 in a county's news)
+  // is in the county too.
+  const around = new Set(gazetteer().ancestors(own.code).map((a) => `Place:${a.name}`));
   for (const p of scan.projects) {
-    if (!doc.hasRelationFrom(p.id, 'LOCATED_IN')) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
+    const places = doc.relationTargets(p.id, 'LOCATED_IN');
+    if (places.every((t) => around.has(t))) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
   }
 }
