@@ -536,6 +536,15 @@ describe('a sector’s park', () => {
   });
 });
 
+describe('organs of a body and a post taken in a clause', () => {
+  it('reads 省委第一巡视组, 人大常委会办公厅 and 某某任…组长', () => {
+    const text = '经河南省委巡视工作领导小组研究,米剑峰任省委第一巡视组组长。河南省人大常委会办公厅主任杨汝北出席。';
+    const r = extractDocument({ doc: 'organs.txt', text, format: 'text' });
+    expect(names(r, 'Organization')).toEqual(expect.arrayContaining(['中共河南省委巡视工作领导小组', '中共河南省委第一巡视组', '河南省人大常委会办公厅']));
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['米剑峰>中共河南省委第一巡视组|组长', '杨汝北>河南省人大常委会办公厅|主任']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -171,6 +171,8 @@ function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
   return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
 }
 
+const SUB_ORGAN = /^(?:第[一二三四五六七八九十]+巡[视察]组|巡[视察]组|巡[视察]工作领导小组|驻外办事处|办公厅|研究室)/;
+
 // The governing bodies of a zone or a street (某某新区党工委, 某某经济开发区管理委员会, 中共某某街道工委):
 // the zone's name runs back to the place it opens with.
 const ZONE_BODY = /(新区|开发区|高新区|经开区|园区|试验区|示范区|街道)(党工委|管委会|管理委员会|工委)/g;
@@ -357,6 +359,13 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     found[k] = unit === '党组'
       ? { ...m, end: m.end + 2, name: `中共${base}党组`, aliases: [`${base}党组`], partyCommittee: false }
       : { ...m, end: m.end + 2, name: `中共${base}委员会`, aliases: [`${base}党委`, `中共${base}党委`], partyCommittee: false };
+  }
+  // 省委第一巡视组, 省人大常委会办公厅, 省政府驻外办事处: an organ of the body named just before it.
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k];
+    const sub = SUB_ORGAN.exec(text.slice(m.end, m.end + 12));
+    if (!sub || found[k + 1]?.start < m.end + sub[0].length) continue;
+    found[k] = { ...m, end: m.end + sub[0].length, name: m.name + sub[0], aliases: m.aliases.map((a) => a + sub[0]), partyCommittee: false };
   }
   // 市人大及其常委会: the standing committee named by ellipsis.
   for (const m of found.slice()) {

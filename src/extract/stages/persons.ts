@@ -523,8 +523,16 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
     const posts = parseChain(doc, chainEnd, orgByEnd, chainFrom);
     if (posts.length) holds(doc.mention('Person', m[1], nameStart, nameStart + m[1].length), posts, chainFrom, chainEnd);
   }
-  // 某某任江北区委书记 / 某某则调任万州区委书记 (news of a move): a known name, a verb of taking office, the post.
+  // 某某任江北区委书记 / 某某则调任万州区委书记 (news of a move): a name, a verb of taking office, the post.
   // 曾任/原任/历任 are former posts and 不再担任 a removal: neither follows a name directly.
+  // Names not met before are read where a clause opens with one (…研究,米某某任省委第一巡视组组长).
+  const tentative = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[,。;:\n])([\p{Script=Han}]{2,3}?)(?=则?(?:调任|改任|升任|出任|转任|任)[^职期务命免])/gmu)) {
+    const start = m.index! + m[0].length - m[1].length;
+    if (names.has(m[1]) || nameAt(text, start) !== m[1]) continue;
+    names.set(m[1], [{ start, end: start + m[1].length, name: m[1] }]);
+    tentative.add(m[1]);
+  }
   for (const [name, spans] of names) {
     for (const span of [...spans]) {
       const v = TAKES_OFFICE.exec(text.slice(span.end, span.end + 4));
@@ -534,9 +542,12 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
       while (chainEnd < text.length && chainEnd - chainFrom < 30 && !/[,;。:\n(]/.test(text[chainEnd])) chainEnd++;
       const posts = parseChain(doc, chainEnd, orgByEnd, chainFrom);
       if (!posts.length || posts[0].start !== chainFrom || !posts.some((p) => p.org)) continue;
-      holds(`Person:${name}`, posts, span.start, chainEnd);
+      holds(doc.mention('Person', name, span.start, span.end), posts, span.start, chainEnd);
+      tentative.delete(name);
     }
   }
+  // A name read only for this that took no post is no name.
+  for (const name of tentative) names.delete(name);
   for (const m of text.matchAll(/任命(为)?/g)) {
     const at = m.index!;
     let name: string | undefined, chainFrom: number;
