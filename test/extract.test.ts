@@ -545,6 +545,15 @@ describe('organs of a body and a post taken in a clause', () => {
   });
 });
 
+describe('branches and corps', () => {
+  it('reads a bureau’s district branch and an armed-police corps, with their places', () => {
+    const text = '北京市公安局西城分局局长梁虎出席。武警甘肃省总队司令员王明讲话。';
+    const r = extractDocument({ doc: 'branches.txt', text, format: 'text' });
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['北京市公安局西城分局>西城区', '武警甘肃省总队>甘肃省']));
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['梁虎>北京市公安局西城分局|局长', '王明>武警甘肃省总队|司令员']));
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

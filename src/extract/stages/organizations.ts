@@ -125,6 +125,12 @@ export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: 
       return { start: pos, end: ref.end + tail, name: `${party.short}${p}委`, aliases: [`${party.short}${p}委员会`, `${party.full}${p}委员会`], place: ref.place };
     }
   }
+  // 武警某省总队 / 武警某市支队: the armed police corps of a place.
+  if (startsWith(text, pos, '武警')) {
+    const ref = placeRefAt(doc, pos + 2, placeAt);
+    const unit = ref && /^(总队|支队|大队)/.exec(text.slice(ref.end, ref.end + 2));
+    if (ref && ref.explicit && unit) return { start: pos, end: ref.end + 2, name: text.slice(pos, ref.end + 2), aliases: [`中国人民武装警察部队${text.slice(pos + 2, ref.end + 2)}`], place: ref.place };
+  }
   if (startsWith(text, pos, '共青团')) {
     const ref = placeRefAt(doc, pos + 3, placeAt);
     if (ref && (startsWith(text, ref.end, '委员会') || startsWith(text, ref.end, '委'))) {
@@ -313,7 +319,7 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
 const orgPrefixes = lazy(() => {
   const map = new Map<string, string[]>();
   const add = (w: string) => map.set(w[0], [...new Set([...(map.get(w[0]) ?? []), w])]);
-  for (const w of ['中国共产党', '中共', '中国人民政治协商会议', '政协', '共青团', '团市委', '团县委']) add(w);
+  for (const w of ['中国共产党', '中共', '中国人民政治协商会议', '政协', '共青团', '团市委', '团县委', '武警']) add(w);
   for (const n of nationalOrgs()) add(n.form);
   for (const p of democraticParties()) { add(p.short); add(p.full); }
   return map;
@@ -359,6 +365,18 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     found[k] = unit === '党组'
       ? { ...m, end: m.end + 2, name: `中共${base}党组`, aliases: [`${base}党组`], partyCommittee: false }
       : { ...m, end: m.end + 2, name: `中共${base}委员会`, aliases: [`${base}党委`, `中共${base}党委`], partyCommittee: false };
+  }
+  // 某市公安局西城分局: a bureau's branch in one of its districts.
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k];
+    if (!m.name.endsWith('局')) continue;
+    const district = placeAt.get(m.end);
+    if (!district || !text.startsWith('分局', district.end)) continue;
+    const end = district.end + 2;
+    // A reading that starts at the district (西城分局…) gives way to the branch.
+    while (found[k + 1] && found[k + 1].start < end) found.splice(k + 1, 1);
+    const written = text.slice(m.end, district.end);
+    found[k] = { ...m, end, name: `${m.name}${written}分局`, aliases: [], place: district.place, partyCommittee: false };
   }
   // 省委第一巡视组, 省人大常委会办公厅, 省政府驻外办事处: an organ of the body named just before it.
   for (let k = 0; k < found.length; k++) {
