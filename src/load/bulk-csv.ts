@@ -36,23 +36,32 @@ export interface CsvExport {
    */
   multiline: () => boolean;
   /**
-   * Empty list properties, by label and property (known once the node files are read). The importer
-   * stores an empty list field as no property at all, where MERGE stores []: these are set after
-   * the import (emptyListStatement).
+   * The labels whose nodes have an empty list property, and those properties (known once the node
+   * files are read). The importer stores an empty list field as no property at all, where MERGE
+   * stores []: emptyListStatement sets them after the import.
    */
   emptyLists: () => EmptyLists[];
 }
 
-export interface EmptyLists { label: string; property: string; names: string[] }
+export interface EmptyLists { label: string; properties: string[] }
 
-/** Sets the empty lists the importer could not write; the label and property come from our tables only. */
+/**
+ * Gives every node of the label an empty list where it has none of these properties. Right after an
+ * import that is exactly the nodes whose list was empty: a node row always holds a list there
+ * (model.ts), never null. No values, so no parameters: the label and properties come from our tables only.
+ */
 export function emptyListStatement(e: EmptyLists): string {
   const label = checkedIdentifier(e.label, ALL_LABELS);
   // checkedIdentifier wants a capitalised label; a property is a lower-case name from the same kind of fixed list.
   const lists: string[] = NODE_COLUMNS.filter((c) => NODE_COLUMN_TYPES[c] === 'string[]');
-  if (!lists.includes(e.property) || !/^[a-z][A-Za-z_]*$/.test(e.property)) throw new Error(`refusing to use ${JSON.stringify(e.property)} as a list property`);
-  const property = e.property;
-  return `UNWIND $names AS name MATCH (n:${label} {${NODE_KEY}: name}) SET n.${property} = []`;
+  for (const p of e.properties) {
+    if (!lists.includes(p) || !/^[a-z][A-Za-z_]*$/.test(p)) throw new Error(`refusing to use ${JSON.stringify(p)} as a list property`);
+  }
+  if (e.properties.length === 0) throw new Error('emptyListStatement: no property');
+  return [
+    `MATCH (n:${label}) WHERE ${e.properties.map((p) => `n.${p} IS NULL`).join(' OR ')}`,
+    `SET ${e.properties.map((p) => `n.${p} = coalesce(n.${p}, [])`).join(', ')}`,
+  ].join('\n');
 }
 
 /** A value that breaks the format (an array item holding the delimiter): a clear error, before anything is written. */
@@ -132,12 +141,11 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
     }
   }
 
-  const empty = new Map<string, EmptyLists>();
-  const noteEmpty = (label: string, property: string, name: string) => {
-    const key = `${label}|${property}`;
-    let entry = empty.get(key);
-    if (!entry) empty.set(key, (entry = { label, property, names: [] }));
-    entry.names.push(name);
+  const empty = new Map<string, Set<string>>();
+  const noteEmpty = (label: string, property: string) => {
+    let properties = empty.get(label);
+    if (!properties) empty.set(label, (properties = new Set()));
+    properties.add(property);
   };
   const files: CsvFile[] = [];
   const entityColumns = NODE_COLUMNS.filter((c) => c !== NODE_KEY);
@@ -156,7 +164,7 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
         for (const row of group.rows) {
           for (const c of propertyColumns) {
             const value = row[c as keyof NodeRow];
-            if (columnType(c) === 'string[]' && Array.isArray(value) && value.length === 0) noteEmpty(labels[0], c, row.name);
+            if (columnType(c) === 'string[]' && Array.isArray(value) && value.length === 0) noteEmpty(labels[0], c);
           }
           const what = (c: string) => `${group.type} ${JSON.stringify(row.name)}, property ${c}`;
           yield check(`${quote(row[NODE_KEY])},${labelField},${propertyColumns.map((c) => field((row as unknown as Record<string, unknown>)[c], columnType(c), () => what(c))).join(',')}\n`);
@@ -208,7 +216,7 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
       },
     });
   }
-  return { files, multiline: () => multiline, emptyLists: () => [...empty.values()] };
+  return { files, multiline: () => multiline, emptyLists: () => [...empty].map(([label, properties]) => ({ label, properties: [...properties].sort() })) };
 }
 
 /** The importer's options (without the database name), for files in `dir` as the importer sees it. */
