@@ -49,7 +49,7 @@ if (server.error) {
 const results = [];
 try {
   for (const file of graphs) {
-    const graph = readGraph(file);
+    const graph = await readGraph(file);
     const entry = { graph: path.relative(repo, path.resolve(file)), relationships: graph.edges.length, bulk: [] };
     results.push(entry);
     log(`\n== ${entry.graph}: ${graph.nodes.length} nodes, ${graph.edges.length} edges`);

@@ -72,14 +72,15 @@ export class BulkCsvError extends Error {
   }
 }
 
-const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+const quote = (s: string): string => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
 
 /**
  * One field. A missing value (null) is an empty unquoted field, which the importer stores as no
  * property, as MERGE does for a null; a string is always quoted, so '' stays an empty string
  * (HOLDS_POSITION's title) and an empty list stays an empty list.
  */
-function field(value: unknown, type: PropertyType, what: () => string): string {
+function field(value: unknown, type: PropertyType, where: (column: string) => string, column: string): string {
+  const what = () => where(column);
   if (value === null || value === undefined) return '';
   if (type === 'long') {
     if (!Number.isSafeInteger(value)) throw new BulkCsvError(`${what()}: ${JSON.stringify(value)} is not an integer`);
@@ -108,12 +109,17 @@ const inCommunity = checkedIdentifier(IN_COMMUNITY, [IN_COMMUNITY]);
  * has none (its edge keys are these identities); a hand-made one may.
  */
 function foldRelationships(type: string, rows: RelRow[]): RelRow[] {
+  const identity = (row: RelRow) => `${row.source}\u0000${row.target}\u0000${type === 'HOLDS_POSITION' ? row.title : ''}`;
+  // Nearly always none: then the rows are used as they are, without a copy.
+  const seenOnce = new Set<string>();
+  for (const row of rows) seenOnce.add(identity(row));
+  if (seenOnce.size === rows.length) return rows;
   const byIdentity = new Map<string, RelRow>();
   for (const row of rows) {
-    const identity = JSON.stringify([row.source, row.target, type === 'HOLDS_POSITION' ? row.title : null]);
-    const seen = byIdentity.get(identity);
+    const key = identity(row);
+    const seen = byIdentity.get(key);
     if (!seen) {
-      byIdentity.set(identity, { ...row, evidence: [...row.evidence] });
+      byIdentity.set(key, { ...row, evidence: [...row.evidence] });
       continue;
     }
     if (type !== 'HOLDS_POSITION') seen.title = row.title ?? seen.title;
@@ -126,8 +132,9 @@ function foldRelationships(type: string, rows: RelRow[]): RelRow[] {
 
 export function bulkCsv(plan: LoadPlan): CsvExport {
   let multiline = false;
+  // A line ends in its only '\n' unless some value holds a line break.
   const check = (line: string): string => {
-    if (!multiline && /[\r\n]/.test(line.slice(0, -1))) multiline = true;
+    if (!multiline && (line.indexOf('\n') < line.length - 1 || line.includes('\r'))) multiline = true;
     return line;
   };
   // Checked eagerly: an entity name twice in one ID space would fail the import halfway.
@@ -149,8 +156,9 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
   };
   const files: CsvFile[] = [];
   const entityColumns = NODE_COLUMNS.filter((c) => c !== NODE_KEY);
-  // A Document's row has the entity columns and what the document says about itself (DOCUMENT_COLUMNS).
-  const documentColumns = DOCUMENT_COLUMNS.filter((c) => c !== NODE_KEY);
+  // A Document has what mergeDocumentsStatement sets: its docs and what it says about itself, none of
+  // the entity columns it carries as empty values (test/neo4j/bulk.test.ts compares the two).
+  const documentColumns = DOCUMENT_COLUMNS.filter((c) => !(NODE_COLUMNS as readonly string[]).includes(c) || c === 'docs');
   const columnType = (c: string): PropertyType => (c in NODE_COLUMN_TYPES ? NODE_COLUMN_TYPES[c as keyof typeof NODE_COLUMN_TYPES] : 'string');
   plan.nodeGroups.forEach((group, i) => {
     const propertyColumns: readonly string[] = group.type === DOCUMENT_TYPE ? documentColumns : entityColumns;
@@ -167,7 +175,9 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
             if (columnType(c) === 'string[]' && Array.isArray(value) && value.length === 0) noteEmpty(labels[0], c);
           }
           const what = (c: string) => `${group.type} ${JSON.stringify(row.name)}, property ${c}`;
-          yield check(`${quote(row[NODE_KEY])},${labelField},${propertyColumns.map((c) => field((row as unknown as Record<string, unknown>)[c], columnType(c), () => what(c))).join(',')}\n`);
+          let line = `${quote(row[NODE_KEY])},${labelField}`;
+          for (const c of propertyColumns) line += `,${field((row as unknown as Record<string, unknown>)[c], columnType(c), what, c)}`;
+          yield check(`${line}\n`);
         }
       },
     });
@@ -182,11 +192,13 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
         yield `:START_ID(${entityLabel(group.sourceType)}),:END_ID(${entityLabel(group.targetType)}),:TYPE,${REL_PROPERTY_COLUMNS.map((c) => header(c, REL_COLUMN_TYPES[c])).join(',')}\n`;
         for (const row of foldRelationships(group.type, group.rows)) {
           const what = (c: string) => `${type} ${JSON.stringify(row.source)} -> ${JSON.stringify(row.target)}, property ${c}`;
+          let line = `${quote(row.source)},${quote(row.target)},${type}`;
           for (const c of REL_PROPERTY_COLUMNS) {
             const value = row[c];
             if (Array.isArray(value) && value.length === 0) throw new BulkCsvError(`${what(c)}: an empty list cannot go through the bulk importer; load with --no-bulk`);
+            line += `,${field(value, REL_COLUMN_TYPES[c], what, c)}`;
           }
-          yield check(`${quote(row.source)},${quote(row.target)},${type},${REL_PROPERTY_COLUMNS.map((c) => field(row[c], REL_COLUMN_TYPES[c], () => what(c))).join(',')}\n`);
+          yield check(`${line}\n`);
         }
       },
     });
