@@ -5,10 +5,10 @@
 //   flock /tmp/zhengkg-neo4j.lock node bench/bulk.mjs <graph.json>... [--repeat N] [--no-merge] [--json out.json]
 //
 // The server is a private one under bench-output/neo4j-bulk on ports 7699/7486 (started and stopped
-// here unless it already runs); its database is emptied before each load. Each bulk import runs
+// here unless it already runs); its database is emptied before each load, and left as the last load left it. Each bulk import runs
 // `--repeat` times (default 2: the first one in a fresh server JVM, the next ones warm).
 // Uses dist/ (run `npm run build` first). Numbers only: nothing here fails on a slow result.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +60,14 @@ try {
         const before = load();
         const stats = await loadBulk(server, graph);
         const database = await countDatabase(driver);
-        entry.bulk.push({ ...stats, loadAverage: before });
+        // The importer's own stages, from its log in the server's home.
+        const importer = readFileSync(path.join(server.home, 'bulk-import.log'), 'utf8').split('\n')
+          .map((l) => /^(?:(\w[\w ]*) COMPLETED|(IMPORT DONE)) in ([\dhms ]+)/.exec(l.trim())).filter(Boolean)
+          .map((m) => `${m[1] ?? m[2]} ${m[3].trim()}`);
+        entry.bulk.push({ ...stats, importer, loadAverage: before });
         const steps = Object.entries(stats.steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
         log(`bulk #${i + 1}: ${stats.relationships} relationships in ${stats.seconds.toFixed(2)} s end to end = ${Math.round(stats.relationshipsPerSecond)} rel/s`
-          + ` [${steps}] (load average before: ${before}); database ${JSON.stringify(database)}`);
+          + ` [${steps}] (load average before: ${before}); database ${JSON.stringify(database)}\n  importer: ${importer.join(', ')}`);
       }
       if (withMerge) {
         await wipe(driver);
@@ -73,7 +77,6 @@ try {
         log(`MERGE: ${entry.merge.relationships} relationships in ${entry.merge.seconds.toFixed(2)} s = ${Math.round(entry.merge.relationships / entry.merge.seconds)} rel/s`
           + ` (load average before: ${before}); database ${JSON.stringify(entry.merge.database)}`);
       }
-      await wipe(driver);
     } finally {
       await driver.close();
     }

@@ -77,7 +77,7 @@ describe('emptyListStatement', () => {
   it('takes only list properties of the loader and labels of the model', async () => {
     const { emptyListStatement } = await import('../src/load/bulk-csv.js');
     expect(emptyListStatement({ label: 'Area', properties: ['aliases', 'evidence'] }))
-      .toBe('MATCH (n:Area) WHERE n.aliases IS NULL OR n.evidence IS NULL\nSET n.aliases = coalesce(n.aliases, []), n.evidence = coalesce(n.evidence, [])');
+      .toBe('MATCH (n:Area) WHERE n.aliases IS NULL OR n.evidence IS NULL\nCALL (n) { SET n.aliases = coalesce(n.aliases, []), n.evidence = coalesce(n.evidence, []) } IN TRANSACTIONS OF 10000 ROWS');
     expect(() => emptyListStatement({ label: 'Area', properties: ['name'] })).toThrow(/refusing/);
     expect(() => emptyListStatement({ label: 'Area', properties: [] })).toThrow(/no property/);
     expect(() => emptyListStatement({ label: 'Area) DETACH DELETE n //', properties: ['aliases'] })).toThrow(/refusing/);

@@ -239,11 +239,13 @@ export async function bulkLoadLocal(plan: LoadPlan, options: BulkOptions = {}): 
     const after = await withNeo4j(conn, async (driver) => {
       const session = driver.session(sessionConfig(conn));
       try {
+        // One after another: created at once (a session each) they deadlock on the schema's locks.
         for (const statement of schemaStatements()) await session.run(statement);
         step('schema');
         await session.run('CALL db.awaitIndexes(300)');
         step('indexes');
-        for (const e of emptyLists()) await session.executeWrite((tx) => tx.run(emptyListStatement(e)));
+        // Auto-commit: the statements commit in batches of their own (CALL … IN TRANSACTIONS).
+        for (const e of emptyLists()) await session.run(emptyListStatement(e));
         step('emptyLists');
         const counts = await session.run(countStatement);
         const row = counts.records[0];
