@@ -92,11 +92,15 @@ final class BulkImport {
         } finally {
             Files.deleteIfExists(request);
         }
-        Path tmp = home.resolve(RESPONSE + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.writeString(tmp, JSON.writeValueAsString(answer), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Path tmp = privateFile(home.resolve(RESPONSE + ".tmp"));
+        Files.writeString(tmp, JSON.writeValueAsString(answer), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         Files.move(tmp, home.resolve(RESPONSE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The file, made anew as 0600 (never readable by others, not even for a moment). */
+    private static Path privateFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 
     /** A clear refusal: nothing was changed. */
@@ -152,9 +156,8 @@ final class BulkImport {
             answer.put("stopSeconds", (t1 - t0) / 1e9);
 
             int code;
-            try (OutputStream log = Files.newOutputStream(home.resolve("bulk-import.log"));
+            try (OutputStream log = Files.newOutputStream(privateFile(home.resolve("bulk-import.log")), StandardOpenOption.TRUNCATE_EXISTING);
                  PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
-                Files.setPosixFilePermissions(home.resolve("bulk-import.log"), PosixFilePermissions.fromString("rw-------"));
                 Path conf = Server.privateDirectory(home.resolve("bulk-conf"));
                 // The embedded server keeps its store under <home>/db (DatabaseManagementServiceBuilder's home).
                 code = AdminTool.execute(new ExecutionContext(home.resolve("db"), conf, out, out, System.in, new org.neo4j.io.fs.DefaultFileSystemAbstraction()), args.toArray(String[]::new));
