@@ -40,7 +40,9 @@ export interface BulkStats {
 /** Writes every file of the export into `dir` (which exists and is ours); true when some value holds a line break. */
 async function writeFiles(files: readonly CsvFile[], dir: string, multiline: () => boolean): Promise<boolean> {
   for (const file of files) {
-    const out = createWriteStream(path.join(dir, file.name), { mode: 0o600 });
+    // A deep buffer, so that the next megabyte is made while the last one is written (with the
+    // default 16 KB every write waited for the disk: a fifth of the time idle).
+    const out = createWriteStream(path.join(dir, file.name), { mode: 0o600, highWaterMark: 8 << 20 });
     const failed = once(out, 'error').then(([err]) => { throw err; });
     let buffer = '';
     for (const line of file.lines()) {
