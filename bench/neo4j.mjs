@@ -109,9 +109,9 @@ export async function loadBatched(server, graph) {
 }
 
 /**
- * The bulk path of `kg load` (src/load/bulk.ts): CSV export, server stopped, offline importer,
- * server started again, constraints. Only on the private local server (its store is ours):
- * with $NEO4J_URI it is skipped.
+ * The bulk path of `kg load` (src/load/bulk.ts): CSV export, the offline importer run by the server
+ * in its JVM (database stopped and started), constraints, empty lists; `steps` has each one's seconds.
+ * Only on the private local server (its store is ours): with $NEO4J_URI it is skipped.
  */
 export async function loadBulk(server, graph) {
   if (!server.home) return { skipped: 'not the local server' };
