@@ -1,8 +1,10 @@
 // The bulk importer against the MERGE loader, on a real Neo4j of its own (.neo4j/bulk, free ports:
 // a bulk import takes the server's database offline, which must never disturb test/neo4j/neo4j.test.ts).
-// The same graph goes once through `kg load --no-bulk` and once through the default path into the
-// emptied database (the offline importer), and the two databases must be equal: labels, every
-// property value of every node and relationship, and the constraints and indexes.
+// The same graph (with Document nodes, MENTIONS and communities) goes once through `kg load --no-bulk`
+// and once through `kg load --bulk` into the emptied database (the offline importer, run by the server
+// in its JVM), and the two databases must be equal: labels, every property value of every node and
+// relationship, and the constraints and indexes. The server's own checks on an import request are
+// tested here too: it must refuse what `kg` would never ask for.
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
