@@ -321,7 +321,7 @@ if (has('--render')) {
           entry.neo4j = await benchLoad(server, path.resolve(repo, entry.kgBuild.graphJson), { perRow: last, perRowLimit, warmUp: i === 0, log });
           const n = entry.neo4j;
           log(`batched: ${n.batched.relationships} relationships in ${n.batched.relationshipSeconds.toFixed(2)} s = ${n.batched.relationshipsPerSecond.toFixed(0)} rel/s`
-            + (n.bulk && !n.bulk.skipped ? `; bulk: ${n.bulk.seconds.toFixed(2)} s end to end = ${n.bulk.relationshipsPerSecond.toFixed(0)} rel/s (files ${n.bulk.exportSeconds.toFixed(2)} s, stop + import + start ${n.bulk.importSeconds.toFixed(2)} s, constraints ${n.bulk.schemaSeconds.toFixed(2)} s)` : '')
+            + (n.bulk && !n.bulk.skipped ? `; bulk: ${n.bulk.seconds.toFixed(2)} s end to end = ${n.bulk.relationshipsPerSecond.toFixed(0)} rel/s (files ${n.bulk.exportSeconds.toFixed(2)} s, import ${n.bulk.importSeconds.toFixed(2)} s, constraints ${n.bulk.schemaSeconds.toFixed(2)} s)` : '')
             + (n.perRow ? `; same ${n.perRow.relationships} rows: batched ${n.batchedSubset.relationshipsPerSecond.toFixed(0)} rel/s vs per-row ${n.perRow.relationshipsPerSecond.toFixed(0)} rel/s` : ''));
         } catch (err) {
           entry.neo4j = { error: String(err?.message ?? err).split('\n')[0] };
@@ -448,7 +448,7 @@ function evaluateTargets(res) {
       n.bare ? `bound: the same relationships MERGEd with no properties (no evidence to send or store) go at ${n.bare.relationshipsPerSecond.toFixed(0)} rel/s` : '');
     if (n.bulk && !n.bulk.skipped) {
       add('Neo4j bulk import (empty database)', '≥ 200,000 rel/s', `${n.bulk.relationshipsPerSecond.toFixed(0)} rel/s (${n.bulk.relationships} relationships in ${n.bulk.seconds.toFixed(1)} s)`, n.bulk.relationshipsPerSecond >= 200000,
-        `end to end: files ${n.bulk.exportSeconds.toFixed(1)} s, stop + import + start ${n.bulk.importSeconds.toFixed(1)} s, constraints ${n.bulk.schemaSeconds.toFixed(1)} s; ${(n.bulk.relationshipsPerSecond / n.batched.relationshipsPerSecond).toFixed(1)}× the batched MERGE rate${n.bulk.mismatch ? `; MISMATCH: ${n.bulk.mismatch}` : ''}`);
+        `end to end: files ${n.bulk.exportSeconds.toFixed(1)} s, import ${n.bulk.importSeconds.toFixed(1)} s, constraints ${n.bulk.schemaSeconds.toFixed(1)} s; ${(n.bulk.relationshipsPerSecond / n.batched.relationshipsPerSecond).toFixed(1)}× the batched MERGE rate${n.bulk.mismatch ? `; MISMATCH: ${n.bulk.mismatch}` : ''}`);
     }
     add('batched vs per-row loader', '≥ 10×', `${n.speedup.toFixed(1)}× (whole graph vs first ${n.perRow.relationships}); ${n.speedupSameRows.toFixed(1)}× on the same ${n.perRow.relationships} rows`, n.speedup >= 10,
       `per-row: ${n.perRow.relationshipsPerSecond.toFixed(0)} rel/s`);
@@ -482,7 +482,7 @@ function tables(res) {
       k.error ? 'FAILED' : String(k.entities), k.error ? `exit ${/exit (\d+)/.exec(k.error)?.[1] ?? '?'}` : String(k.relations),
     ]);
   }
-  const rows2 = [['graph', 'relationships', 'batched s', 'batched rel/s', 'whole load s (nodes, relationships, communities)', 'bound: rel/s with no properties', 'bulk s (files / stop+import+start / constraints)', 'bulk rel/s end to end', `per-row rel/s (first ${perRowLimit})`, `batched rel/s, same rows`, 'speed-up', 'same rows']];
+  const rows2 = [['graph', 'relationships', 'batched s', 'batched rel/s', 'whole load s (nodes, relationships, communities)', 'bound: rel/s with no properties', 'bulk s (files / import / constraints)', 'bulk rel/s end to end', `per-row rel/s (first ${perRowLimit})`, `batched rel/s, same rows`, 'speed-up', 'same rows']];
   for (const r of res.runs) {
     const n = r.neo4j;
     if (!n) continue;

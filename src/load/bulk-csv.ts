@@ -36,23 +36,33 @@ export interface CsvExport {
    */
   multiline: () => boolean;
   /**
-   * Empty list properties, by label and property (known once the node files are read). The importer
-   * stores an empty list field as no property at all, where MERGE stores []: these are set after
-   * the import (emptyListStatement).
+   * The labels whose nodes have an empty list property, and those properties (known once the node
+   * files are read). The importer stores an empty list field as no property at all, where MERGE
+   * stores []: emptyListStatement sets them after the import.
    */
   emptyLists: () => EmptyLists[];
 }
 
-export interface EmptyLists { label: string; property: string; names: string[] }
+export interface EmptyLists { label: string; properties: string[] }
 
-/** Sets the empty lists the importer could not write; the label and property come from our tables only. */
+/**
+ * Gives every node of the label an empty list where it has none of these properties. Right after an
+ * import that is exactly the nodes whose list was empty: a node row always holds a list there
+ * (model.ts), never null. No values, so no parameters: the label and properties come from our tables only.
+ */
 export function emptyListStatement(e: EmptyLists): string {
   const label = checkedIdentifier(e.label, ALL_LABELS);
   // checkedIdentifier wants a capitalised label; a property is a lower-case name from the same kind of fixed list.
   const lists: string[] = NODE_COLUMNS.filter((c) => NODE_COLUMN_TYPES[c] === 'string[]');
-  if (!lists.includes(e.property) || !/^[a-z][A-Za-z_]*$/.test(e.property)) throw new Error(`refusing to use ${JSON.stringify(e.property)} as a list property`);
-  const property = e.property;
-  return `UNWIND $names AS name MATCH (n:${label} {${NODE_KEY}: name}) SET n.${property} = []`;
+  for (const p of e.properties) {
+    if (!lists.includes(p) || !/^[a-z][A-Za-z_]*$/.test(p)) throw new Error(`refusing to use ${JSON.stringify(p)} as a list property`);
+  }
+  if (e.properties.length === 0) throw new Error('emptyListStatement: no property');
+  // In transactions of their own (an auto-commit query): a 1 GB corpus's graph has millions of such nodes.
+  return [
+    `MATCH (n:${label}) WHERE ${e.properties.map((p) => `n.${p} IS NULL`).join(' OR ')}`,
+    `CALL (n) { SET ${e.properties.map((p) => `n.${p} = coalesce(n.${p}, [])`).join(', ')} } IN TRANSACTIONS OF 10000 ROWS`,
+  ].join('\n');
 }
 
 /** A value that breaks the format (an array item holding the delimiter): a clear error, before anything is written. */
@@ -63,14 +73,15 @@ export class BulkCsvError extends Error {
   }
 }
 
-const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+const quote = (s: string): string => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
 
 /**
  * One field. A missing value (null) is an empty unquoted field, which the importer stores as no
  * property, as MERGE does for a null; a string is always quoted, so '' stays an empty string
  * (HOLDS_POSITION's title) and an empty list stays an empty list.
  */
-function field(value: unknown, type: PropertyType, what: () => string): string {
+function field(value: unknown, type: PropertyType, where: (column: string) => string, column: string): string {
+  const what = () => where(column);
   if (value === null || value === undefined) return '';
   if (type === 'long') {
     if (!Number.isSafeInteger(value)) throw new BulkCsvError(`${what()}: ${JSON.stringify(value)} is not an integer`);
@@ -99,12 +110,17 @@ const inCommunity = checkedIdentifier(IN_COMMUNITY, [IN_COMMUNITY]);
  * has none (its edge keys are these identities); a hand-made one may.
  */
 function foldRelationships(type: string, rows: RelRow[]): RelRow[] {
+  const identity = (row: RelRow) => `${row.source}\u0000${row.target}\u0000${type === 'HOLDS_POSITION' ? row.title : ''}`;
+  // Nearly always none: then the rows are used as they are, without a copy.
+  const seenOnce = new Set<string>();
+  for (const row of rows) seenOnce.add(identity(row));
+  if (seenOnce.size === rows.length) return rows;
   const byIdentity = new Map<string, RelRow>();
   for (const row of rows) {
-    const identity = JSON.stringify([row.source, row.target, type === 'HOLDS_POSITION' ? row.title : null]);
-    const seen = byIdentity.get(identity);
+    const key = identity(row);
+    const seen = byIdentity.get(key);
     if (!seen) {
-      byIdentity.set(identity, { ...row, evidence: [...row.evidence] });
+      byIdentity.set(key, { ...row, evidence: [...row.evidence] });
       continue;
     }
     if (type !== 'HOLDS_POSITION') seen.title = row.title ?? seen.title;
@@ -117,8 +133,9 @@ function foldRelationships(type: string, rows: RelRow[]): RelRow[] {
 
 export function bulkCsv(plan: LoadPlan): CsvExport {
   let multiline = false;
+  // A line ends in its only '\n' unless some value holds a line break.
   const check = (line: string): string => {
-    if (!multiline && /[\r\n]/.test(line.slice(0, -1))) multiline = true;
+    if (!multiline && (line.indexOf('\n') < line.length - 1 || line.includes('\r'))) multiline = true;
     return line;
   };
   // Checked eagerly: an entity name twice in one ID space would fail the import halfway.
@@ -132,17 +149,17 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
     }
   }
 
-  const empty = new Map<string, EmptyLists>();
-  const noteEmpty = (label: string, property: string, name: string) => {
-    const key = `${label}|${property}`;
-    let entry = empty.get(key);
-    if (!entry) empty.set(key, (entry = { label, property, names: [] }));
-    entry.names.push(name);
+  const empty = new Map<string, Set<string>>();
+  const noteEmpty = (label: string, property: string) => {
+    let properties = empty.get(label);
+    if (!properties) empty.set(label, (properties = new Set()));
+    properties.add(property);
   };
   const files: CsvFile[] = [];
   const entityColumns = NODE_COLUMNS.filter((c) => c !== NODE_KEY);
-  // A Document's row has the entity columns and what the document says about itself (DOCUMENT_COLUMNS).
-  const documentColumns = DOCUMENT_COLUMNS.filter((c) => c !== NODE_KEY);
+  // A Document has what mergeDocumentsStatement sets: its docs and what it says about itself, none of
+  // the entity columns it carries as empty values (test/neo4j/bulk.test.ts compares the two).
+  const documentColumns = DOCUMENT_COLUMNS.filter((c) => !(NODE_COLUMNS as readonly string[]).includes(c) || c === 'docs');
   const columnType = (c: string): PropertyType => (c in NODE_COLUMN_TYPES ? NODE_COLUMN_TYPES[c as keyof typeof NODE_COLUMN_TYPES] : 'string');
   plan.nodeGroups.forEach((group, i) => {
     const propertyColumns: readonly string[] = group.type === DOCUMENT_TYPE ? documentColumns : entityColumns;
@@ -156,10 +173,12 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
         for (const row of group.rows) {
           for (const c of propertyColumns) {
             const value = row[c as keyof NodeRow];
-            if (columnType(c) === 'string[]' && Array.isArray(value) && value.length === 0) noteEmpty(labels[0], c, row.name);
+            if (columnType(c) === 'string[]' && Array.isArray(value) && value.length === 0) noteEmpty(labels[0], c);
           }
           const what = (c: string) => `${group.type} ${JSON.stringify(row.name)}, property ${c}`;
-          yield check(`${quote(row[NODE_KEY])},${labelField},${propertyColumns.map((c) => field((row as unknown as Record<string, unknown>)[c], columnType(c), () => what(c))).join(',')}\n`);
+          let line = `${quote(row[NODE_KEY])},${labelField}`;
+          for (const c of propertyColumns) line += `,${field((row as unknown as Record<string, unknown>)[c], columnType(c), what, c)}`;
+          yield check(`${line}\n`);
         }
       },
     });
@@ -174,11 +193,13 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
         yield `:START_ID(${entityLabel(group.sourceType)}),:END_ID(${entityLabel(group.targetType)}),:TYPE,${REL_PROPERTY_COLUMNS.map((c) => header(c, REL_COLUMN_TYPES[c])).join(',')}\n`;
         for (const row of foldRelationships(group.type, group.rows)) {
           const what = (c: string) => `${type} ${JSON.stringify(row.source)} -> ${JSON.stringify(row.target)}, property ${c}`;
+          let line = `${quote(row.source)},${quote(row.target)},${type}`;
           for (const c of REL_PROPERTY_COLUMNS) {
             const value = row[c];
             if (Array.isArray(value) && value.length === 0) throw new BulkCsvError(`${what(c)}: an empty list cannot go through the bulk importer; load with --no-bulk`);
+            line += `,${field(value, REL_COLUMN_TYPES[c], what, c)}`;
           }
-          yield check(`${quote(row.source)},${quote(row.target)},${type},${REL_PROPERTY_COLUMNS.map((c) => field(row[c], REL_COLUMN_TYPES[c], () => what(c))).join(',')}\n`);
+          yield check(`${line}\n`);
         }
       },
     });
@@ -208,7 +229,7 @@ export function bulkCsv(plan: LoadPlan): CsvExport {
       },
     });
   }
-  return { files, multiline: () => multiline, emptyLists: () => [...empty.values()] };
+  return { files, multiline: () => multiline, emptyLists: () => [...empty].map(([label, properties]) => ({ label, properties: [...properties].sort() })) };
 }
 
 /** The importer's options (without the database name), for files in `dir` as the importer sees it. */

@@ -8,7 +8,6 @@
 // the same load finishes it (nothing is duplicated). The error then says how far the
 // load got. Two loads at once are safe too: MERGE races that end in a constraint
 // violation are retried, like the transient errors the driver retries on its own.
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import {
@@ -16,6 +15,7 @@ import {
 } from './connection.js';
 import type { NodeType } from '../graph/contract.js';
 import { planLoad, type DocumentRow, type LoadPlan, type NodeRow, type RelRow } from './model.js';
+import { readGraphFile } from './graph-file.js';
 import {
   countStatement, documentRowValues, mergeDocumentsStatement, mergeNodesStatement, mergeRelsStatement, labelCommunitiesStatement, nodeRowValues, relRowValues, schemaStatements,
   setCommunitiesStatement, tidyCommunitiesStatement,
@@ -61,7 +61,7 @@ export async function loadGraphFile(file: string, options: LoadOptions = {}): Pr
 export async function readLoadPlan(file: string): Promise<LoadPlan> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = await readGraphFile(file);
   } catch (err) {
     throw new Error(`cannot read graph ${file}: ${String((err as Error).message ?? err).split('\n')[0]}`);
   }

@@ -1,6 +1,6 @@
 // The local server that `npm run neo4j:start` runs: where it listens and how to log in, read from
 // its home (.neo4j/, or $ZHENGKG_NEO4J_HOME), so that no command needs to be told again.
-//   <home>/server.json  written by the server once it is ready: {pid, bolt, http, user, home}
+//   <home>/server.json  written by the server once it is ready: {pid, bolt, http, user, home, bulkImport}
 //   <home>/password     the password it set on first start (0600); a later start never changes it
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,8 @@ export const ServerState = z.object({
   http: z.string(),
   user: z.string(),
   home: z.string(),
+  /** The request file through which the server runs the bulk importer in its JVM (neo4j-server's BulkImport); absent in older servers. */
+  bulkImport: z.string().optional(),
 });
 export type ServerState = z.infer<typeof ServerState>;
 

@@ -61,7 +61,7 @@ export function registerLoadCommand(program: Command): void {
     .description('load graph.json into Neo4j: batched MERGE transactions, or Neo4j\'s offline importer into the local server\'s empty database')
     .argument('<graph.json>', 'a graph written by `kg build`')
     .option('--batch-size <n>', `rows per transaction (default: ${DEFAULT_BATCH_SIZE})`, positiveInteger)
-    .option('--bulk', 'import with Neo4j\'s offline importer: only into the local server\'s empty database (the default there for graphs of 500,000 relationships or more)')
+    .option('--bulk', 'import with Neo4j\'s offline importer: only into the local server\'s empty database (the default there for graphs of 100,000 relationships or more)')
     .option('--no-bulk', 'always load with MERGE transactions')
     .option('--csv-only <dir>', 'write the bulk-import CSV files into this new folder and print the neo4j-admin command (for Docker or another server)');
   addConnectionOptions(command).action(async (file: string, options: LoadCommandOptions) => {
@@ -85,8 +85,12 @@ export async function runLoad(file: string, options: LoadCommandOptions): Promis
   await loadInto(file, connectionOptions(flags), batchSize, bulk);
 }
 
-/** Below this many relationships the MERGE loader (about 15-20k relationships/s here) finishes before a bulk import would. */
-export const BULK_DEFAULT_MIN_RELATIONSHIPS = 500_000;
+/**
+ * Below this many relationships the MERGE loader finishes before a bulk import would: the import's
+ * fixed cost (the database stopped and started, the importer's set-up, the constraints) is a few
+ * seconds, and at 168k relationships the import was already 4× faster (bench/bulk.mjs, README).
+ */
+export const BULK_DEFAULT_MIN_RELATIONSHIPS = 100_000;
 
 async function loadInto(file: string, options: ConnectionOptions, batchSize?: number, bulk?: boolean): Promise<void> {
   const conn = resolveConnection(options);
@@ -94,7 +98,7 @@ async function loadInto(file: string, options: ConnectionOptions, batchSize?: nu
     const plan = await readLoadPlan(file);
     // By default the offline importer takes a database it may replace: the local server's (this
     // tool made its store), only while it holds nothing, and only for a graph big enough that its
-    // fixed cost (stopping, importing, starting the server: about 20 s here) is worth paying.
+    // fixed cost is worth paying.
     if (bulk ?? (plan.relCount >= BULK_DEFAULT_MIN_RELATIONSHIPS && (await isEmptyLocalDatabase(conn)))) {
       const stats = await bulkLoadLocal(plan, conn);
       process.stderr.write(`${formatBulkStats(stats, conn.uri)}\n`);

@@ -50,6 +50,9 @@ public final class Server {
         // LOAD CSV may read files from this folder only; it is ours and starts empty.
         Path imports = privateDirectory(home.resolve("import"));
         Files.deleteIfExists(readyFile);
+        // A bulk import request left by a run that this server never saw is not acted upon.
+        Files.deleteIfExists(home.resolve(BulkImport.REQUEST));
+        Files.deleteIfExists(home.resolve(BulkImport.RESPONSE));
 
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.resolve("db"))
@@ -100,8 +103,10 @@ public final class Server {
         String bolt = "bolt://" + host + ":" + boltPort;
         String http = "http://" + host + ":" + httpPort + "/";
         String json = String.format(
-                "{\"pid\":%d,\"bolt\":\"%s\",\"http\":\"%s\",\"user\":\"%s\",\"home\":\"%s\"}%n",
-                ProcessHandle.current().pid(), bolt, http, jsonEscape(user), jsonEscape(home.toString()));
+                "{\"pid\":%d,\"bolt\":\"%s\",\"http\":\"%s\",\"user\":\"%s\",\"home\":\"%s\",\"bulkImport\":\"%s\"}%n",
+                ProcessHandle.current().pid(), bolt, http, jsonEscape(user), jsonEscape(home.toString()), BulkImport.REQUEST);
+        // `kg load --bulk` asks for an import by a file in the home (BulkImport).
+        BulkImport.watch(home, dbms);
         // Written atomically so a reader never sees half a file.
         Path tmp = home.resolve("server.json.tmp");
         Files.writeString(tmp, json, StandardCharsets.UTF_8);
