@@ -554,6 +554,16 @@ describe('branches and corps', () => {
   });
 });
 
+describe('a division of labour reported in prose', () => {
+  it('reads 某某副市长则负责…, drops 等 and connectives, and takes no comment for an area', () => {
+    const text = '厦门市政府发出领导分工的通知。\n林文生副市长则负责农村、水利、海洋等,以及安全生产、应急管理,有利于推进城乡统筹发展;此外还有信访、机关事务等。';
+    const r = extractDocument({ doc: 'prose-fengong.txt', text, format: 'text' });
+    const items = rel(r, 'OVERSEES').map((x) => x.split('|')[0]);
+    expect(items).toEqual(expect.arrayContaining(['林文生>农村', '林文生>海洋', '林文生>安全生产', '林文生>信访', '林文生>机关事务']));
+    expect(items.some((x) => /等|以及|此外|有利于/.test(x))).toBe(false);
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

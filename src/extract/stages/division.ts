@@ -36,7 +36,9 @@ const SEGMENT_END = charSet('\n。;!?,');
 const CLAUSE_BREAK = /[\n。;!?,:]/;
 const LIST_MARKER = /^[\s]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[●·•■◆▲★☆-])?[\s]*/u;
 /** Clause material: an item holding these is prose, not an area of work. */
-const NOT_AN_AREA = /[的了吗呢吧]|参加|出席|会议|同志|讲话|表示|要求|学习|担任|职务|\d/;
+const NOT_AN_AREA = /[的了吗呢吧他她]|参加|出席|会议|同志|讲话|表示|要求|学习|担任|职务|有利于|体现|更好地|进一步|\d/;
+/** Connectives that may open an item of a list written as prose (…,以及安全生产 / 此外还有信访). */
+const ITEM_CONNECTIVE = /^(以及|此外还有|此外|还有|另外|并且)/;
 const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,20}$/u;
 /** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
 const ORGAN = /^(?:(市|县|区|省|自治区|州|盟|旗)|([\p{Script=Han}]{2,12}?))([\p{Script=Han}]{1,14}(局|厅|委员会|委|办公室|办|合作社|联合会|联社|中心|调查队|总队|支队|研究室|管理处|公署|署|院|馆))$/u;
@@ -420,6 +422,8 @@ function overseeOne(doc: DocBuilder, personId: string, duty: Duty, places: Place
   addOrg: (org: NonNullable<Post['org']>) => string, raw: string, at: number): void {
   const v = vocabulary();
   let item = raw;
+  const connective = ITEM_CONNECTIVE.exec(item);
+  if (connective) { item = item.slice(connective[0].length); at += connective[0].length; }
   for (const tail of v.dropTail) if (item.endsWith(tail) && item.length > tail.length) { item = item.slice(0, -tail.length); break; }
   item = item.trim();
   if (!item || v.noArea.has(item)) return;
