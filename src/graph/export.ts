@@ -22,15 +22,16 @@ const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uF
 
 export const stripXmlForbidden = (s: string): string => (MAYBE_FORBIDDEN.test(s) ? s.replace(XML_FORBIDDEN, '') : s);
 
-const XML_SPECIAL = /[&<>"']/;
-/** Element text. */
+/** Element text: `&`, `<` and `>` escaped (quotes need no escaping there, and JSON text is full of them). */
 const escapeXml = (s: string): string => {
   const t = stripXmlForbidden(s);
-  if (!XML_SPECIAL.test(t)) return t;
-  return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return /[&<>]/.test(t) ? t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : t;
 };
-/** Escaped element text made fit for an attribute value: line breaks and tabs as references, or a parser would turn them into spaces. */
-const attrFromText = (t: string): string => (/[\t\n\r]/.test(t) ? t.replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;') : t);
+/** Escaped element text made fit for an attribute value in double quotes: quotes, line breaks and tabs as references. */
+const attrFromText = (t: string): string => {
+  const q = t.includes('"') ? t.replaceAll('"', '&quot;') : t;
+  return /[\t\n\r]/.test(q) ? q.replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;') : q;
+};
 /** An attribute value. */
 const escapeAttr = (s: string): string => attrFromText(escapeXml(s));
 
