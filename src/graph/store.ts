@@ -111,20 +111,31 @@ class EvidencePool {
   }
 }
 
-/** Lists of evidence entries per owner, packed (owner i has entries[offsets[i] .. offsets[i + 1])). */
-interface PackedLists { offsets: Int32Array; entries: Int32Array }
+/**
+ * Evidence per owner, packed: owner i has entries offsets[i] .. offsets[i + 1] of the columns. Built from
+ * the pool's lists at the end of the reduce, so that the pool (with its links, sequence numbers and spare
+ * capacity) can be let go before Louvain and the writing.
+ */
+interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
 
-function pack(lists: Iterable<readonly number[]>, owners: number): PackedLists {
-  const offsets = new Int32Array(owners + 1);
-  const entries = new IntVec(owners * 2 + 16);
-  let i = 0;
+function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, withText: boolean): EvidenceTable {
+  const offsets = new Int32Array(lists.length + 1);
+  let n = 0;
+  lists.forEach((list, i) => { offsets[i] = n; n += list.length; });
+  offsets[lists.length] = n;
+  const t: EvidenceTable = {
+    offsets, doc: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n),
+    textOffset: new Float64Array(withText ? n : 0), textLength: new Int32Array(withText ? n : 0),
+  };
+  let k = 0;
   for (const list of lists) {
-    offsets[i] = entries.length;
-    for (const e of list) entries.push(e);
-    i++;
+    for (const e of list) {
+      t.doc[k] = pool.doc.data[e]; t.start[k] = pool.start.data[e]; t.end[k] = pool.end.data[e];
+      if (withText) { t.textOffset[k] = pool.textOffset.data[e]; t.textLength[k] = pool.textLength.data[e]; }
+      k++;
+    }
   }
-  offsets[i] = entries.length;
-  return { offsets, entries: entries.data.subarray(0, entries.length) };
+  return t;
 }
 
 export interface StoreNode { key: string; attributes: NodeAttributes }
@@ -146,15 +157,13 @@ export class GraphStore {
     readonly nodeAliases: ReadonlyArray<readonly string[]>,
     readonly nodeLevel: ReadonlyArray<PlaceLevel | undefined>,
     readonly nodeCode: ReadonlyArray<string | undefined>,
-    private readonly nodeEvidence: PackedLists,
-    private readonly nodePool: EvidencePool,
+    private readonly nodeEvidence: EvidenceTable,
     readonly edgeType: readonly string[],
     readonly edgeSource: Int32Array,
     readonly edgeTarget: Int32Array,
     readonly edgeTitle: ReadonlyArray<string | undefined>,
     readonly edgeBasis: ReadonlyArray<string | undefined>,
-    private readonly edgeEvidence: PackedLists,
-    private readonly edgePool: EvidencePool,
+    private readonly edgeEvidence: EvidenceTable,
     /** MENTIONS: document index, target node, and the first span (document index, start, end). */
     readonly mentions: { doc: Int32Array; target: Int32Array; evDoc: Int32Array; start: Int32Array; end: Int32Array },
     private readonly texts: TextStore,
@@ -180,7 +189,7 @@ export class GraphStore {
     const level = this.nodeLevel[i], code = this.nodeCode[i];
     return {
       type: this.nodeType[i], name: this.nodeName[i], aliases: this.nodeAliases[i] as string[],
-      evidence: withEvidence ? this.evidenceOf(this.nodeEvidence, this.nodePool, i) : [], community: this.community[i],
+      evidence: withEvidence ? this.evidenceOf(this.nodeEvidence, i) : [], community: this.community[i],
       ...(level ? { level } : {}), ...(code ? { code } : {}),
     };
   }
@@ -188,7 +197,7 @@ export class GraphStore {
   edgeAttributes(i: number, withEvidence = true): EdgeAttributes {
     const title = this.edgeTitle[i], basis = this.edgeBasis[i];
     return {
-      type: this.edgeType[i] as EdgeAttributes['type'], evidence: withEvidence ? this.evidenceOf(this.edgeEvidence, this.edgePool, i) : [],
+      type: this.edgeType[i] as EdgeAttributes['type'], evidence: withEvidence ? this.evidenceOf(this.edgeEvidence, i) : [],
       ...(title ? { title } : {}), ...(basis ? { basis } : {}),
     };
   }
@@ -222,13 +231,12 @@ export class GraphStore {
     }
   }
 
-  private evidenceOf(lists: PackedLists, pool: EvidencePool, owner: number): EdgeAttributes['evidence'] {
+  private evidenceOf(t: EvidenceTable, owner: number): EdgeAttributes['evidence'] {
     const out: EdgeAttributes['evidence'] = [];
-    for (let k = lists.offsets[owner]; k < lists.offsets[owner + 1]; k++) {
-      const e = lists.entries[k];
-      const length = pool.textLength.data[e];
-      const doc = this.docs[pool.doc.data[e]], start = pool.start.data[e], end = pool.end.data[e];
-      out.push(length < 0 ? { doc, start, end } : { doc, start, end, text: this.texts.get({ offset: pool.textOffset.data[e], length }) });
+    for (let k = t.offsets[owner]; k < t.offsets[owner + 1]; k++) {
+      const doc = this.docs[t.doc[k]], start = t.start[k], end = t.end[k];
+      const length = k < t.textLength.length ? t.textLength[k] : -1;
+      out.push(length < 0 ? { doc, start, end } : { doc, start, end, text: this.texts.get({ offset: t.textOffset[k], length }) });
     }
     return out;
   }
@@ -350,7 +358,10 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
     } else members[node].push(raw);
     rawToNode[raw] = node;
   });
-  const nodeEvidence = pack(members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m))), nodeKey.length);
+  rawIndex.clear();
+  seen.clear();
+  rawEdgeIndex.clear();
+  const nodeLists = members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m)));
 
   // Raw edges → edges between canonical nodes (an edge whose ends resolve to one node is dropped).
   const edgeIndex = new Map<string, number>();
@@ -390,11 +401,12 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
       if (edgeIndex.has(key)) continue;
       edgeIndex.set(key, edgeType.length);
       edgeType.push('PART_OF'); edgeSource.push(node); edgeTarget.push(target); edgeTitle.push(undefined); edgeBasis.push(undefined);
-      const first = nodeEvidence.entries[nodeEvidence.offsets[node]];
+      const first = nodeLists[node][0];
       edgeLists.push([edgePool.entry(nodePool.doc.data[first], nodePool.start.data[first], nodePool.end.data[first], 0)]);
     }
   }
-  const edgeEvidence = pack(edgeLists, edgeType.length);
+  const nodeEvidence = table(nodeLists, nodePool, false);
+  const edgeEvidence = table(edgeLists, edgePool, true);
 
   // MENTIONS: a document's first mention of each entity. A record's mentions are consecutive; a document
   // given again in a later record (only possible outside kg build) picks up its earlier targets.
@@ -417,8 +429,8 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
   }
   const trim = (v: IntVec) => v.data.slice(0, v.length);
   return new GraphStore(
-    docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence, nodePool,
-    edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence, edgePool,
+    docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
+    edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,
     { doc: trim(out.doc), target: trim(out.target), evDoc: trim(out.evDoc), start: trim(out.start), end: trim(out.end) },
     texts,
   );
