@@ -4,14 +4,17 @@
 //   node bench/run.mjs [--quick] [--sizes 1,10,100] [--seed 1] [--jobs N] [--no-neo4j]
 //                      [--per-row 2000] [--no-inprocess] [--no-profile] [--save]
 //
-// For each size (MB of input files; default 1, 10, 100; --quick: 0.5 and 2) it
+// For each size (MB of input files; default 1, 10, 100; --quick: 0.5 and 2; `--sizes 100,1000` adds the
+// 1 GB corpus, about 45 minutes on 2 busy cores, not for CI; in-process is skipped above 200 MB) it
 //   1. generates a synthetic corpus (bench/generate.mjs; reused when already there),
 //   2. extracts it in-process on one thread and builds the graph (bench/inprocess.mjs, a
 //      fresh Node process): extraction MB/s and documents/s, resolution, graph build, Louvain,
 //      export, peak RSS,
 //   3. runs the real CLI, `node bin/kg.mjs build <docs> --out <dir>`, under /usr/bin/time -v:
 //      wall time, the summary line, peak RSS, CPU time; the extraction phase ends when the
-//      last text is written to <out>/texts, so its length is read from those files' mtimes,
+//      last text is written to <out>/texts, so its length is read from those files' mtimes;
+//      with ZHENGKG_PHASES set, kg build logs each phase (extract, reduce, communities, write,
+//      report, commit) with wall and CPU seconds, and the sampled RSS gives each phase's peak,
 // then, unless --no-neo4j, loads each graph.json into Neo4j with the batched loader of
 // src/load and with a naive one-transaction-per-row loader (bench/neo4j.mjs) on the first
 // --per-row relationships, emptying the database before each load; and finally profiles
