@@ -6,9 +6,9 @@
 // 1. extraction on one thread: read → decodeBytes → extractDocumentWithText for every file,
 //    after a warm-up document (module loading, lexicons, gazetteer) that is timed apart;
 //    the zod check of each record (what the kg build worker also does) is timed apart too;
-// 2. the reduce step on the records: resolveEntities alone, then buildGraph (which resolves
-//    again, then adds nodes, edges and PART_OF), assignCommunities (Louvain), and
-//    writeGraphFiles (contract validation + graph.json / .graphml / .gexf).
+// 2. the reduce step on the records: resolveEntities alone, then reduceRecords (which resolves
+//    again, then merges nodes, edges and adds PART_OF, into the compact store), assignStoreCommunities
+//    (Louvain), and writeGraphFiles (contract validation + graph.json / .graphml / .gexf, streamed).
 // Everything comes from dist/ (compile with `npm run build`).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,8 +33,8 @@ const { decodeBytes } = await dist('extract/decode.js');
 const { extractDocumentWithText } = await dist('extract/pipeline.js');
 const { DocRecord } = await dist('extract/records.js');
 const { resolveEntities } = await dist('graph/resolve.js');
-const { buildGraph } = await dist('graph/build.js');
-const { assignCommunities } = await dist('graph/communities.js');
+const { reduceRecords } = await dist('graph/store.js');
+const { assignStoreCommunities } = await dist('graph/communities.js');
 const { writeGraphFiles } = await dist('graph/export.js');
 const files = listFiles(docsDir);
 
@@ -97,13 +97,13 @@ let t = now();
 resolveEntities(records);
 const resolveSeconds = secs(t);
 t = now();
-const graph = buildGraph(records);
+const graph = reduceRecords(records);
 const buildSeconds = secs(t);
 t = now();
-const communities = assignCommunities(graph);
+const communities = assignStoreCommunities(graph);
 const louvainSeconds = secs(t);
-graph.setAttribute('communities', communities.count);
-if (Number.isFinite(communities.modularity)) graph.setAttribute('modularity', communities.modularity);
+graph.attributes.communities = communities.count;
+if (Number.isFinite(communities.modularity)) graph.attributes.modularity = communities.modularity;
 let exportSeconds = null;
 let exportError = null;
 if (graphOut) {

@@ -4,14 +4,17 @@
 //   node bench/run.mjs [--quick] [--sizes 1,10,100] [--seed 1] [--jobs N] [--no-neo4j]
 //                      [--per-row 2000] [--no-inprocess] [--no-profile] [--save]
 //
-// For each size (MB of input files; default 1, 10, 100; --quick: 0.5 and 2) it
+// For each size (MB of input files; default 1, 10, 100; --quick: 0.5 and 2; `--sizes 100,1000` adds the
+// 1 GB corpus, about 45 minutes on 2 busy cores, not for CI; in-process is skipped above 200 MB) it
 //   1. generates a synthetic corpus (bench/generate.mjs; reused when already there),
 //   2. extracts it in-process on one thread and builds the graph (bench/inprocess.mjs, a
 //      fresh Node process): extraction MB/s and documents/s, resolution, graph build, Louvain,
 //      export, peak RSS,
 //   3. runs the real CLI, `node bin/kg.mjs build <docs> --out <dir>`, under /usr/bin/time -v:
 //      wall time, the summary line, peak RSS, CPU time; the extraction phase ends when the
-//      last text is written to <out>/texts, so its length is read from those files' mtimes,
+//      last text is written to <out>/texts, so its length is read from those files' mtimes;
+//      with ZHENGKG_PHASES set, kg build logs each phase (extract, reduce, communities, write,
+//      report, commit) with wall and CPU seconds, and the sampled RSS gives each phase's peak,
 // then, unless --no-neo4j, loads each graph.json into Neo4j with the batched loader of
 // src/load and with a naive one-transaction-per-row loader (bench/neo4j.mjs) on the first
 // --per-row relationships, emptying the database before each load; and finally profiles
@@ -171,11 +174,21 @@ async function kgBuild(docsDir, label) {
   rmSync(out, { recursive: true, force: true });
   const kgArgs = [path.join(repo, 'bin', 'kg.mjs'), 'build', docsDir, '--out', out, '--no-progress', '--jobs', String(jobs)];
   const startedEpoch = Date.now();
+  const phaseFile = path.join(outRoot, `phases-${label}.jsonl`);
+  rmSync(phaseFile, { force: true });
   let stopSampling = () => ({ samples: [], hwmKb: 0 });
   const r = await run(timeAvailable ? '/usr/bin/time' : process.execPath, timeAvailable ? ['-v', process.execPath, ...kgArgs] : kgArgs, {
     onSpawn: (child) => { stopSampling = sampleRss(child.pid); },
+    env: { ...process.env, ZHENGKG_PHASES: phaseFile },
   });
   const rss = stopSampling();
+  // The phases kg build logged (src/cli/phases.ts): seconds, CPU seconds, and the sampled RSS peak within each.
+  const logged = existsSync(phaseFile) ? readFileSync(phaseFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const offset = logged.length ? Math.max(0, (rss.samples.at(-1)?.[0] ?? 0) - (logged.at(-1).at ?? 0)) : 0;
+  const phases = logged.map((p) => ({
+    ...p,
+    peakRssMb: rss.samples.filter(([t]) => t - offset > p.at - p.seconds && t - offset <= p.at).reduce((m, [, kb]) => Math.max(m, kb / 1024), 0) || null,
+  }));
   const summary = /read (\d+) documents \((\d+) skipped\) in ([\d.]+) s/.exec(r.stderr);
   let error = null;
   if (r.code !== 0 || !summary) {
@@ -220,6 +233,7 @@ async function kgBuild(docsDir, label) {
     rss: rssPhases,
     cpuSeconds: userSeconds !== null && systemSeconds !== null ? userSeconds + systemSeconds : null,
     ...(span ?? {}),
+    phases,
     written,
     entities: counts ? Number(counts[1]) : null,
     relations: counts ? Number(counts[2]) : null,
@@ -269,7 +283,9 @@ for (const size of sizes) {
   const corpus = generateCorpus({ dir: path.join(outRoot, `corpus-${size}mb-s${seed}`), targetBytes: Math.round(size * MB), seed });
   log(`corpus: ${corpus.docs} documents, ${(corpus.bytes / MB).toFixed(2)} MB ${corpus.reused ? '(reused)' : `(generated in ${corpus.seconds.toFixed(1)} s)`} — ${JSON.stringify(corpus.counts)}`);
   const entry = { size, commit: gitInfo.commit, date: new Date().toISOString(), corpus: { docs: corpus.docs, bytes: corpus.bytes, counts: corpus.counts, dir: path.relative(repo, corpus.docsDir) } };
-  if (withInProcess) {
+  if (withInProcess && size > 200) {
+    log('in-process: skipped above 200 MB (it holds every record in memory)');
+  } else if (withInProcess) {
     try {
       entry.inProcess = await inProcess(corpus.docsDir, label);
     } catch (err) {
@@ -296,6 +312,7 @@ for (const size of sizes) {
   }
   log(`kg build: ${k.wallSeconds.toFixed(1)} s wall (extraction ${k.extractionSeconds?.toFixed(1)} s), ${k.documents} read, ${k.skipped} skipped, `
     + `peak RSS ${k.maxRssMb.toFixed(0)} MB, ${k.entities} entities, ${k.relations} relations`);
+  if (k.phases?.length) log(`phases: ${k.phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s (CPU ${p.cpuSeconds.toFixed(1)} s, peak RSS ${p.peakRssMb?.toFixed(0) ?? '?'} MB)`).join('; ')}`);
   results.runs.push(entry);
 }
 
@@ -396,7 +413,7 @@ function evaluateTargets(res) {
     add(`extraction, kg build (${jobs} workers)`, `≥ ${2 * jobs} MB/s (2 MB/s per core)`, `${rate.toFixed(2)} MB/s = ${(rate / jobs).toFixed(2)} MB/s per worker, ${((k.documents ?? lastExtracted.corpus.docs) / k.extractionSeconds).toFixed(0)} docs/s`, rate / jobs >= 2,
       `${mbOf(lastExtracted).toFixed(0)} MB corpus, from process start to the last text written (${k.firstTextSeconds.toFixed(1)} s until the first: start-up, file listing, workers loading lexicons)`);
   }
-  const big = runs.find((r) => mbOf(r) >= 99);
+  const big = runs.find((r) => mbOf(r) >= 99 && mbOf(r) < 200);
   if (big?.kgBuild.error) {
     const k = big.kgBuild;
     add('kg build of 100 MB', '≤ 180 s', `FAILED after ${k.wallSeconds.toFixed(0)} s`, false,
@@ -404,7 +421,14 @@ function evaluateTargets(res) {
     add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(k.maxRssMb / 1024).toFixed(2)} GB before the failure`, false,
       `peak while extracting ${(k.rss.extractionPeakMb / 1024).toFixed(2)} GB, while reducing/writing ${(k.rss.reducePeakMb / 1024).toFixed(2)} GB`);
   } else if (big) {
-    add('kg build of 100 MB', '≤ 180 s', `${big.kgBuild.wallSeconds.toFixed(0)} s`, big.kgBuild.wallSeconds <= 180, `${big.kgBuild.documents} documents`);
+    add('kg build of 100 MB', '≤ 45 s (#15)', `${big.kgBuild.wallSeconds.toFixed(0)} s`, big.kgBuild.wallSeconds <= 45, `${big.kgBuild.documents} documents; load average at start ${res.machine.loadAverageAtStart.map((x) => x.toFixed(1)).join(' ')}`);
+    const k = big.kgBuild;
+    if (k.extractionSeconds) {
+      const rest = k.wallSeconds - k.extractionSeconds;
+      const cpu = (name) => k.phases?.find((p) => p.phase === name)?.cpuSeconds ?? 0;
+      add('reduce + write at 100 MB', '≤ extraction (#15)', `${rest.toFixed(1)} s vs extraction ${k.extractionSeconds.toFixed(1)} s`, rest <= k.extractionSeconds,
+        k.phases?.length ? `CPU s: ${['reduce', 'communities', 'write', 'report'].map((n) => `${n} ${cpu(n).toFixed(1)}`).join(', ')}` : '');
+    }
     add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(big.kgBuild.maxRssMb / 1024).toFixed(2)} GB`, big.kgBuild.maxRssMb <= 4096,
       `peak while extracting ${(big.kgBuild.rss.extractionPeakMb / 1024).toFixed(2)} GB, while reducing/writing ${(big.kgBuild.rss.reducePeakMb / 1024).toFixed(2)} GB`);
   } else if (last) {
@@ -421,7 +445,25 @@ function evaluateTargets(res) {
     add('kg build of 100 MB (extrapolated)', '≤ 180 s', `~${t100.toFixed(0)} s`, t100 <= 180, from);
     add('kg build peak RSS at 100 MB (extrapolated)', '≤ 4 GB', `~${(m100 / 1024).toFixed(2)} GB`, m100 <= 4096, from);
   }
+  const giga = runs.find((r) => mbOf(r) >= 999);
+  if (giga) {
+    const k = giga.kgBuild;
+    add('kg build of 1 GB', '≤ 600 s (#15)', k.error ? `FAILED after ${k.wallSeconds.toFixed(0)} s` : `${k.wallSeconds.toFixed(0)} s`, !k.error && k.wallSeconds <= 600,
+      `${k.documents ?? giga.corpus.docs} documents; extraction ${k.extractionSeconds?.toFixed(0)} s${k.phases?.length ? `; ${k.phases.map((p) => `${p.phase} ${p.seconds.toFixed(0)} s`).join(', ')}` : ''}`);
+    add('kg build peak RSS at 1 GB', '≤ 6 GB (#15)', `${(k.maxRssMb / 1024).toFixed(2)} GB`, k.maxRssMb <= 6144,
+      `peak while extracting ${(k.rss.extractionPeakMb / 1024).toFixed(2)} GB, while reducing/writing ${(k.rss.reducePeakMb / 1024).toFixed(2)} GB`);
+  }
   if (built.length >= 2) {
+    const tailRuns = built.slice(-2);
+    for (const name of ['reduce', 'communities', 'write']) {
+      const pts = tailRuns.map((r) => [mbOf(r), r.kgBuild.phases?.find((p) => p.phase === name)?.cpuSeconds]);
+      if (pts.some(([, y]) => !y)) continue;
+      const e = slope(pts);
+      add(`kg build ${name} (CPU s) linear in size`, 'exponent ≈ 1 (≤ 1.1)', `exponent ${e.toFixed(2)} between the two largest`, e <= 1.1, `CPU seconds: ${pts.map(([, y]) => y.toFixed(1)).join(' → ')}`);
+    }
+    const rssPts = tailRuns.map((r) => [mbOf(r), r.kgBuild.maxRssMb]);
+    const eRss = slope(rssPts);
+    add('kg build peak RSS growth', 'sublinear (< 1)', `exponent ${eRss.toFixed(2)} between the two largest`, eRss < 1, `MB: ${rssPts.map(([, y]) => y.toFixed(0)).join(' → ')}`);
     const b = slope(built.map((r) => [mbOf(r), r.kgBuild.wallSeconds]));
     const tail = built.slice(-2);
     const bTail = slope(tail.map((r) => [mbOf(r), r.kgBuild.wallSeconds]));
@@ -495,9 +537,15 @@ function tables(res) {
       f1(n.perRow?.relationshipsPerSecond, 0), f1(n.batchedSubset?.relationshipsPerSecond, 0), n.perRow ? `${f1(n.speedup)}×` : '–', n.perRow ? `${f1(n.speedupSameRows)}×` : '–',
     ]);
   }
+  const rowsP = [['corpus', 'phase', 'wall s', 'CPU s (all threads)', 'peak RSS MB in phase', 'RSS at end MB', 'heap at end MB']];
+  for (const r of res.runs) {
+    for (const p of r.kgBuild?.phases ?? []) {
+      rowsP.push([`${f1(r.corpus.bytes / MB, 2)} MB`, p.phase, f1(p.seconds), f1(p.cpuSeconds), f1(p.peakRssMb, 0), f1(p.rssMb, 0), f1(p.heapMb, 0)]);
+    }
+  }
   const rows3 = [['target', 'goal', 'measured', 'met', 'note']];
   for (const t of res.targets) rows3.push([t.name, t.target, t.value, t.met ? 'yes' : 'NO', t.note]);
-  return { inProcess: rows1.length > 1 ? rows1 : null, build: rows1b, neo4j: rows2.length > 1 ? rows2 : null, targets: rows3 };
+  return { inProcess: rows1.length > 1 ? rows1 : null, build: rows1b, phases: rowsP.length > 1 ? rowsP : null, neo4j: rows2.length > 1 ? rows2 : null, targets: rows3 };
 }
 
 const markdown = (rows) => [
@@ -516,6 +564,7 @@ const machineLine = `${results.machine.cpus} × ${results.machine.cpuModel}, ${r
 process.stdout.write(`\n${machineLine}\n`);
 if (t.inProcess) process.stdout.write(`\nIn-process, one thread (decode + extract, then resolve / build / Louvain / export)\n${plain(t.inProcess)}\n`);
 process.stdout.write(`\nkg build (${jobs} workers)\n${plain(t.build)}\n`);
+if (t.phases) process.stdout.write(`\nkg build phases\n${plain(t.phases)}\n`);
 if (t.neo4j) process.stdout.write(`\nNeo4j load (${results.neo4j.uri})\n${plain(t.neo4j)}\n`);
 else process.stdout.write(`\nNeo4j load: skipped (${results.neo4j.skipped})\n`);
 process.stdout.write(`\nTargets\n${plain(t.targets)}\n\nbench: ${results.seconds.toFixed(0)} s in all\n`);
@@ -527,6 +576,7 @@ const md = [
   ...(perRun.length ? [`Measured: ${perRun.join('; ')}.`, ''] : []),
   ...(t.inProcess ? ['**In-process, one thread** (decode + extract; then resolve, graph build, Louvain, export of the same records)', '', markdown(t.inProcess), ''] : []),
   `**\`kg build\`** (${jobs} worker threads; extraction = until the last text is written; reduce + write = the rest)`, '', markdown(t.build), '',
+  ...(t.phases ? ['**`kg build` phases** (as kg build logs them: extract = until every record is spooled; reduce = records → compact graph; communities = Louvain; write = graph.json, GraphML, GEXF; report; commit = the swap)', '', markdown(t.phases), ''] : []),
   ...(t.neo4j ? ['**Neo4j load**', '', markdown(t.neo4j), ''] : [`Neo4j load: skipped (${results.neo4j.skipped}).`, '']),
   '**Targets**', '', markdown(t.targets), '',
 ].join('\n');

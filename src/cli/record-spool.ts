@@ -32,6 +32,11 @@ export class RecordSpool implements Iterable<DocRecord> {
     }
   }
 
+  /** A path in the spool's private folder for another temporary file; it goes when the spool is disposed. */
+  tempFile(name: string): string {
+    return path.join(this.dir, name);
+  }
+
   /** Closes and removes the spool; safe to call again (a signal handler may have done it already). */
   dispose(): void {
     if (this.disposed) return;

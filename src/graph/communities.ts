@@ -6,6 +6,7 @@ import { UndirectedGraph } from 'graphology';
 import type Louvain from 'graphology-communities-louvain';
 import { createRequire } from 'node:module';
 import type { KgGraph } from './build.js';
+import type { GraphStore } from './store.js';
 import { DOCUMENT_TYPE, MENTIONS } from './contract.js';
 
 // The package is CommonJS (module.exports = louvain) while its typings declare an ES default export;
@@ -35,52 +36,76 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Undirected view of the entities and their relations: parallel and opposite edges merge into one
- * edge whose weight is their count. Documents and MENTIONS stay out: a document names dozens of
- * entities, and every community would collapse around the documents instead of who works with whom.
+ * Louvain on an undirected view of the entities and their relations: parallel and opposite edges merge
+ * into one edge whose weight is their count. `keys` are the nodes in sorted order (Louvain's result depends
+ * on insertion order too); `eachEdge` gives each relation as two positions in `keys`, in the graph's edge
+ * order. Returns each position's community, numbered by size (0 = largest; ties broken by the smallest
+ * member key), so numbers are stable and meaningful.
  */
-function undirectedCopy(graph: KgGraph): UndirectedGraph<Record<string, never>, { weight: number }> {
-  const copy = new UndirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: false });
-  // Nodes in sorted order: Louvain's result depends on insertion order too.
-  for (const node of graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).sort()) copy.addNode(node);
-  graph.forEachEdge((_edge, attrs, source, target) => {
-    if (source === target || attrs.type === MENTIONS) return;
-    if (copy.hasEdge(source, target)) copy.updateEdgeAttribute(source, target, 'weight', (w) => (w ?? 0) + 1);
-    else copy.addEdge(source, target, { weight: 1 });
+export function louvainCommunities(
+  keys: readonly string[],
+  eachEdge: (visit: (a: number, b: number) => void) => void,
+  seed = DEFAULT_SEED,
+): CommunitySummary & { community: Int32Array } {
+  const n = keys.length;
+  const community = new Int32Array(n);
+  if (n === 0) return { count: 0, modularity: Number.NaN, community };
+  // Weights first (pairs numbered a·n + b, a < b), then the edges in the order each pair first appeared.
+  const weight = new Map<number, number>();
+  eachEdge((a, b) => {
+    if (a === b) return;
+    const pair = a < b ? a * n + b : b * n + a;
+    weight.set(pair, (weight.get(pair) ?? 0) + 1);
   });
-  return copy;
+  let raw: Int32Array;
+  let modularity = Number.NaN;
+  if (weight.size === 0) {
+    raw = Int32Array.from(keys, (_k, i) => i);
+  } else {
+    const copy = new UndirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: false });
+    for (const key of keys) copy.addNode(key);
+    for (const [pair, w] of weight) copy.addEdge(keys[Math.floor(pair / n)], keys[pair % n], { weight: w });
+    weight.clear();
+    const detailed = louvain.detailed(copy, { getEdgeWeight: 'weight', rng: seededRandom(seed) });
+    modularity = detailed.modularity;
+    raw = Int32Array.from(keys, (k) => detailed.communities[k]);
+  }
+  // Renumber: by size, then by the smallest member key (positions are in key order).
+  const size = new Map<number, number>();
+  const firstAt = new Map<number, number>();
+  raw.forEach((c, i) => { size.set(c, (size.get(c) ?? 0) + 1); if (!firstAt.has(c)) firstAt.set(c, i); });
+  const ordered = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || firstAt.get(a)! - firstAt.get(b)!);
+  const id = new Map(ordered.map((c, i) => [c, i]));
+  raw.forEach((c, i) => { community[i] = id.get(c)!; });
+  return { count: ordered.length, modularity, community };
 }
 
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Sets an integer `community` on every entity node (not on documents). Communities are numbered by size
- * (0 = largest; ties broken by the smallest member key), so numbers are stable and meaningful.
+ * Sets an integer `community` on every entity node (not on documents). Documents and MENTIONS stay out:
+ * a document names dozens of entities, and every community would collapse around the documents instead
+ * of who works with whom.
  */
 export function assignCommunities(graph: KgGraph, seed = DEFAULT_SEED): CommunitySummary {
-  const undirected = undirectedCopy(graph);
-  if (undirected.order === 0) return { count: 0, modularity: Number.NaN };
-  let membership: Record<string, number>;
-  let modularity = Number.NaN;
-  if (undirected.size === 0) {
-    membership = {};
-    undirected.forEachNode((node, _a) => { membership[node] = Object.keys(membership).length; });
-  } else {
-    const detailed = louvain.detailed(undirected, { getEdgeWeight: 'weight', rng: seededRandom(seed) });
-    membership = detailed.communities;
-    modularity = detailed.modularity;
-  }
+  const keys = graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).sort(byKey);
+  const position = new Map(keys.map((k, i) => [k, i]));
+  const result = louvainCommunities(keys, (visit) => graph.forEachEdge((_edge, attrs, source, target) => {
+    if (attrs.type !== MENTIONS) visit(position.get(source)!, position.get(target)!);
+  }), seed);
+  keys.forEach((k, i) => graph.setNodeAttribute(k, 'community', result.community[i]));
+  return { count: result.count, modularity: result.modularity };
+}
 
-  const members = new Map<number, string[]>();
-  for (const node of undirected.nodes()) {
-    const c = membership[node];
-    const list = members.get(c);
-    if (list) list.push(node);
-    else members.set(c, [node]);
-  }
-  const ordered = [...members.values()]
-    .map((nodes) => nodes.sort())
-    .sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  ordered.forEach((nodes, id) => {
-    for (const node of nodes) graph.setNodeAttribute(node, 'community', id);
-  });
-  return { count: ordered.length, modularity };
+/** assignCommunities for the compact store (src/graph/store.ts): the same communities for the same graph. */
+export function assignStoreCommunities(store: GraphStore, seed = DEFAULT_SEED): CommunitySummary {
+  const order = Int32Array.from(store.nodeKey, (_k, i) => i).sort((a, b) => byKey(store.nodeKey[a], store.nodeKey[b]));
+  const position = new Int32Array(order.length);
+  order.forEach((node, i) => { position[node] = i; });
+  const keys = Array.from(order, (node) => store.nodeKey[node]);
+  const result = louvainCommunities(keys, (visit) => {
+    for (let e = 0; e < store.relationCount; e++) visit(position[store.edgeSource[e]], position[store.edgeTarget[e]]);
+  }, seed);
+  order.forEach((node, i) => { store.community[node] = result.community[i]; });
+  return { count: result.count, modularity: result.modularity };
 }

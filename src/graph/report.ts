@@ -4,6 +4,16 @@ import { ENTITY_TYPES, RELATION_TYPES } from '../extract/records.js';
 import type { KgGraph } from './build.js';
 import type { CommunitySummary } from './communities.js';
 import { DOCUMENT_TYPE, MENTIONS } from './contract.js';
+import { GraphStore } from './store.js';
+
+/** What the report needs of a graph: its entities (with relation degree and community) and counts. */
+export interface ReportGraph {
+  entities: ReadonlyArray<{ key: string; name: string; type: string; community: number; degree: number }>;
+  /** Relations per type (MENTIONS not included). */
+  relationCounts: ReadonlyMap<string, number>;
+  documents: number;
+  mentions: number;
+}
 
 export interface ReportDocument {
   doc: string;
@@ -14,7 +24,7 @@ export interface ReportDocument {
 }
 
 export interface ReportInput {
-  graph: KgGraph;
+  graph: KgGraph | GraphStore | ReportGraph;
   communities: CommunitySummary;
   documents: readonly ReportDocument[];
   skipped: ReadonlyArray<{ path: string; reason: string }>;
@@ -39,15 +49,17 @@ const table = (header: string[], rows: unknown[][]): string[] => [
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function renderReport(input: ReportInput): string {
-  const { graph, communities, documents, skipped } = input;
+  const { communities, documents, skipped } = input;
+  const graph = reportGraph(input.graph);
   const lines: string[] = ['# Knowledge graph build report', ''];
   if (input.inputs?.length) lines.push(`Inputs: ${input.inputs.map((i) => `\`${i}\``).join(', ')}`, '');
   const took = input.seconds !== undefined ? ` in ${input.seconds.toFixed(1)} s` : '';
-  const counts = graphCounts(graph);
+  let relations = 0;
+  for (const n of graph.relationCounts.values()) relations += n;
   lines.push(
     `${documents.length} documents read, ${skipped.length} skipped${took}; ` +
-      `${counts.entities} entities, ${counts.relations} relations, ${communities.count} communities; ` +
-      `${counts.documents} Document nodes with ${counts.mentions} MENTIONS edges.`,
+      `${graph.entities.length} entities, ${relations} relations, ${communities.count} communities; ` +
+      `${graph.documents} Document nodes with ${graph.mentions} MENTIONS edges.`,
     '',
   );
 
@@ -67,30 +79,34 @@ export function renderReport(input: ReportInput): string {
   else lines.push(...table(['path', 'reason'], skipped.map((s) => [s.path, s.reason])));
 
   lines.push('', '## Entities by type', '');
-  const nodeCounts = countBy(graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).map((n) => String(graph.getNodeAttribute(n, 'type'))), ENTITY_TYPES);
+  const nodeCounts = countBy(graph.entities.map((e) => e.type), ENTITY_TYPES);
   lines.push(...table(['type', 'count'], [...nodeCounts.entries()]));
 
   lines.push('', '## Relations by type', '');
-  const edgeCounts = countBy(graph.filterEdges((_e, a) => a.type !== MENTIONS).map((e) => String(graph.getEdgeAttribute(e, 'type'))), RELATION_TYPES);
+  const edgeCounts = new Map<string, number>(RELATION_TYPES.map((t) => [t, 0]));
+  for (const [t, n] of graph.relationCounts) edgeCounts.set(t, (edgeCounts.get(t) ?? 0) + n);
   lines.push(...table(['type', 'count'], [...edgeCounts.entries()]));
 
   lines.push('', `## Most connected entities (top ${REPORT_LIMITS.centralEntities})`, '');
-  const ranked = nodesByDegree(graph);
+  // Most connected first; ties by key so the report is the same on every run.
+  const ranked = [...graph.entities].sort((a, b) => b.degree - a.degree || byKey(a.key, b.key));
   if (ranked.length === 0) lines.push('None.');
   else {
     lines.push(...table(
       ['#', 'name', 'type', 'degree', 'community'],
-      ranked.slice(0, REPORT_LIMITS.centralEntities).map((n, i) => {
-        const a = graph.getNodeAttributes(n);
-        return [i + 1, a.name, a.type, relationDegree(graph, n), a.community];
-      }),
+      ranked.slice(0, REPORT_LIMITS.centralEntities).map((e, i) => [i + 1, e.name, e.type, e.degree, e.community]),
     ));
   }
 
   lines.push('', '## Communities', '');
   const modularity = Number.isFinite(communities.modularity) ? communities.modularity.toFixed(3) : 'n/a (no relations)';
   lines.push(`${communities.count} communities (Louvain on the undirected graph); modularity ${modularity}.`, '');
-  const groups = membersByCommunity(graph, ranked);
+  const groups = new Map<number, typeof ranked>();
+  for (const e of ranked) {
+    const list = groups.get(e.community);
+    if (list) list.push(e);
+    else groups.set(e.community, [e]);
+  }
   const largest = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]).slice(0, REPORT_LIMITS.communities);
   if (largest.length > 0) {
     lines.push(...table(
@@ -98,14 +114,53 @@ export function renderReport(input: ReportInput): string {
       largest.map(([id, members]) => [
         id,
         members.length,
-        [...countBy(members.map((m) => String(graph.getNodeAttribute(m, 'type'))), []).entries()].map(([t, c]) => `${t} ${c}`).join(', '),
-        members.slice(0, REPORT_LIMITS.membersPerCommunity).map((m) => `${graph.getNodeAttribute(m, 'name')} (${relationDegree(graph, m)})`).join('、'),
+        [...countBy(members.map((m) => m.type), []).entries()].map(([t, c]) => `${t} ${c}`).join(', '),
+        members.slice(0, REPORT_LIMITS.membersPerCommunity).map((m) => `${m.name} (${m.degree})`).join('、'),
       ]),
     ));
     if (groups.size > largest.length) lines.push('', `… and ${groups.size - largest.length} smaller communities.`);
   }
   lines.push('');
   return lines.join('\n');
+}
+
+function reportGraph(graph: KgGraph | GraphStore | ReportGraph): ReportGraph {
+  if (graph instanceof GraphStore) return storeReportGraph(graph);
+  if ('forEachNode' in graph) return graphologyReportGraph(graph);
+  return graph;
+}
+
+/** The report's view of the compact store. */
+export function storeReportGraph(store: GraphStore): ReportGraph {
+  const degree = new Int32Array(store.entityCount);
+  const relationCounts = new Map<string, number>();
+  for (let e = 0; e < store.relationCount; e++) {
+    degree[store.edgeSource[e]]++;
+    degree[store.edgeTarget[e]]++;
+    relationCounts.set(store.edgeType[e], (relationCounts.get(store.edgeType[e]) ?? 0) + 1);
+  }
+  return {
+    entities: store.nodeKey.map((key, i) => ({ key, name: store.nodeName[i], type: store.nodeType[i], community: store.community[i], degree: degree[i] })),
+    relationCounts,
+    documents: store.documents.length,
+    mentions: store.mentions.doc.length,
+  };
+}
+
+/** The report's view of a graphology graph. */
+export function graphologyReportGraph(graph: KgGraph): ReportGraph {
+  const relationCounts = new Map<string, number>();
+  graph.forEachEdge((_e, a) => { if (a.type !== MENTIONS) relationCounts.set(a.type, (relationCounts.get(a.type) ?? 0) + 1); });
+  const counts = graphCounts(graph);
+  return {
+    entities: graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).map((key) => {
+      const a = graph.getNodeAttributes(key);
+      return { key, name: a.name, type: a.type, community: (a as { community: number }).community, degree: relationDegree(graph, key) };
+    }),
+    relationCounts,
+    documents: counts.documents,
+    mentions: counts.mentions,
+  };
 }
 
 /** Counts values; `known` are listed first (with zeros), anything else after, so new types still show. */
@@ -135,15 +190,4 @@ export function relationDegree(graph: KgGraph, node: string): number {
 export function nodesByDegree(graph: KgGraph): string[] {
   const degree = new Map(graph.filterNodes((_n, a) => a.type !== DOCUMENT_TYPE).map((n) => [n, relationDegree(graph, n)]));
   return [...degree.keys()].sort((a, b) => degree.get(b)! - degree.get(a)! || byKey(a, b));
-}
-
-function membersByCommunity(graph: KgGraph, ranked: readonly string[]): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const node of ranked) {
-    const c = graph.getNodeAttribute(node, 'community') as number;
-    const list = groups.get(c);
-    if (list) list.push(node);
-    else groups.set(c, [node]);
-  }
-  return groups;
 }

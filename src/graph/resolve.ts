@@ -8,8 +8,6 @@ import type { DocRecord, EntityType } from '../extract/records.js';
 const COMPANY_ENDINGS = ['集团', '集团公司', '集团有限公司', '有限公司', '股份有限公司', '公司', '控股'];
 const EXACT_ONLY: ReadonlySet<EntityType> = new Set(['Person', 'Place', 'Area']);
 
-interface Entity { type: EntityType; name: string; forms: Set<string>; evidence: number }
-
 export interface Resolution {
   /** `type:name` of a mention → the canonical name of its entity. */
   canonicalName: (type: EntityType, name: string) => string;
@@ -17,8 +15,11 @@ export interface Resolution {
   formsOf: (type: EntityType, canonical: string) => string[];
 }
 
+/** One distinct `type:name` seen in the records, with every surface form and how much evidence it has. */
+export interface SeenEntity { type: EntityType; name: string; forms: Set<string>; evidence: number }
+
 export function resolveEntities(records: Iterable<DocRecord>): Resolution {
-  const entities = new Map<string, Entity>();
+  const entities = new Map<string, SeenEntity>();
   for (const r of records) for (const m of r.mentions) {
     const key = `${m.type}:${m.name}`;
     let e = entities.get(key);
@@ -26,6 +27,11 @@ export function resolveEntities(records: Iterable<DocRecord>): Resolution {
     for (const a of m.aliases) e.forms.add(a);
     e.evidence += m.evidence.length;
   }
+  return resolveSeen(entities);
+}
+
+/** Resolution of the distinct entities seen, keyed `type:name`, in the order they were first seen. */
+export function resolveSeen(entities: ReadonlyMap<string, SeenEntity>): Resolution {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let root = k;
@@ -56,7 +62,7 @@ export function resolveEntities(records: Iterable<DocRecord>): Resolution {
     }
   }
 
-  const groups = new Map<string, Entity[]>();
+  const groups = new Map<string, SeenEntity[]>();
   for (const key of entities.keys()) {
     const root = find(key);
     const group = groups.get(root);

@@ -19,37 +19,65 @@ export interface ValidateOptions {
 
 /** Parses `data` as the contract's ExportedGraph and checks what zod cannot: references and offsets. */
 export function validateExportedGraph(data: unknown, options: ValidateOptions = {}): ExportedGraph {
-  // Checked element by element: one parse of the whole graph would hold a second copy of it in memory.
-  const shell = ExportedGraph.safeParse({ ...(data as object), nodes: [], edges: [] });
-  const issues = shell.success ? [] : shell.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   const { nodes = [], edges = [] } = (data ?? {}) as { nodes?: unknown[]; edges?: unknown[] };
-  if (!Array.isArray(nodes) || !Array.isArray(edges)) issues.push('nodes and edges must be arrays');
-  const check = (schema: z.ZodType, items: unknown[], where: string) => items.forEach((item, index) => {
-    if (issues.length >= 20) return;
-    const r = schema.safeParse(item);
-    if (!r.success) for (const i of r.error.issues) issues.push(`${where}.${index}.${i.path.join('.')}: ${i.message}`);
-  });
-  if (Array.isArray(nodes)) check(ExportedGraph.shape.nodes.element, nodes, 'nodes');
-  if (Array.isArray(edges)) check(ExportedGraph.shape.edges.element, edges, 'edges');
-  if (issues.length) throw new GraphValidationError(issues);
-  const graph = data as ExportedGraph;
-  const problems: string[] = [];
-  const keys = new Set<string>();
-  for (const node of graph.nodes) {
-    if (keys.has(node.key)) problems.push(`node ${node.key}: duplicate key`);
-    keys.add(node.key);
+  const checker = new GraphChecker(options);
+  checker.shell(data);
+  if (!Array.isArray(nodes) || !Array.isArray(edges)) throw new GraphValidationError(['nodes and edges must be arrays']);
+  // Checked element by element: one parse of the whole graph would hold a second copy of it in memory.
+  for (const node of nodes) checker.node(node);
+  for (const edge of edges) checker.edge(edge);
+  checker.finish();
+  return data as ExportedGraph;
+}
+
+type ExportedNode = ExportedGraph['nodes'][number];
+type ExportedEdge = ExportedGraph['edges'][number];
+
+/**
+ * The checks of validateExportedGraph, one element at a time, for a graph that is written as it is
+ * checked: the graph attributes first, then every node, then every edge (an edge's ends must be nodes
+ * given before it). Schema problems throw at once (at most 20 are collected per element); reference and
+ * offset problems are collected and thrown by `finish`.
+ */
+export class GraphChecker {
+  private readonly keys = new Set<string>();
+  private readonly problems: string[] = [];
+  private nodes = 0;
+  private edges = 0;
+
+  constructor(private readonly options: ValidateOptions = {}) {}
+
+  shell(data: unknown): void {
+    const shell = ExportedGraph.safeParse({ ...(data as object), nodes: [], edges: [] });
+    if (!shell.success) throw new GraphValidationError(shell.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+
+  node(item: unknown): void {
+    const node = parsed<ExportedNode>(ExportedGraph.shape.nodes.element, item, `nodes.${this.nodes++}`);
+    if (this.keys.has(node.key)) this.problems.push(`node ${node.key}: duplicate key`);
+    this.keys.add(node.key);
     if (node.attributes.type === 'Document') {
-      if (options.docChars && !options.docChars.has(node.attributes.name)) problems.push(`node ${node.key}: no such document`);
-    } else checkEvidence(`node ${node.key}`, node.attributes.evidence, options, problems);
+      if (this.options.docChars && !this.options.docChars.has(node.attributes.name)) this.problems.push(`node ${node.key}: no such document`);
+    } else checkEvidence(`node ${node.key}`, node.attributes.evidence, this.options, this.problems);
   }
-  for (const edge of graph.edges) {
+
+  edge(item: unknown): void {
+    const edge = parsed<ExportedEdge>(ExportedGraph.shape.edges.element, item, `edges.${this.edges++}`);
     const label = `edge ${edge.key ?? `${edge.source}->${edge.target}`}`;
-    if (!keys.has(edge.source)) problems.push(`${label}: unknown source ${edge.source}`);
-    if (!keys.has(edge.target)) problems.push(`${label}: unknown target ${edge.target}`);
-    checkEvidence(label, edge.attributes.evidence, options, problems);
+    if (!this.keys.has(edge.source)) this.problems.push(`${label}: unknown source ${edge.source}`);
+    if (!this.keys.has(edge.target)) this.problems.push(`${label}: unknown target ${edge.target}`);
+    checkEvidence(label, edge.attributes.evidence, this.options, this.problems);
   }
-  if (problems.length > 0) throw new GraphValidationError(problems);
-  return graph;
+
+  finish(): void {
+    if (this.problems.length > 0) throw new GraphValidationError(this.problems);
+  }
+}
+
+function parsed<T>(schema: z.ZodType, item: unknown, where: string): T {
+  const r = schema.safeParse(item);
+  if (!r.success) throw new GraphValidationError(r.error.issues.slice(0, 20).map((i) => `${where}.${i.path.join('.')}: ${i.message}`));
+  return item as T;
 }
 
 function checkEvidence(

@@ -5,9 +5,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildGraph } from '../../graph/build.js';
 import { RecordSpool } from '../record-spool.js';
-import { assignCommunities } from '../../graph/communities.js';
+import { assignStoreCommunities } from '../../graph/communities.js';
+import { reduceRecords } from '../../graph/store.js';
+import { FileTexts } from '../../graph/texts.js';
+import { phaseLogger } from '../phases.js';
 import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
 import { CliError } from '../errors.js';
@@ -120,7 +122,9 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   try {
     const textsDir = path.join(staging, 'texts');
     await mkdir(textsDir, { recursive: true });
+    const phase = phaseLogger(started);
     const { records, failures, repaired } = await extractAll(ingest.files, textsDir, options, spool);
+    phase('extract');
     for (const f of failures) skipped.push(f);
 
     const elapsed = () => (performance.now() - started) / 1000;
@@ -134,22 +138,28 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
         : 'kg build: no document could be read', 1);
     }
 
-    const graph = buildGraph(spool);
-    const communities = assignCommunities(graph);
-    graph.setAttribute('communities', communities.count);
-    if (Number.isFinite(communities.modularity)) graph.setAttribute('modularity', communities.modularity);
+    const graph = reduceRecords(spool, new FileTexts(spool.tempFile('evidence-texts')));
+    phase('reduce');
+    const communities = assignStoreCommunities(graph);
+    graph.attributes.communities = communities.count;
+    if (Number.isFinite(communities.modularity)) graph.attributes.modularity = communities.modularity;
+    phase('communities');
 
     const docChars = new Map(records.map((r) => [r.record.doc, r.record.chars]));
     await writeGraphFiles(graph, staging, { docChars });
+    graph.close();
+    phase('write');
     const documents: ReportDocument[] = records.map(({ record, file }) => ({
       doc: record.doc, path: file.path, chars: record.chars, mentions: record.mentions, relations: record.relations,
     }));
     const report = renderReport({ graph, communities, documents, skipped, repaired, inputs, seconds: elapsed() });
     await writeFile(path.join(staging, 'report.md'), report, 'utf8');
+    phase('report');
     output.commit(staging);
     committed = true;
 
     summary(`: ${graph.order} entities, ${graph.size} relations`);
+    phase('commit');
     const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
     if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
     return { read: records.length, skipped, outDir: output.target, exitCode };
