@@ -1,6 +1,7 @@
 // `kg build`: files in, graph.json / graph.graphml / graph.gexf / report.md / texts/ out.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { addConnectionOptions, connectionOptions, loadBuiltGraph, type Connectio
 import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { OutputFolder } from '../output-folder.js';
+import { cacheKey, CacheWriter, extractorVersion, RecordCache, reuseText, withDoc, type CachedInput } from '../record-cache.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { runPool } from '../worker-pool.js';
 
@@ -28,6 +30,8 @@ export interface BuildOptions {
   timeout?: number;
   maxFileMb?: number;
   followExternalLinks?: boolean;
+  /** false (--no-cache): extract every file, ignoring the record cache of the previous build (a new one is still written). */
+  cache?: boolean;
 }
 
 export interface BuildResult {
@@ -65,6 +69,7 @@ export function registerBuildCommand(program: Command): void {
     .option('--timeout <seconds>', `time limit per document (default: ${DEFAULT_TIMEOUT_S}), or ${TIMEOUT_S_PER_MB} s per MB of the file when that is longer`, positiveNumber('--timeout', false))
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
     .option('--follow-external-links', 'also read files and folders that symlinks in the input folders point to outside them')
+    .option('--no-cache', 'extract every file again instead of reusing the records of unchanged files from <out>/cache')
     .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load` (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
   addConnectionOptions(command, false).action(async (paths: string[], options: BuildOptions & ConnectionFlags & { neo4j?: string | boolean }) => {
     const { neo4j, user, password, passwordFile, database, ...buildOptions } = options;
@@ -120,7 +125,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   try {
     const textsDir = path.join(staging, 'texts');
     await mkdir(textsDir, { recursive: true });
-    const { records, failures, repaired } = await extractAll(ingest.files, textsDir, options, spool);
+    const { records, failures, repaired, extracted, cached } = await extractAll(ingest.files, textsDir, options, spool, { previous: output.target, staging });
     for (const f of failures) skipped.push(f);
 
     const elapsed = () => (performance.now() - started) / 1000;
@@ -149,7 +154,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     output.commit(staging);
     committed = true;
 
-    summary(`: ${graph.order} entities, ${graph.size} relations`);
+    summary(`: ${graph.order} entities, ${graph.size} relations (${extracted} extracted, ${cached} from the cache)`);
     const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
     if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
     return { read: records.length, skipped, outDir: output.target, exitCode };
@@ -166,13 +171,19 @@ interface RepairedInput { path: string; note: string }
 /** What the main thread keeps of a document once its record is in the spool. */
 interface ReadDocument { file: InputFile; record: RecordSummary }
 
-/** Extracts every file in worker threads; results come back in input order whatever order workers finish in. */
+/**
+ * Extracts every file in worker threads, except those whose record the previous build's cache holds (same
+ * bytes, same extractor): their records and texts are taken from it. Results come back in input order
+ * whatever order workers finish in. The records of all documents go into the spool and into the new cache
+ * in the staging folder.
+ */
 async function extractAll(
   files: readonly InputFile[],
   textsDir: string,
   options: BuildOptions,
   spool: RecordSpool,
-): Promise<{ records: ReadDocument[]; failures: SkippedInput[]; repaired: RepairedInput[] }> {
+  where: { previous: string; staging: string },
+): Promise<{ records: ReadDocument[]; failures: SkippedInput[]; repaired: RepairedInput[]; extracted: number; cached: number }> {
   const results: Array<ReadDocument | SkippedInput | undefined> = new Array(files.length);
   const repairs: Array<RepairedInput | undefined> = new Array(files.length);
   const show = shouldShowProgress(files.length, options.progress, Boolean(process.stderr.isTTY));
@@ -183,29 +194,77 @@ async function extractAll(
     progress.log(`skip ${s.path}: ${s.reason}`);
     progress.tick();
   };
-  const tasks: ExtractTask[] = files.map((f) => ({ path: f.path, doc: f.doc, bytes: f.bytes, textsDir }));
-  const timeoutS = options.timeout ?? DEFAULT_TIMEOUT_S;
+  const repairedNote = (index: number, note: string) => {
+    repairs[index] = { path: files[index].path, note };
+    progress.log(`note ${files[index].path}: ${note}`);
+  };
+
+  const startedAt = Date.now();
+  const extractor = extractorVersion();
+  const opened = options.cache === false ? {} : RecordCache.open(where.previous, extractor);
+  if (opened.why) progress.log(`note: not using the record cache of ${where.previous}: ${opened.why}`);
+  const cache = opened.cache;
+  const writer = new CacheWriter(where.staging, extractor, startedAt);
+  const seen: Array<Omit<CachedInput, 'key'> | undefined> = new Array(files.length);
+  const remember = (index: number, key: string) => {
+    const s = seen[index];
+    if (s) writer.input(path.resolve(files[index].path), { key, ...s });
+  };
+  const previousTexts = path.join(where.previous, 'texts');
+  let cached = 0;
+  const todo: number[] = [];
   try {
-    await runPool<ExtractTask, ExtractOutcome>(tasks, {
-      workerUrl: WORKER_URL,
-      jobs: options.jobs ?? os.availableParallelism(),
-      timeoutMs: (task) => Math.max(timeoutS, (TIMEOUT_S_PER_MB * task.bytes) / 2 ** 20) * 1000,
-      maxHeapMb: WORKER_HEAP_MB,
-      // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
-      tasksPerWorker: 2,
-      onResult: (_task, index, outcome) => {
-        if (!outcome.ok) return fail(index, outcome.reason);
-        if (outcome.repaired) {
-          repairs[index] = { path: files[index].path, note: outcome.repaired };
-          progress.log(`note ${files[index].path}: ${outcome.repaired}`);
-        }
-        spool.putJson(index, outcome.json);
-        results[index] = { file: files[index], record: outcome.summary };
-        progress.tick();
-      },
-      onFailure: (_task, index, reason) => fail(index, reason),
+    files.forEach((file, index) => {
+      try {
+        const info = statSync(file.path);
+        seen[index] = { size: info.size, mtimeMs: info.mtimeMs };
+      } catch {
+        // the worker reports what is wrong with it
+      }
+      const key = cache && seen[index] ? knownOrHashedKey(cache, file, seen[index]) : undefined;
+      const entry = key ? cache!.entry(key) : undefined;
+      if (!key || !entry || !reuseText(previousTexts, entry.doc, textsDir, file.doc)) {
+        todo.push(index);
+        return;
+      }
+      const json = withDoc(cache!.read(entry), file.doc);
+      spool.putJson(index, json);
+      const summary = { doc: file.doc, chars: entry.chars, mentions: entry.mentions, relations: entry.relations };
+      writer.put(key, json, { ...summary, ...(entry.repaired ? { repaired: entry.repaired } : {}) });
+      remember(index, key);
+      results[index] = { file, record: summary };
+      if (entry.repaired) repairedNote(index, entry.repaired);
+      cached++;
+      progress.tick();
     });
+    cache?.close();
+
+    const tasks: ExtractTask[] = todo.map((index) => ({ path: files[index].path, doc: files[index].doc, bytes: files[index].bytes, textsDir }));
+    const timeoutS = options.timeout ?? DEFAULT_TIMEOUT_S;
+    if (tasks.length > 0) {
+      await runPool<ExtractTask, ExtractOutcome>(tasks, {
+        workerUrl: WORKER_URL,
+        jobs: options.jobs ?? os.availableParallelism(),
+        timeoutMs: (task) => Math.max(timeoutS, (TIMEOUT_S_PER_MB * task.bytes) / 2 ** 20) * 1000,
+        maxHeapMb: WORKER_HEAP_MB,
+        // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
+        tasksPerWorker: 2,
+        onResult: (_task, k, outcome) => {
+          const index = todo[k];
+          if (!outcome.ok) return fail(index, outcome.reason);
+          if (outcome.repaired) repairedNote(index, outcome.repaired);
+          spool.putJson(index, outcome.json);
+          writer.put(outcome.key, outcome.json, { ...outcome.summary, ...(outcome.repaired ? { repaired: outcome.repaired } : {}) });
+          remember(index, outcome.key);
+          results[index] = { file: files[index], record: outcome.summary };
+          progress.tick();
+        },
+        onFailure: (_task, k, reason) => fail(todo[k], reason),
+      });
+    }
+    writer.finish();
   } finally {
+    writer.abandon();
     progress.stop();
   }
   const records: ReadDocument[] = [];
@@ -215,5 +274,19 @@ async function extractAll(
     if ('record' in r) records.push(r);
     else failures.push(r);
   }
-  return { records, failures, repaired: repairs.filter((r): r is RepairedInput => r !== undefined) };
+  return {
+    records, failures, repaired: repairs.filter((r): r is RepairedInput => r !== undefined),
+    extracted: records.length - cached, cached,
+  };
+}
+
+/** The cache key of an input: the recorded one when the file is unchanged on disk, else a hash of its bytes. */
+function knownOrHashedKey(cache: RecordCache, file: InputFile, seen: Omit<CachedInput, 'key'>): string | undefined {
+  const known = cache.knownKey(path.resolve(file.path), seen.size, seen.mtimeMs);
+  if (known) return known;
+  try {
+    return cacheKey(readFileSync(file.path), path.basename(file.path));
+  } catch {
+    return undefined; // the worker reports it
+  }
 }
