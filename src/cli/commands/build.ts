@@ -12,7 +12,8 @@ import { assignCommunities } from '../../graph/communities.js';
 import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
 import { CliError } from '../errors.js';
-import { addConnectionOptions, connectionOptions, loadBuiltGraph, type ConnectionFlags } from './load.js';
+import { addConnectionOptions, connectionOptions, type ConnectionFlags } from './load.js';
+import { carryOverNeo4jState, updateNeo4j } from '../neo4j-update.js';
 import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { OutputFolder } from '../output-folder.js';
@@ -70,7 +71,7 @@ export function registerBuildCommand(program: Command): void {
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
     .option('--follow-external-links', 'also read files and folders that symlinks in the input folders point to outside them')
     .option('--no-cache', 'extract every file again instead of reusing the records of unchanged files from <out>/cache')
-    .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load` (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
+    .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load`; a database this output folder loaded before is updated by the difference (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
   addConnectionOptions(command, false).action(async (paths: string[], options: BuildOptions & ConnectionFlags & { neo4j?: string | boolean }) => {
     const { neo4j, user, password, passwordFile, database, ...buildOptions } = options;
     const flags: ConnectionFlags = { user, password, passwordFile, database };
@@ -85,7 +86,7 @@ export function registerBuildCommand(program: Command): void {
     const connection = neo4j ? connectionOptions(flags) : undefined;
     const result = await runBuild(paths, buildOptions);
     process.exitCode = result.exitCode;
-    if (connection) await loadBuiltGraph(result.outDir, connection);
+    if (connection) await updateNeo4j(result.outDir, connection);
   });
 }
 
@@ -123,6 +124,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   const removeSignalHandlers = () => { for (const s of signals) process.off(s, onSignal); };
   for (const s of signals) process.on(s, onSignal);
   try {
+    carryOverNeo4jState(output.target, staging);
     const textsDir = path.join(staging, 'texts');
     await mkdir(textsDir, { recursive: true });
     const { records, failures, repaired, extracted, cached } = await extractAll(ingest.files, textsDir, options, spool, { previous: output.target, staging });
