@@ -237,6 +237,9 @@ export class CacheWriter {
   }
 }
 
+/** Folders reuseText has made (one mkdir per folder, not per document). */
+const madeDirs = new Set<string>();
+
 /**
  * Puts the previous build's normalised text of a cached document at <textsDir>/<doc>: a hard link (the
  * previous output is removed at commit, the file lives on), else a copy. False when the text is missing.
@@ -246,7 +249,11 @@ export function reuseText(previousTexts: string, fromDoc: string, textsDir: stri
   const target = path.join(textsDir, doc);
   const inside = (p: string, dir: string) => !path.relative(dir, p).startsWith('..');
   if (!inside(source, previousTexts) || !inside(target, textsDir) || !existsSync(source)) return false;
-  mkdirSync(path.dirname(target), { recursive: true });
+  const dir = path.dirname(target);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   try {
     linkSync(source, target);
   } catch {

@@ -202,6 +202,8 @@ async function extractAll(
   };
 
   const startedAt = Date.now();
+  // ZHENGKG_PHASES=1: one line with where the extraction step's time went (bench/incremental.mjs reads it).
+  const clock = process.env.ZHENGKG_PHASES === '1' ? { start: performance.now(), lookup: 0, writing: 0 } : undefined;
   const extractor = extractorVersion();
   const opened = options.cache === false ? {} : RecordCache.open(where.previous, extractor);
   if (opened.why) progress.log(`note: not using the record cache of ${where.previous}: ${opened.why}`);
@@ -229,10 +231,14 @@ async function extractAll(
         todo.push(index);
         return;
       }
-      const json = withDoc(cache!.read(entry), file.doc);
+      // The same doc id as last time (the usual case): the stored JSON as it is, not parsed.
+      const stored = cache!.read(entry);
+      const json = entry.doc === file.doc ? stored : withDoc(stored, file.doc);
       spool.putJson(index, json);
       const summary = { doc: file.doc, chars: entry.chars, mentions: entry.mentions, relations: entry.relations };
+      const t = clock ? performance.now() : 0;
       writer.put(key, json, { ...summary, ...(entry.repaired ? { repaired: entry.repaired } : {}) });
+      if (clock) clock.writing += performance.now() - t;
       remember(index, key);
       results[index] = { file, record: summary };
       if (entry.repaired) repairedNote(index, entry.repaired);
@@ -240,6 +246,7 @@ async function extractAll(
       progress.tick();
     });
     cache?.close();
+    if (clock) clock.lookup = performance.now() - clock.start;
 
     const tasks: ExtractTask[] = todo.map((index) => ({ path: files[index].path, doc: files[index].doc, bytes: files[index].bytes, textsDir }));
     const timeoutS = options.timeout ?? DEFAULT_TIMEOUT_S;
@@ -256,7 +263,9 @@ async function extractAll(
           if (!outcome.ok) return fail(index, outcome.reason);
           if (outcome.repaired) repairedNote(index, outcome.repaired);
           spool.putJson(index, outcome.json);
+          const t = clock ? performance.now() : 0;
           writer.put(outcome.key, outcome.json, { ...outcome.summary, ...(outcome.repaired ? { repaired: outcome.repaired } : {}) });
+          if (clock) clock.writing += performance.now() - t;
           remember(index, outcome.key);
           results[index] = { file: files[index], record: outcome.summary };
           progress.tick();
@@ -264,7 +273,15 @@ async function extractAll(
         onFailure: (_task, k, reason) => fail(todo[k], reason),
       });
     }
+    const t = clock ? performance.now() : 0;
     writer.finish();
+    if (clock) {
+      const now = performance.now();
+      clock.writing += now - t;
+      const s = (ms: number) => (ms / 1000).toFixed(2);
+      progress.log(`phases: extraction step ${s(now - clock.start)} s: cache lookup and cached records ${s(clock.lookup)} s (${cached} documents), `
+        + `workers ${s(now - clock.start - clock.lookup)} s (${todo.length} documents); writing the new cache ${s(clock.writing)} s of these`);
+    }
   } finally {
     writer.abandon();
     progress.stop();
