@@ -3,18 +3,22 @@
 // built again into the same output folder (the record cache in <out>/cache gives the unchanged
 // documents' records; only the new ones are extracted), then once more with nothing changed.
 //
-//   node bench/incremental.mjs [--mb 100] [--seed 1] [--add 10] [--jobs N] [--json <file>]
+//   node bench/incremental.mjs [--mb 100] [--seed 1] [--add 10] [--jobs N] [--neo4j] [--json <file>]
 //
 // For each build: wall time, CPU seconds (user + system, /usr/bin/time -v), peak RSS, the load average
 // before it, the summary line's counts (extracted / from the cache), and where the time went:
 //   - the extraction step (cache lookup and reading of cached records; workers on the new files;
-//     writing the new cache) from the line `kg build` prints with ZHENGKG_PHASES=1,
+//     writing the new cache) from the line `kg build` prints with ZHENGKG_EXTRACT_PHASES=1,
 //   - the reduce (resolve, graph, Louvain, graph.json) and the other writes, from when each output
 //     file was last written.
+// With --neo4j (run it under `flock /tmp/zhengkg-neo4j.lock`), then on a private server (bench-output/neo4j,
+// bolt port 7717): the corpus without the added documents is built with --neo4j into the emptied database
+// (a full load), the documents are added back and the build with --neo4j updates the database by the
+// difference; the update's own line gives its time and what it deleted and wrote.
 // Target (issue #15): the build after adding 10 documents to a 100 MB corpus takes ≤ 15 % of the first.
 // Numbers only: nothing here fails on a slow result. Uses dist/ (run `npm run build` first).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +34,7 @@ const get = (flag, fallback) => {
 };
 const log = (line) => process.stderr.write(`${line}\n`);
 
-export async function benchIncremental({ mb = 100, seed = 1, add = 10, jobs = os.availableParallelism(), outRoot = path.join(repo, 'bench-output') } = {}) {
+export async function benchIncremental({ mb = 100, seed = 1, add = 10, jobs = os.availableParallelism(), outRoot = path.join(repo, 'bench-output'), withNeo4j = false } = {}) {
   const corpusDir = path.join(outRoot, `corpus-${mb}mb-s${seed}`);
   const corpus = generateCorpus({ dir: corpusDir, targetBytes: Math.round(mb * MB), seed });
   const docsDir = path.join(corpusDir, 'docs');
@@ -40,12 +44,12 @@ export async function benchIncremental({ mb = 100, seed = 1, add = 10, jobs = os
   const out = path.join(work, 'out');
   mkdirSync(addedDir, { recursive: true });
 
-  const build = async (label) => {
-    const kgArgs = [path.join(repo, 'bin', 'kg.mjs'), 'build', docsDir, addedDir, '--out', out, '--no-progress', '--jobs', String(jobs)];
+  const build = async (label, extraArgs = [], env = {}) => {
+    const kgArgs = [path.join(repo, 'bin', 'kg.mjs'), 'build', docsDir, addedDir, '--out', out, '--no-progress', '--jobs', String(jobs), ...extraArgs];
     const loadAverage = os.loadavg();
     const startedEpoch = Date.now();
     const timed = existsSync('/usr/bin/time');
-    const r = await run(timed ? '/usr/bin/time' : process.execPath, timed ? ['-v', process.execPath, ...kgArgs] : kgArgs, { ...process.env, ZHENGKG_PHASES: '1' });
+    const r = await run(timed ? '/usr/bin/time' : process.execPath, timed ? ['-v', process.execPath, ...kgArgs] : kgArgs, { ...process.env, ZHENGKG_EXTRACT_PHASES: '1', ...env });
     const field = (name) => {
       const m = new RegExp(`${name}:\\s*([\\d.]+)`).exec(r.stderr);
       return m ? Number(m[1]) : null;
@@ -59,7 +63,7 @@ export async function benchIncremental({ mb = 100, seed = 1, add = 10, jobs = os
     const user = field('User time \\(seconds\\)'), system = field('System time \\(seconds\\)');
     return {
       label,
-      command: `ZHENGKG_PHASES=1 node bin/kg.mjs build ${path.relative(repo, docsDir)} ${path.relative(repo, addedDir)} --out ${path.relative(repo, out)} --no-progress --jobs ${jobs}`,
+      command: `ZHENGKG_EXTRACT_PHASES=1 node bin/kg.mjs build ${path.relative(repo, docsDir)} ${path.relative(repo, addedDir)} --out ${path.relative(repo, out)} --no-progress --jobs ${jobs}`,
       loadAverageBefore: loadAverage.map((x) => Number(x.toFixed(2))),
       wallSeconds: r.seconds,
       cpuSeconds: user !== null && system !== null ? user + system : null,
@@ -77,6 +81,7 @@ export async function benchIncremental({ mb = 100, seed = 1, add = 10, jobs = os
       // graph.json is written after resolve, graph build and Louvain; the rest are the other exports and the report.
       written: { 'cache/index.json': cacheDone, 'graph.json': graphJson, 'graph.graphml': at('graph.graphml'), 'graph.gexf': at('graph.gexf'), 'report.md': at('report.md') },
       reduceSeconds: cacheDone !== null && graphJson !== null ? graphJson - cacheDone : null,
+      neo4j: neo4jLines(r.stderr, Number(summary[3])),
       cacheMb: existsSync(path.join(out, 'cache', 'records.jsonl')) ? statSync(path.join(out, 'cache', 'records.jsonl')).size / MB : null,
     };
   };
@@ -98,11 +103,55 @@ export async function benchIncremental({ mb = 100, seed = 1, add = 10, jobs = os
   log(describe(unchanged));
   const ratio = { wall: added.wallSeconds / first.wallSeconds, cpu: added.cpuSeconds !== null && first.cpuSeconds ? added.cpuSeconds / first.cpuSeconds : null };
   log(`incremental/first: ${(100 * ratio.wall).toFixed(1)} % of the wall time, ${ratio.cpu !== null ? (100 * ratio.cpu).toFixed(1) : '?'} % of the CPU time (target ≤ 15 %)`);
+
+  let neo4j;
+  if (withNeo4j) {
+    const { acquireNeo4j, openDriver, wipe } = await import('./neo4j.mjs');
+    const server = await acquireNeo4j({ port: 7717, httpPort: 7727, log });
+    if (server.error) {
+      neo4j = { skipped: server.error };
+      log(`neo4j: skipped — ${server.error}`);
+    } else {
+      try {
+        const driver = openDriver(server);
+        await wipe(driver);
+        await driver.close();
+        const env = { NEO4J_USER: server.user, NEO4J_PASSWORD: server.password };
+        const aside = path.join(work, 'added-aside');
+        rmSync(aside, { recursive: true, force: true });
+        renameSync(addedDir, aside);
+        mkdirSync(addedDir);
+        const loaded = await build('--neo4j, corpus alone (a full load into the emptied database)', ['--neo4j', server.uri], env);
+        log(describe(loaded));
+        rmSync(addedDir, { recursive: true, force: true });
+        renameSync(aside, addedDir);
+        const updated = await build(`--neo4j after adding ${add} documents (an incremental update)`, ['--neo4j', server.uri], env);
+        log(describe(updated));
+        neo4j = { uri: server.uri, builds: [loaded, updated] };
+      } catch (err) {
+        neo4j = { error: String(err?.message ?? err).split('\n')[0] };
+        log(`neo4j: ${neo4j.error}`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
   return {
     mb, seed, jobs, corpus: { docs: corpus.docs, bytes: corpus.bytes }, added: { docs: add, bytes: addedBytes },
     machine: { cpus: os.cpus().length, memoryGb: os.totalmem() / 1024 ** 3, node: process.versions.node },
-    builds: [first, added, unchanged], ratio, targetRatio: 0.15,
+    builds: [first, added, unchanged], ratio, targetRatio: 0.15, ...(neo4j ? { neo4j } : {}),
   };
+}
+
+/** The load or update lines of a build with --neo4j; `buildSeconds` is the summary line's time (the build before the load). */
+function neo4jLines(stderr, buildSeconds) {
+  const update = /^updated Neo4j at \S+ in ([\d.]+) s: deleted (\d+) nodes and (\d+) relationships, wrote (\d+) nodes and (\d+) relationships \(new or changed\), moved (\d+) nodes to another community, left (\d+) nodes and (\d+) relationships/m.exec(stderr);
+  if (update) {
+    const [, seconds, deletedNodes, deletedRels, writtenNodes, writtenRels, movedNodes, unchangedNodes, unchangedRels] = update.map(Number);
+    return { mode: 'update', seconds, buildSeconds, deletedNodes, deletedRels, writtenNodes, writtenRels, movedNodes, unchangedNodes, unchangedRels };
+  }
+  const full = /^(loaded \d+ entity nodes.*|imported \d+ nodes.*)$/m.exec(stderr);
+  return full ? { mode: 'full load', buildSeconds, line: full[1] } : undefined;
 }
 
 function describe(b) {
@@ -110,7 +159,9 @@ function describe(b) {
   return `${b.label}: ${b.wallSeconds.toFixed(1)} s wall, ${b.cpuSeconds?.toFixed(1)} CPU-s, peak RSS ${b.maxRssMb.toFixed(0)} MB, load ${b.loadAverageBefore.join(' ')}; `
     + `${b.extracted} extracted, ${b.cached} from the cache; `
     + (e ? `extraction step ${e.seconds.toFixed(1)} s (cache lookup + cached records ${e.cacheSeconds.toFixed(1)} s, workers ${e.workerSeconds.toFixed(1)} s, cache writing ${e.cacheWriteSeconds.toFixed(1)} s); ` : '')
-    + `reduce to graph.json ${b.reduceSeconds?.toFixed(1)} s, other writes ${((b.written['report.md'] ?? 0) - (b.written['graph.json'] ?? 0)).toFixed(1)} s; cache ${b.cacheMb?.toFixed(0)} MB`;
+    + `reduce to graph.json ${b.reduceSeconds?.toFixed(1)} s, other writes ${((b.written['report.md'] ?? 0) - (b.written['graph.json'] ?? 0)).toFixed(1)} s; cache ${b.cacheMb?.toFixed(0)} MB`
+    + (b.neo4j?.mode === 'update' ? `; Neo4j update ${b.neo4j.seconds.toFixed(1)} s (deleted ${b.neo4j.deletedNodes} nodes / ${b.neo4j.deletedRels} relationships, wrote ${b.neo4j.writtenNodes} / ${b.neo4j.writtenRels}, moved ${b.neo4j.movedNodes} nodes, left ${b.neo4j.unchangedNodes} / ${b.neo4j.unchangedRels})` : '')
+    + (b.neo4j?.mode === 'full load' ? `; Neo4j full load ${(b.wallSeconds - b.neo4j.buildSeconds).toFixed(1)} s after the build: ${b.neo4j.line}` : '');
 }
 
 function run(cmd, argv, env) {
@@ -131,7 +182,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const result = await benchIncremental({
     mb: Number(get('--mb', '100')), seed: Number(get('--seed', '1')), add: Number(get('--add', '10')),
-    jobs: Number(get('--jobs', String(os.availableParallelism()))),
+    jobs: Number(get('--jobs', String(os.availableParallelism()))), withNeo4j: args.includes('--neo4j'),
   });
   const file = get('--json', path.join(repo, 'bench-output', 'incremental.json'));
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);

@@ -158,7 +158,7 @@ describe('the extractor version and cache keys', () => {
     expect(cacheKey(bytes, 'a.txt')).toBe(cacheKey(bytes, 'b.txt'));
     expect(cacheKey(bytes, 'a.html')).not.toBe(cacheKey(bytes, 'a.txt'));
     const record = { doc: 'a.txt', chars: 3, mentions: [{ id: 'm1', type: 'Person', name: '林澈', aliases: [], evidence: [{ doc: 'a.txt', start: 0, end: 2 }] }], relations: [] };
-    expect(JSON.parse(withDoc(JSON.stringify(record), 'b.txt'))).toEqual({ ...record, doc: 'b.txt', mentions: [{ ...record.mentions[0], evidence: [{ doc: 'b.txt', start: 0, end: 2 }] }] });
+    expect(JSON.parse(Buffer.from(withDoc(Buffer.from(JSON.stringify(record)), 'b.txt')).toString('utf8'))).toEqual({ ...record, doc: 'b.txt', mentions: [{ ...record.mentions[0], evidence: [{ doc: 'b.txt', start: 0, end: 2 }] }] });
   });
 });
 
@@ -194,8 +194,18 @@ describe('planDelta: the difference a database update applies', () => {
   });
 
   it('an update to the same graph writes nothing; writeAll writes everything', () => {
-    expect(planDelta([after], after).counts).toEqual({ deletedNodes: 0, deletedRels: 0, writtenNodes: 0, writtenRels: 0, unchangedNodes: 4, unchangedRels: 1 });
+    expect(planDelta([after], after).counts).toEqual({ deletedNodes: 0, deletedRels: 0, writtenNodes: 0, movedNodes: 0, writtenRels: 0, unchangedNodes: 4, unchangedRels: 1 });
     expect(planDelta([after], after, true).counts).toMatchObject({ writtenNodes: 4, writtenRels: 1 });
+  });
+
+  it('a node whose only change is its community is moved, not written again', () => {
+    const moved = planLoad(graph(
+      [doc('b.txt'), node('Person', '唐振宇', ['b.txt'], { community: 3 }), node('Place', '株洲市', ['b.txt'], { level: 'county', code: '430200' }), node('Organization', '株洲市人民政府', ['b.txt'])],
+      [edge('LOCATED_IN', 'Organization:株洲市人民政府', 'Place:株洲市', ['b.txt'])],
+    ));
+    const delta = planDelta([after], moved);
+    expect(delta.counts).toMatchObject({ writtenNodes: 0, movedNodes: 1, unchangedNodes: 3, writtenRels: 0 });
+    expect(delta.moveNodes).toEqual([{ type: 'Person', rows: [{ name: '唐振宇', community: 3 }] }]);
   });
 
   it('after an update cut short, what either earlier graph had and the new one lacks is deleted', () => {

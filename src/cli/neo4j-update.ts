@@ -119,7 +119,8 @@ export async function updateNeo4j(outDir: string, options: ConnectionOptions, lo
     rmSync(path.join(dir, PENDING), { force: true });
     const c = stats.counts;
     log(`updated Neo4j at ${conn.uri} in ${stats.seconds.toFixed(1)} s: deleted ${c.deletedNodes} nodes and ${c.deletedRels} relationships, `
-      + `wrote ${c.writtenNodes} nodes and ${c.writtenRels} relationships (new or changed), left ${c.unchangedNodes} nodes and ${c.unchangedRels} relationships as they were`);
+      + `wrote ${c.writtenNodes} nodes and ${c.writtenRels} relationships (new or changed), moved ${c.movedNodes} nodes to another community, `
+      + `left ${c.unchangedNodes} nodes and ${c.unchangedRels} relationships as they were`);
   } catch (err) {
     throw toCliError(err);
   }

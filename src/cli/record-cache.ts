@@ -114,16 +114,16 @@ export function extractorVersion(sources = defaultExtractorSources()): string {
   return hash.digest('hex');
 }
 
-/** The record's JSON with its doc id (the record's and every evidence's) changed. */
-export function withDoc(json: string, doc: string): string {
-  const record = JSON.parse(json) as DocRecord;
+/** The record's JSON (UTF-8) with its doc id (the record's and every evidence's) changed. */
+export function withDoc(json: Uint8Array, doc: string): Uint8Array {
+  const record = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as DocRecord;
   const from = record.doc;
   if (from === doc) return json;
   record.doc = doc;
   for (const item of [...record.mentions, ...record.relations]) {
     for (const e of item.evidence) if (e.doc === from) e.doc = doc;
   }
-  return JSON.stringify(record);
+  return Buffer.from(JSON.stringify(record), 'utf8');
 }
 
 /** The cache a previous build left in `outDir`, when it is there, readable and of this extractor version. */
@@ -167,16 +167,16 @@ export class RecordCache {
     return Object.hasOwn(this.index.entries, key) ? this.index.entries[key] : undefined;
   }
 
-  /** The record JSON of an entry (as extracted: with the entry's doc id). */
-  read(entry: CacheEntry): string {
-    const bytes = Buffer.alloc(entry.length);
+  /** The record JSON of an entry as UTF-8 (as extracted: with the entry's doc id). */
+  read(entry: CacheEntry): Buffer {
+    const bytes = Buffer.allocUnsafe(entry.length);
     let done = 0;
     while (done < entry.length) {
       const n = readSync(this.fd, bytes, done, entry.length - done, entry.offset + done);
       if (n === 0) throw new Error(`record cache ${this.dir} is truncated`);
       done += n;
     }
-    return bytes.toString('utf8');
+    return bytes;
   }
 
   close(): void {
@@ -204,9 +204,8 @@ export class CacheWriter {
   }
 
   /** Stores a record once per key (two inputs with the same bytes share it). */
-  put(key: string, json: string, summary: Omit<CacheEntry, 'offset' | 'length'>): void {
+  put(key: string, bytes: Uint8Array, summary: Omit<CacheEntry, 'offset' | 'length'>): void {
     if (this.has(key)) return;
-    const bytes = Buffer.from(json, 'utf8');
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
     this.entries[key] = { offset: this.size, length: bytes.length, ...summary };

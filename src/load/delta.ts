@@ -13,7 +13,7 @@
 // every document it lists is one the previous graph gave it (a relationship: every evidence entry), so
 // what another graph merged into the same node is never deleted. Rerunning an update that was cut short
 // finishes it: deletes of what is gone match nothing, writes set the same values again.
-import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { PlaceLevel } from '../extract/records.js';
 import type { EdgeType, NodeType } from '../graph/contract.js';
 import { resolveConnection, sessionConfig, withNeo4j, type ConnectionOptions } from './connection.js';
@@ -35,28 +35,33 @@ export interface NodeDelete { type: NodeType; rows: Array<{ name: string; docs: 
 /** Relationships of one type between two labels, to write or delete (a delete row carries its previous evidence). */
 export interface RelChange { type: EdgeType; sourceType: NodeType; targetType: NodeType; rows: RelRow[] }
 
+/** Nodes of one label whose only change is their community: name and new community. */
+export interface CommunityMove { type: NodeType; rows: Array<{ name: string; community: number }> }
+
 export interface Delta {
   deleteRels: RelChange[];
   deleteNodes: NodeDelete[];
   writeNodes: NodeWrite[];
+  moveNodes: CommunityMove[];
   writeRels: RelChange[];
   communities: LoadPlan['communities'];
-  counts: { deletedNodes: number; deletedRels: number; writtenNodes: number; writtenRels: number; unchangedNodes: number; unchangedRels: number };
+  counts: { deletedNodes: number; deletedRels: number; writtenNodes: number; movedNodes: number; writtenRels: number; unchangedNodes: number; unchangedRels: number };
 }
 
 const nodeId = (type: string, name: string) => `${type}\u0000${name}`;
 const relId = (type: string, sourceType: string, source: string, targetType: string, target: string, title: string | null) =>
   `${type}\u0000${sourceType}\u0000${source}\u0000${targetType}\u0000${target}\u0000${type === 'HOLDS_POSITION' ? title ?? '' : ''}`;
 
-interface PlannedNode { type: NodeType; level?: PlaceLevel; row: NodeRow; value: string }
+/** `value`: everything the node holds but its community, as JSON; the community apart (Louvain moves many nodes and nothing else about them). */
+interface PlannedNode { type: NodeType; level?: PlaceLevel; row: NodeRow; value: string; community: number | null }
 interface PlannedRel { group: Omit<RelChange, 'rows'>; row: RelRow; value: string }
 
 function nodesOf(plan: LoadPlan): Map<string, PlannedNode> {
   const nodes = new Map<string, PlannedNode>();
   for (const g of plan.nodeGroups) {
     for (const row of g.rows) {
-      const values = g.type === DOCUMENT ? documentRowValues(row as DocumentRow) : nodeRowValues(row);
-      nodes.set(nodeId(g.type, row.name), { type: g.type, ...(g.level ? { level: g.level } : {}), row, value: JSON.stringify([g.level ?? null, values]) });
+      const values = g.type === DOCUMENT ? documentRowValues(row as DocumentRow) : nodeRowValues({ ...row, community: null });
+      nodes.set(nodeId(g.type, row.name), { type: g.type, ...(g.level ? { level: g.level } : {}), row, value: JSON.stringify([g.level ?? null, values]), community: row.community });
     }
   }
   return nodes;
@@ -88,7 +93,7 @@ function push<K, T>(groups: Map<string, K & { rows: T[] }>, key: string, make: (
 export function planDelta(previous: readonly LoadPlan[], next: LoadPlan, writeAll = false): Delta {
   const prevNodes = previous.map(nodesOf), prevRels = previous.map(relsOf);
   const nextNodes = nodesOf(next), nextRels = relsOf(next);
-  const counts = { deletedNodes: 0, deletedRels: 0, writtenNodes: 0, writtenRels: 0, unchangedNodes: 0, unchangedRels: 0 };
+  const counts = { deletedNodes: 0, deletedRels: 0, writtenNodes: 0, movedNodes: 0, writtenRels: 0, unchangedNodes: 0, unchangedRels: 0 };
 
   // A Place whose level changed has other labels: it is deleted and written again, with its relationships.
   const relabelled = new Set<string>();
@@ -106,10 +111,16 @@ export function planDelta(previous: readonly LoadPlan[], next: LoadPlan, writeAl
     }
   }
   const writeNodes = new Map<string, NodeWrite>();
+  const moveNodes = new Map<string, CommunityMove>();
   for (const [id, n] of nextNodes) {
-    const unchanged = !writeAll && !relabelled.has(id) && prevNodes.length > 0 && prevNodes.every((nodes) => nodes.get(id)?.value === n.value);
-    if (unchanged) {
+    const same = !writeAll && !relabelled.has(id) && prevNodes.length > 0 && prevNodes.every((nodes) => nodes.get(id)?.value === n.value);
+    if (same && prevNodes.every((nodes) => nodes.get(id)?.community === n.community)) {
       counts.unchangedNodes++;
+      continue;
+    }
+    if (same && n.community !== null) {
+      push(moveNodes, n.type, () => ({ type: n.type }), { name: n.row.name, community: n.community });
+      counts.movedNodes++;
       continue;
     }
     push(writeNodes, `${n.type}|${n.level ?? ''}`, () => ({ type: n.type, ...(n.level ? { level: n.level } : {}) }), n.row);
@@ -139,7 +150,7 @@ export function planDelta(previous: readonly LoadPlan[], next: LoadPlan, writeAl
   }
   return {
     deleteRels: [...deleteRels.values()], deleteNodes: [...deleteNodes.values()],
-    writeNodes: [...writeNodes.values()], writeRels: [...writeRels.values()],
+    writeNodes: [...writeNodes.values()], moveNodes: [...moveNodes.values()], writeRels: [...writeRels.values()],
     communities: next.communities, counts,
   };
 }
@@ -179,6 +190,16 @@ export function writeNodesStatement(type: NodeType, level?: PlaceLevel): string 
     `MERGE (n:${labels} {name: ${col('name')}})`,
     `SET ${NODE_COLUMNS.filter((c) => c !== 'name').map((c) => `n.${c} = ${col(c)}`).join(', ')}`,
     `RETURN elementId(n) AS id, ${col('community')} AS community`,
+  ].join('\n');
+}
+
+/** Sets the community of nodes (rows: [name, community]) that did not change otherwise. */
+export function moveNodesStatement(type: NodeType): string {
+  return [
+    'UNWIND $rows AS row',
+    `MATCH (n:${label(type)} {name: row[0]})`,
+    'SET n.community = row[1]',
+    'RETURN elementId(n) AS id, row[1] AS community',
   ].join('\n');
 }
 
@@ -262,6 +283,11 @@ async function applyWith(driver: Driver, conn: ReturnType<typeof resolveConnecti
 
     for (const g of delta.writeNodes) await writeNodes(session, g);
     progress(`neo4j: wrote ${delta.counts.writtenNodes} new or changed nodes`);
+    for (const g of delta.moveNodes) {
+      const values = g.rows.map((r) => [r.name, neo4j.int(r.community)]);
+      for (const rows of chunks(values, STATEMENT_ROWS)) await executeWriteRetrying(session, (tx) => withMemberships(tx, moveNodesStatement(g.type), rows));
+    }
+    progress(`neo4j: moved ${delta.counts.movedNodes} nodes to another community`);
 
     for (const g of delta.writeRels) {
       const statement = writeRelsStatement(g.type, g.sourceType, g.targetType);
@@ -291,12 +317,17 @@ async function writeNodes(session: Session, g: NodeWrite): Promise<void> {
   const values = g.rows.map((r) => (isDocument ? documentRowValues(r as DocumentRow) : nodeRowValues({ ...r, community: int(r.community) })));
   for (const rows of chunks(values, STATEMENT_ROWS)) {
     await executeWriteRetrying(session, async (tx) => {
-      const result = await tx.run(statement, { rows });
-      if (isDocument) return;
-      const memberships = result.records
-        .filter((r) => r.get('community') !== null)
-        .map((r) => ({ id: r.get('id') as string, community: neo4j.int(r.get('community') as number) }));
-      if (memberships.length > 0) await tx.run(setCommunitiesStatement(), { rows: memberships });
+      if (isDocument) await tx.run(statement, { rows });
+      else await withMemberships(tx, statement, rows);
     });
   }
+}
+
+/** Runs a node statement that returns (id, community) and links those nodes to their Community nodes, in the same transaction. */
+async function withMemberships(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<void> {
+  const result = await tx.run(statement, { rows });
+  const memberships = result.records
+    .filter((r) => r.get('community') !== null)
+    .map((r) => ({ id: r.get('id') as string, community: neo4j.int(r.get('community') as number) }));
+  if (memberships.length > 0) await tx.run(setCommunitiesStatement(), { rows: memberships });
 }

@@ -202,8 +202,8 @@ async function extractAll(
   };
 
   const startedAt = Date.now();
-  // ZHENGKG_PHASES=1: one line with where the extraction step's time went (bench/incremental.mjs reads it).
-  const clock = process.env.ZHENGKG_PHASES === '1' ? { start: performance.now(), lookup: 0, writing: 0 } : undefined;
+  // ZHENGKG_EXTRACT_PHASES=1: one line with where the extraction step's time went (bench/incremental.mjs reads it).
+  const clock = process.env.ZHENGKG_EXTRACT_PHASES === '1' ? { start: performance.now(), lookup: 0, writing: 0 } : undefined;
   const extractor = extractorVersion();
   const opened = options.cache === false ? {} : RecordCache.open(where.previous, extractor);
   if (opened.why) progress.log(`note: not using the record cache of ${where.previous}: ${opened.why}`);
@@ -234,7 +234,7 @@ async function extractAll(
       // The same doc id as last time (the usual case): the stored JSON as it is, not parsed.
       const stored = cache!.read(entry);
       const json = entry.doc === file.doc ? stored : withDoc(stored, file.doc);
-      spool.putJson(index, json);
+      spool.putJsonBytes(index, json);
       const summary = { doc: file.doc, chars: entry.chars, mentions: entry.mentions, relations: entry.relations };
       const t = clock ? performance.now() : 0;
       writer.put(key, json, { ...summary, ...(entry.repaired ? { repaired: entry.repaired } : {}) });
@@ -262,9 +262,11 @@ async function extractAll(
           const index = todo[k];
           if (!outcome.ok) return fail(index, outcome.reason);
           if (outcome.repaired) repairedNote(index, outcome.repaired);
-          spool.putJson(index, outcome.json);
+          // Encoded once, for the spool and the cache.
+          const json = Buffer.from(outcome.json, 'utf8');
+          spool.putJsonBytes(index, json);
           const t = clock ? performance.now() : 0;
-          writer.put(outcome.key, outcome.json, { ...outcome.summary, ...(outcome.repaired ? { repaired: outcome.repaired } : {}) });
+          writer.put(outcome.key, json, { ...outcome.summary, ...(outcome.repaired ? { repaired: outcome.repaired } : {}) });
           if (clock) clock.writing += performance.now() - t;
           remember(index, outcome.key);
           results[index] = { file: files[index], record: outcome.summary };
