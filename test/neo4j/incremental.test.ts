@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyDelta, planDelta } from '../../src/load/delta.js';
+import { loadGraph } from '../../src/load/load.js';
+import { planLoad } from '../../src/load/model.js';
 import { runKg } from '../kg-process.js';
 import { neo4jScript, reliabilityInstance, root, startInstance } from '../reliability/helpers.js';
 
@@ -131,4 +134,38 @@ describe.skipIf(skip)('kg build --neo4j: an incremental update equals a full loa
     const graph = JSON.parse(readFileSync(path.join(work, 'out', 'graph.json'), 'utf8'));
     expect(graph.nodes.some((n: { key: string }) => n.key === 'Document:added.txt')).toBe(false);
   }, 300_000);
+
+  it('applyDelta on hand-made graphs: deletes, changes, a community move and a Place that changed level all end as a full load of the new graph', async () => {
+    const ev = (doc: string) => [{ doc, start: 0, end: 2, text: '句子' }];
+    const node = (type: string, name: string, docs: string[], extra: Record<string, unknown> = {}) => ({
+      key: `${type}:${name}`, attributes: { type, name, aliases: [], evidence: docs.flatMap(ev), community: 0, ...extra },
+    });
+    const doc = (name: string) => ({ key: `Document:${name}`, attributes: { type: 'Document', name } });
+    const edge = (type: string, source: string, target: string, docs: string[], extra: Record<string, unknown> = {}) => ({ source, target, attributes: { type, evidence: docs.flatMap(ev), ...extra } });
+    const graph = (nodes: unknown[], edges: unknown[]) => ({ attributes: {}, options: { type: 'directed', multi: false, allowSelfLoops: true }, nodes, edges });
+    const before = graph(
+      [doc('a.txt'), doc('b.txt'), node('Person', '林澈', ['a.txt']), node('Person', '唐振宇', ['a.txt', 'b.txt'], { community: 1 }),
+        node('Place', '株洲市', ['b.txt'], { level: 'city', code: '430200' }), node('Organization', '株洲市人民政府', ['b.txt'])],
+      [edge('MENTIONS', 'Document:a.txt', 'Person:林澈', ['a.txt']), edge('LOCATED_IN', 'Organization:株洲市人民政府', 'Place:株洲市', ['b.txt']),
+        edge('PRESIDES', 'Person:唐振宇', 'Organization:株洲市人民政府', ['a.txt']), edge('HOLDS_POSITION', 'Person:唐振宇', 'Organization:株洲市人民政府', ['b.txt'], { title: '市长' })],
+    );
+    const after = graph(
+      [doc('b.txt'), doc('c.txt'), node('Person', '唐振宇', ['a.txt', 'b.txt'], { community: 2 }), node('Person', '龙佩玲', ['c.txt'], { community: 2 }),
+        node('Place', '株洲市', ['b.txt'], { level: 'county', code: '430200' }), node('Organization', '株洲市人民政府', ['b.txt', 'c.txt'], { aliases: ['株洲市政府'] })],
+      [edge('LOCATED_IN', 'Organization:株洲市人民政府', 'Place:株洲市', ['b.txt']), edge('HOLDS_POSITION', 'Person:唐振宇', 'Organization:株洲市人民政府', ['b.txt'], { title: '市长' }),
+        edge('HOLDS_POSITION', 'Person:龙佩玲', 'Organization:株洲市人民政府', ['c.txt'], { title: '副市长' }), edge('MENTIONS', 'Document:c.txt', 'Person:龙佩玲', ['c.txt'])],
+    );
+    const conn = { uri: instance.uri, user: instance.user, password: instance.password };
+    await wipe();
+    await loadGraph(before, { ...conn, progress: () => {} });
+    const delta = planDelta([planLoad(before)], planLoad(after));
+    expect(delta.counts).toMatchObject({ movedNodes: 1, deletedNodes: 3 }); // 唐振宇 moves; a.txt, 林澈 and the County-to-be go
+    await applyDelta(delta, conn);
+    const updated = await dump();
+    await wipe();
+    await loadGraph(after, { ...conn, progress: () => {} });
+    const loaded = await dump();
+    expect(updated).toEqual(loaded);
+    expect(loaded.perLabel.County).toBe(1);
+  }, 120_000);
 });
