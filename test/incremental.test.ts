@@ -116,6 +116,18 @@ describe('kg build with the record cache', () => {
     expect(summaryOf((await build()).stderr)).toEqual({ documents: 4, extracted: 0, cached: 4 });
   }, 60_000);
 
+  it('a damaged records file means extracting again, not a broken build', async () => {
+    await build();
+    const pack = path.join(out(), 'cache', 'records.jsonl');
+    const bytes = readFileSync(pack);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x55; // one record's bytes no longer match its checksum
+    writeFileSync(pack, bytes);
+    expect(summaryOf((await build()).stderr)).toEqual({ documents: 4, extracted: 1, cached: 3 });
+    writeFileSync(pack, bytes.subarray(0, 10)); // and a records file cut short: every record is extracted
+    expect(summaryOf((await build()).stderr)).toEqual({ documents: 4, extracted: 4, cached: 0 });
+    sameOutput(out(), await fresh('fresh-damaged'));
+  }, 60_000);
+
   it('--no-cache extracts every file (and still leaves a cache for the next build)', async () => {
     expect(summaryOf((await build('--no-cache')).stderr)).toEqual({ documents: 4, extracted: 4, cached: 0 });
     expect(summaryOf((await build()).stderr)).toEqual({ documents: 4, extracted: 0, cached: 4 });

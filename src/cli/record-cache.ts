@@ -14,6 +14,7 @@ import {
   closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync, writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -28,6 +29,8 @@ const FORMAT = 1;
 export const CacheEntry = z.object({
   offset: z.number().int().nonnegative(),
   length: z.number().int().nonnegative(),
+  /** CRC-32 of the stored bytes: a damaged records file means extracting again, never a broken record. */
+  crc: z.number().int().nonnegative(),
   /** The doc id the record was extracted with (its text is <out>/texts/<doc>). */
   doc: z.string(),
   chars: z.number().int().nonnegative(),
@@ -167,7 +170,7 @@ export class RecordCache {
     return Object.hasOwn(this.index.entries, key) ? this.index.entries[key] : undefined;
   }
 
-  /** The record JSON of an entry as UTF-8 (as extracted: with the entry's doc id). */
+  /** The record JSON of an entry as UTF-8 (as extracted: with the entry's doc id); throws when the bytes are not those stored. */
   read(entry: CacheEntry): Buffer {
     const bytes = Buffer.allocUnsafe(entry.length);
     let done = 0;
@@ -176,6 +179,7 @@ export class RecordCache {
       if (n === 0) throw new Error(`record cache ${this.dir} is truncated`);
       done += n;
     }
+    if (crc32(bytes) !== entry.crc) throw new Error(`record cache ${this.dir} is damaged`);
     return bytes;
   }
 
@@ -204,11 +208,11 @@ export class CacheWriter {
   }
 
   /** Stores a record once per key (two inputs with the same bytes share it). */
-  put(key: string, bytes: Uint8Array, summary: Omit<CacheEntry, 'offset' | 'length'>): void {
+  put(key: string, bytes: Uint8Array, summary: Omit<CacheEntry, 'offset' | 'length' | 'crc'>): void {
     if (this.has(key)) return;
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
-    this.entries[key] = { offset: this.size, length: bytes.length, ...summary };
+    this.entries[key] = { offset: this.size, length: bytes.length, crc: crc32(bytes), ...summary };
     this.size += bytes.length;
   }
 

@@ -227,13 +227,19 @@ async function extractAll(
       }
       const key = cache && seen[index] ? knownOrHashedKey(cache, file, seen[index]) : undefined;
       const entry = key ? cache!.entry(key) : undefined;
-      if (!key || !entry || !reuseText(previousTexts, entry.doc, textsDir, file.doc)) {
+      // The record first, then the text: a damaged cache (a short records file) means extracting the file, and
+      // no link to the previous output's text may exist then (the worker writes the text afresh).
+      let json: Uint8Array | undefined;
+      try {
+        // The same doc id as last time (the usual case): the stored JSON as it is, not parsed.
+        json = entry ? (entry.doc === file.doc ? cache!.read(entry) : withDoc(cache!.read(entry), file.doc)) : undefined;
+      } catch {
+        json = undefined;
+      }
+      if (!key || !entry || !json || !reuseText(previousTexts, entry.doc, textsDir, file.doc)) {
         todo.push(index);
         return;
       }
-      // The same doc id as last time (the usual case): the stored JSON as it is, not parsed.
-      const stored = cache!.read(entry);
-      const json = entry.doc === file.doc ? stored : withDoc(stored, file.doc);
       spool.putJsonBytes(index, json);
       const summary = { doc: file.doc, chars: entry.chars, mentions: entry.mentions, relations: entry.relations };
       const t = clock ? performance.now() : 0;
