@@ -52,17 +52,14 @@ const nodeId = (type: string, name: string) => `${type}\u0000${name}`;
 const relId = (type: string, sourceType: string, source: string, targetType: string, target: string, title: string | null) =>
   `${type}\u0000${sourceType}\u0000${source}\u0000${targetType}\u0000${target}\u0000${type === 'HOLDS_POSITION' ? title ?? '' : ''}`;
 
-/** `value`: everything the node holds but its community, as JSON; the community apart (Louvain moves many nodes and nothing else about them). */
-interface PlannedNode { type: NodeType; level?: PlaceLevel; row: NodeRow; value: string; community: number | null }
-interface PlannedRel { group: Omit<RelChange, 'rows'>; row: RelRow; value: string }
+/** A node of a plan with its label combination (the row's community is compared apart: Louvain moves many nodes and nothing else about them). */
+interface PlannedNode { type: NodeType; level?: PlaceLevel; row: NodeRow }
+interface PlannedRel { group: Omit<RelChange, 'rows'>; row: RelRow }
 
 function nodesOf(plan: LoadPlan): Map<string, PlannedNode> {
   const nodes = new Map<string, PlannedNode>();
   for (const g of plan.nodeGroups) {
-    for (const row of g.rows) {
-      const values = g.type === DOCUMENT ? documentRowValues(row as DocumentRow) : nodeRowValues({ ...row, community: null });
-      nodes.set(nodeId(g.type, row.name), { type: g.type, ...(g.level ? { level: g.level } : {}), row, value: JSON.stringify([g.level ?? null, values]), community: row.community });
-    }
+    for (const row of g.rows) nodes.set(nodeId(g.type, row.name), { type: g.type, ...(g.level ? { level: g.level } : {}), row });
   }
   return nodes;
 }
@@ -71,12 +68,23 @@ function relsOf(plan: LoadPlan): Map<string, PlannedRel> {
   const rels = new Map<string, PlannedRel>();
   for (const g of plan.relGroups) {
     const group = { type: g.type, sourceType: g.sourceType, targetType: g.targetType };
-    for (const row of g.rows) {
-      rels.set(relId(g.type, g.sourceType, row.source, g.targetType, row.target, row.title), { group, row, value: JSON.stringify(row) });
-    }
+    for (const row of g.rows) rels.set(relId(g.type, g.sourceType, row.source, g.targetType, row.target, row.title), { group, row });
   }
   return rels;
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Everything a node holds but its community (Document rows: their own columns too). */
+function sameNode(a: PlannedNode, b: PlannedNode): boolean {
+  const x = a.row as DocumentRow, y = b.row as DocumentRow;
+  return (a.level ?? null) === (b.level ?? null) && x.name === y.name && sameList(x.aliases, y.aliases) && sameList(x.evidence, y.evidence)
+    && sameList(x.docs, y.docs) && x.level === y.level && x.code === y.code
+    && (x.title ?? null) === (y.title ?? null) && (x.date ?? null) === (y.date ?? null) && (x.place ?? null) === (y.place ?? null);
+}
+
+const sameRel = (a: RelRow, b: RelRow): boolean =>
+  a.title === b.title && a.basis === b.basis && a.sentence === b.sentence && sameList(a.evidence, b.evidence);
 
 function push<K, T>(groups: Map<string, K & { rows: T[] }>, key: string, make: () => K, row: T): void {
   let g = groups.get(key);
@@ -113,13 +121,16 @@ export function planDelta(previous: readonly LoadPlan[], next: LoadPlan, writeAl
   const writeNodes = new Map<string, NodeWrite>();
   const moveNodes = new Map<string, CommunityMove>();
   for (const [id, n] of nextNodes) {
-    const same = !writeAll && !relabelled.has(id) && prevNodes.length > 0 && prevNodes.every((nodes) => nodes.get(id)?.value === n.value);
-    if (same && prevNodes.every((nodes) => nodes.get(id)?.community === n.community)) {
+    const same = !writeAll && !relabelled.has(id) && prevNodes.length > 0 && prevNodes.every((nodes) => {
+      const p = nodes.get(id);
+      return p !== undefined && sameNode(p, n);
+    });
+    if (same && prevNodes.every((nodes) => nodes.get(id)?.row.community === n.row.community)) {
       counts.unchangedNodes++;
       continue;
     }
-    if (same && n.community !== null) {
-      push(moveNodes, n.type, () => ({ type: n.type }), { name: n.row.name, community: n.community });
+    if (same && n.row.community !== null) {
+      push(moveNodes, n.type, () => ({ type: n.type }), { name: n.row.name, community: n.row.community });
       counts.movedNodes++;
       continue;
     }
@@ -140,7 +151,10 @@ export function planDelta(previous: readonly LoadPlan[], next: LoadPlan, writeAl
   const writeRels = new Map<string, RelChange>();
   for (const [id, r] of nextRels) {
     const touchesRelabelled = relabelled.has(nodeId(r.group.sourceType, r.row.source)) || relabelled.has(nodeId(r.group.targetType, r.row.target));
-    const unchanged = !writeAll && !touchesRelabelled && prevRels.length > 0 && prevRels.every((rels) => rels.get(id)?.value === r.value);
+    const unchanged = !writeAll && !touchesRelabelled && prevRels.length > 0 && prevRels.every((rels) => {
+      const p = rels.get(id);
+      return p !== undefined && sameRel(p.row, r.row);
+    });
     if (unchanged) {
       counts.unchangedRels++;
       continue;
