@@ -3,7 +3,7 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
-export const NEEDS_SERVER = ['test/neo4j/neo4j.test.ts', 'test/neo4j/bulk.test.ts', 'test/reliability/load-fault.test.ts', 'test/reliability/neo4j-safety.test.ts'];
+export const NEEDS_SERVER = ['test/neo4j/neo4j.test.ts', 'test/neo4j/bulk.test.ts', 'test/neo4j/incremental.test.ts', 'test/reliability/load-fault.test.ts', 'test/reliability/neo4j-safety.test.ts'];
 
 export default defineConfig({
   test: {

@@ -18,7 +18,9 @@
 // then, unless --no-neo4j, loads each graph.json into Neo4j with the batched loader of
 // src/load and with a naive one-transaction-per-row loader (bench/neo4j.mjs) on the first
 // --per-row relationships, emptying the database before each load; and finally profiles
-// in-process extraction of a 2 MB sample (bench/profile.mjs; not in --quick).
+// in-process extraction of a 2 MB sample (bench/profile.mjs; not in --quick); and, unless
+// --no-incremental, the incremental case on the largest size (bench/incremental.mjs: a full build,
+// then a rebuild after adding 10 documents, then one with nothing changed).
 //
 // Writes bench-output/results.json, results.md and scaling.svg; --save also copies them to
 // bench/results/. Uses dist/ (run `npm run build` first). Numbers only: nothing here fails
@@ -370,6 +372,18 @@ if (withProfile && !has('--render')) {
   }
 }
 
+// The incremental case (bench/incremental.mjs), on the largest corpus.
+if (!has('--render') && !has('--no-incremental')) {
+  log(`\n== incremental: ${sizes.at(-1)} MB, then 10 documents added`);
+  const { benchIncremental } = await import('./incremental.mjs');
+  try {
+    results.incremental = await benchIncremental({ mb: sizes.at(-1), seed, jobs, outRoot });
+  } catch (err) {
+    results.incremental = { error: String(err?.message ?? err).split('\n')[0] };
+    log(`incremental: ${results.incremental.error}`);
+  }
+} else if (previous?.incremental) results.incremental = previous.incremental;
+
 if (!has('--render')) {
   results.machine.loadAverageAtEnd = os.loadavg();
   results.seconds = (performance.now() - benchStarted) / 1000;
@@ -579,6 +593,9 @@ const md = [
   ...(t.phases ? ['**`kg build` phases** (as kg build logs them: extract = until every record is spooled; reduce = records → compact graph; communities = Louvain; write = graph.json, GraphML, GEXF; report; commit = the swap)', '', markdown(t.phases), ''] : []),
   ...(t.neo4j ? ['**Neo4j load**', '', markdown(t.neo4j), ''] : [`Neo4j load: skipped (${results.neo4j.skipped}).`, '']),
   '**Targets**', '', markdown(t.targets), '',
+  ...(results.incremental?.builds ? ['**Incremental** (bench/incremental.mjs)', '', ...results.incremental.builds.map((b) => `- ${b.label}: ${b.wallSeconds.toFixed(1)} s wall, `
+    + `${b.cpuSeconds?.toFixed(1)} CPU-s, peak RSS ${b.maxRssMb.toFixed(0)} MB, ${b.extracted} extracted / ${b.cached} from the cache, reduce to graph.json ${b.reduceSeconds?.toFixed(1)} s`),
+  `- rebuild after adding ${results.incremental.added.docs} documents / first build: ${(100 * results.incremental.ratio.wall).toFixed(1)} % of the wall time (target ≤ 15 %)`, ''] : []),
 ].join('\n');
 writeFileSync(path.join(outRoot, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(path.join(outRoot, 'results.md'), md);

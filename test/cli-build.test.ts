@@ -82,7 +82,7 @@ describe('kg build on mixed good and bad inputs', () => {
 
   it('ends with a one-line summary that counts the entities and relations of the graph', () => {
     const last = run.stderr.trim().split('\n').at(-1)!;
-    const m = new RegExp(`^read ${GOOD.length} documents \\(${BAD.length} skipped\\) in \\d+\\.\\d s → out: (\\d+) entities, (\\d+) relations$`).exec(last);
+    const m = new RegExp(`^read ${GOOD.length} documents \\(${BAD.length} skipped\\) in \\d+\\.\\d s → out: (\\d+) entities, (\\d+) relations \\(${GOOD.length} extracted, 0 from the cache\\)$`).exec(last);
     expect(m, last).not.toBeNull();
     const graph = JSON.parse(readFileSync(path.join(out(), 'graph.json'), 'utf8'));
     expect([Number(m![1]), Number(m![2])]).toEqual([graph.nodes.length, graph.edges.length]);

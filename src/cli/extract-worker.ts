@@ -9,6 +9,7 @@ import { isMainThread } from 'node:worker_threads';
 import { decodeBytes } from '../extract/decode.js';
 import { extractDocumentWithText } from '../extract/pipeline.js';
 import { DocRecord } from '../extract/records.js';
+import { cacheKey } from './record-cache.js';
 import { serveTasks } from './worker-pool.js';
 
 export interface ExtractTask {
@@ -26,6 +27,8 @@ export interface RecordSummary { doc: string; chars: number; mentions: number; r
 export type ExtractOutcome =
   | {
     ok: true; summary: RecordSummary; /** The validated DocRecord as JSON. */ json: string;
+    /** The record cache's key of the bytes that were extracted (record-cache.ts). */
+    key: string;
     /** Set when decoding replaced invalid byte sequences (few enough to keep the document): what to tell the user. */
     repaired?: string;
   }
@@ -64,6 +67,7 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
   } catch (err) {
     return { ok: false, reason: `cannot read: ${(err as Error).message}` };
   }
+  const key = cacheKey(bytes, path.basename(task.path));
   let decoded;
   try {
     decoded = decodeBytes(bytes, { fileName: path.basename(task.path) });
@@ -93,6 +97,7 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
     ok: true,
     summary: { doc: record.doc, chars: record.chars, mentions: record.mentions.length, relations: record.relations.length },
     json: JSON.stringify(record),
+    key,
     ...(decoded.replaced ? { repaired: `${decoded.replaced} invalid byte sequence${decoded.replaced > 1 ? 's' : ''} replaced with U+FFFD (read as ${decoded.encoding})` } : {}),
   };
 }

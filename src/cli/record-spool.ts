@@ -22,6 +22,13 @@ export class RecordSpool implements Iterable<DocRecord> {
     this.size += bytes.length;
   }
 
+  /** putJson for JSON already encoded as UTF-8 (a record taken from the record cache: no decoding and encoding again). */
+  putJsonBytes(index: number, bytes: Uint8Array): void {
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    this.slots[index] = { offset: this.size, length: bytes.length };
+    this.size += bytes.length;
+  }
+
   /** Records in input order; each iteration reads them again from the file. */
   *[Symbol.iterator](): Iterator<DocRecord> {
     for (const slot of this.slots) {

@@ -180,7 +180,7 @@ describe('kg build on a folder mixing good documents with bad input', () => {
     expect(mixed.code, mixed.stderr).toBe(0);
     expect(alone.code, alone.stderr).toBe(0);
     expect(mixed.stderr).not.toMatch(/^\s+at /m);
-    expect(mixed.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^read ${GOOD.length + 1} documents \\(${Object.keys(BAD).length} skipped\\) in [\\d.]+ s → out-mixed: \\d+ entities, \\d+ relations$`));
+    expect(mixed.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^read ${GOOD.length + 1} documents \\(${Object.keys(BAD).length} skipped\\) in [\\d.]+ s → out-mixed: \\d+ entities, \\d+ relations \\(${GOOD.length + 1} extracted, 0 from the cache\\)$`));
   });
 
   it('names each bad file exactly once on stderr, with its reason', () => {

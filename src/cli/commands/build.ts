@@ -1,6 +1,7 @@
 // `kg build`: files in, graph.json / graph.graphml / graph.gexf / report.md / texts/ out.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +14,12 @@ import { phaseLogger } from '../phases.js';
 import { writeGraphFiles } from '../../graph/export.js';
 import { renderReport, type ReportDocument } from '../../graph/report.js';
 import { CliError } from '../errors.js';
-import { addConnectionOptions, connectionOptions, loadBuiltGraph, type ConnectionFlags } from './load.js';
+import { addConnectionOptions, connectionOptions, type ConnectionFlags } from './load.js';
+import { carryOverNeo4jState, updateNeo4j } from '../neo4j-update.js';
 import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { OutputFolder } from '../output-folder.js';
+import { cacheKey, CacheWriter, extractorVersion, RecordCache, reuseText, withDoc, type CachedInput } from '../record-cache.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { runPool } from '../worker-pool.js';
 
@@ -30,6 +33,8 @@ export interface BuildOptions {
   timeout?: number;
   maxFileMb?: number;
   followExternalLinks?: boolean;
+  /** false (--no-cache): extract every file, ignoring the record cache of the previous build (a new one is still written). */
+  cache?: boolean;
 }
 
 export interface BuildResult {
@@ -67,7 +72,8 @@ export function registerBuildCommand(program: Command): void {
     .option('--timeout <seconds>', `time limit per document (default: ${DEFAULT_TIMEOUT_S}), or ${TIMEOUT_S_PER_MB} s per MB of the file when that is longer`, positiveNumber('--timeout', false))
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
     .option('--follow-external-links', 'also read files and folders that symlinks in the input folders point to outside them')
-    .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load` (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
+    .option('--no-cache', 'extract every file again instead of reusing the records of unchanged files from <out>/cache')
+    .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load`; a database this output folder loaded before is updated by the difference (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
   addConnectionOptions(command, false).action(async (paths: string[], options: BuildOptions & ConnectionFlags & { neo4j?: string | boolean }) => {
     const { neo4j, user, password, passwordFile, database, ...buildOptions } = options;
     const flags: ConnectionFlags = { user, password, passwordFile, database };
@@ -82,7 +88,7 @@ export function registerBuildCommand(program: Command): void {
     const connection = neo4j ? connectionOptions(flags) : undefined;
     const result = await runBuild(paths, buildOptions);
     process.exitCode = result.exitCode;
-    if (connection) await loadBuiltGraph(result.outDir, connection);
+    if (connection) await updateNeo4j(result.outDir, connection);
   });
 }
 
@@ -120,10 +126,11 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   const removeSignalHandlers = () => { for (const s of signals) process.off(s, onSignal); };
   for (const s of signals) process.on(s, onSignal);
   try {
+    carryOverNeo4jState(output.target, staging);
     const textsDir = path.join(staging, 'texts');
     await mkdir(textsDir, { recursive: true });
     const phase = phaseLogger(started);
-    const { records, failures, repaired } = await extractAll(ingest.files, textsDir, options, spool);
+    const { records, failures, repaired, extracted, cached } = await extractAll(ingest.files, textsDir, options, spool, { previous: output.target, staging });
     phase('extract');
     for (const f of failures) skipped.push(f);
 
@@ -158,7 +165,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     output.commit(staging);
     committed = true;
 
-    summary(`: ${graph.order} entities, ${graph.size} relations`);
+    summary(`: ${graph.order} entities, ${graph.size} relations (${extracted} extracted, ${cached} from the cache)`);
     phase('commit');
     const exitCode = options.strict && skipped.length > 0 ? 1 : 0;
     if (exitCode !== 0) process.stderr.write(`kg build: --strict and ${skipped.length} input(s) skipped\n`);
@@ -176,13 +183,19 @@ interface RepairedInput { path: string; note: string }
 /** What the main thread keeps of a document once its record is in the spool. */
 interface ReadDocument { file: InputFile; record: RecordSummary }
 
-/** Extracts every file in worker threads; results come back in input order whatever order workers finish in. */
+/**
+ * Extracts every file in worker threads, except those whose record the previous build's cache holds (same
+ * bytes, same extractor): their records and texts are taken from it. Results come back in input order
+ * whatever order workers finish in. The records of all documents go into the spool and into the new cache
+ * in the staging folder.
+ */
 async function extractAll(
   files: readonly InputFile[],
   textsDir: string,
   options: BuildOptions,
   spool: RecordSpool,
-): Promise<{ records: ReadDocument[]; failures: SkippedInput[]; repaired: RepairedInput[] }> {
+  where: { previous: string; staging: string },
+): Promise<{ records: ReadDocument[]; failures: SkippedInput[]; repaired: RepairedInput[]; extracted: number; cached: number }> {
   const results: Array<ReadDocument | SkippedInput | undefined> = new Array(files.length);
   const repairs: Array<RepairedInput | undefined> = new Array(files.length);
   const show = shouldShowProgress(files.length, options.progress, Boolean(process.stderr.isTTY));
@@ -193,29 +206,102 @@ async function extractAll(
     progress.log(`skip ${s.path}: ${s.reason}`);
     progress.tick();
   };
-  const tasks: ExtractTask[] = files.map((f) => ({ path: f.path, doc: f.doc, bytes: f.bytes, textsDir }));
-  const timeoutS = options.timeout ?? DEFAULT_TIMEOUT_S;
+  const repairedNote = (index: number, note: string) => {
+    repairs[index] = { path: files[index].path, note };
+    progress.log(`note ${files[index].path}: ${note}`);
+  };
+
+  const startedAt = Date.now();
+  // ZHENGKG_EXTRACT_PHASES=1: one line with where the extraction step's time went (bench/incremental.mjs reads it).
+  const clock = process.env.ZHENGKG_EXTRACT_PHASES === '1' ? { start: performance.now(), lookup: 0, writing: 0 } : undefined;
+  const extractor = extractorVersion();
+  const opened = options.cache === false ? {} : RecordCache.open(where.previous, extractor);
+  if (opened.why) progress.log(`note: not using the record cache of ${where.previous}: ${opened.why}`);
+  const cache = opened.cache;
+  const writer = new CacheWriter(where.staging, extractor, startedAt);
+  const seen: Array<Omit<CachedInput, 'key'> | undefined> = new Array(files.length);
+  const remember = (index: number, key: string) => {
+    const s = seen[index];
+    if (s) writer.input(path.resolve(files[index].path), { key, ...s });
+  };
+  const previousTexts = path.join(where.previous, 'texts');
+  let cached = 0;
+  const todo: number[] = [];
   try {
-    await runPool<ExtractTask, ExtractOutcome>(tasks, {
-      workerUrl: WORKER_URL,
-      jobs: options.jobs ?? os.availableParallelism(),
-      timeoutMs: (task) => Math.max(timeoutS, (TIMEOUT_S_PER_MB * task.bytes) / 2 ** 20) * 1000,
-      maxHeapMb: WORKER_HEAP_MB,
-      // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
-      tasksPerWorker: 2,
-      onResult: (_task, index, outcome) => {
-        if (!outcome.ok) return fail(index, outcome.reason);
-        if (outcome.repaired) {
-          repairs[index] = { path: files[index].path, note: outcome.repaired };
-          progress.log(`note ${files[index].path}: ${outcome.repaired}`);
-        }
-        spool.putJson(index, outcome.json);
-        results[index] = { file: files[index], record: outcome.summary };
-        progress.tick();
-      },
-      onFailure: (_task, index, reason) => fail(index, reason),
+    files.forEach((file, index) => {
+      try {
+        const info = statSync(file.path);
+        seen[index] = { size: info.size, mtimeMs: info.mtimeMs };
+      } catch {
+        // the worker reports what is wrong with it
+      }
+      const key = cache && seen[index] ? knownOrHashedKey(cache, file, seen[index]) : undefined;
+      const entry = key ? cache!.entry(key) : undefined;
+      // The record first, then the text: a damaged cache (a short records file) means extracting the file, and
+      // no link to the previous output's text may exist then (the worker writes the text afresh).
+      let json: Uint8Array | undefined;
+      try {
+        // The same doc id as last time (the usual case): the stored JSON as it is, not parsed.
+        json = entry ? (entry.doc === file.doc ? cache!.read(entry) : withDoc(cache!.read(entry), file.doc)) : undefined;
+      } catch {
+        json = undefined;
+      }
+      if (!key || !entry || !json || !reuseText(previousTexts, entry.doc, textsDir, file.doc)) {
+        todo.push(index);
+        return;
+      }
+      spool.putJsonBytes(index, json);
+      const summary = { doc: file.doc, chars: entry.chars, mentions: entry.mentions, relations: entry.relations };
+      const t = clock ? performance.now() : 0;
+      writer.put(key, json, { ...summary, ...(entry.repaired ? { repaired: entry.repaired } : {}) });
+      if (clock) clock.writing += performance.now() - t;
+      remember(index, key);
+      results[index] = { file, record: summary };
+      if (entry.repaired) repairedNote(index, entry.repaired);
+      cached++;
+      progress.tick();
     });
+    cache?.close();
+    if (clock) clock.lookup = performance.now() - clock.start;
+
+    const tasks: ExtractTask[] = todo.map((index) => ({ path: files[index].path, doc: files[index].doc, bytes: files[index].bytes, textsDir }));
+    const timeoutS = options.timeout ?? DEFAULT_TIMEOUT_S;
+    if (tasks.length > 0) {
+      await runPool<ExtractTask, ExtractOutcome>(tasks, {
+        workerUrl: WORKER_URL,
+        jobs: options.jobs ?? os.availableParallelism(),
+        timeoutMs: (task) => Math.max(timeoutS, (TIMEOUT_S_PER_MB * task.bytes) / 2 ** 20) * 1000,
+        maxHeapMb: WORKER_HEAP_MB,
+        // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
+        tasksPerWorker: 2,
+        onResult: (_task, k, outcome) => {
+          const index = todo[k];
+          if (!outcome.ok) return fail(index, outcome.reason);
+          if (outcome.repaired) repairedNote(index, outcome.repaired);
+          // Encoded once, for the spool and the cache.
+          const json = Buffer.from(outcome.json, 'utf8');
+          spool.putJsonBytes(index, json);
+          const t = clock ? performance.now() : 0;
+          writer.put(outcome.key, json, { ...outcome.summary, ...(outcome.repaired ? { repaired: outcome.repaired } : {}) });
+          if (clock) clock.writing += performance.now() - t;
+          remember(index, outcome.key);
+          results[index] = { file: files[index], record: outcome.summary };
+          progress.tick();
+        },
+        onFailure: (_task, k, reason) => fail(todo[k], reason),
+      });
+    }
+    const t = clock ? performance.now() : 0;
+    writer.finish();
+    if (clock) {
+      const now = performance.now();
+      clock.writing += now - t;
+      const s = (ms: number) => (ms / 1000).toFixed(2);
+      progress.log(`phases: extraction step ${s(now - clock.start)} s: cache lookup and cached records ${s(clock.lookup)} s (${cached} documents), `
+        + `workers ${s(now - clock.start - clock.lookup)} s (${todo.length} documents); writing the new cache ${s(clock.writing)} s of these`);
+    }
   } finally {
+    writer.abandon();
     progress.stop();
   }
   const records: ReadDocument[] = [];
@@ -225,5 +311,19 @@ async function extractAll(
     if ('record' in r) records.push(r);
     else failures.push(r);
   }
-  return { records, failures, repaired: repairs.filter((r): r is RepairedInput => r !== undefined) };
+  return {
+    records, failures, repaired: repairs.filter((r): r is RepairedInput => r !== undefined),
+    extracted: records.length - cached, cached,
+  };
+}
+
+/** The cache key of an input: the recorded one when the file is unchanged on disk, else a hash of its bytes. */
+function knownOrHashedKey(cache: RecordCache, file: InputFile, seen: Omit<CachedInput, 'key'>): string | undefined {
+  const known = cache.knownKey(path.resolve(file.path), seen.size, seen.mtimeMs);
+  if (known) return known;
+  try {
+    return cacheKey(readFileSync(file.path), path.basename(file.path));
+  } catch {
+    return undefined; // the worker reports it
+  }
 }
