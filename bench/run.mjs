@@ -445,7 +445,7 @@ function evaluateTargets(res) {
     }
     add('kg build peak RSS at 100 MB', '≤ 4 GB', `${(big.kgBuild.maxRssMb / 1024).toFixed(2)} GB`, big.kgBuild.maxRssMb <= 4096,
       `peak while extracting ${(big.kgBuild.rss.extractionPeakMb / 1024).toFixed(2)} GB, while reducing/writing ${(big.kgBuild.rss.reducePeakMb / 1024).toFixed(2)} GB`);
-  } else if (last) {
+  } else if (last && !runs.some((r) => mbOf(r) >= 99)) {
     // Straight line through the two largest sizes (one size: through the origin).
     const prev = built.length >= 2 ? built[built.length - 2] : null;
     const at100 = (f) => {
