@@ -508,6 +508,7 @@ function closingBylines(doc: DocBuilder, addPerson: (s: number, n: string) => st
   }
 }
 
+const CLAUSE_OPENERS = new Set([...',。;:\n']);
 const TAKES_OFFICE = /^则?(调任|改任|升任|出任|转任|兼任|担任|现任|任)(?![职期务命免])/;
 
 // 王某某因被任命为市委常委、宣传部长 / 任命王某某为副市长: the chain follows the name.
@@ -527,11 +528,19 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
   // 曾任/原任/历任 are former posts and 不再担任 a removal: neither follows a name directly.
   // Names not met before are read where a clause opens with one (…研究,米某某任省委第一巡视组组长).
   const tentative = new Set<string>();
-  for (const m of text.matchAll(/(?:^|[,。;:\n])([\p{Script=Han}]{2,3}?)(?=则?(?:调任|改任|升任|出任|转任|任)[^职期务命免])/gmu)) {
-    const start = m.index! + m[0].length - m[1].length;
-    if (names.has(m[1]) || nameAt(text, start) !== m[1]) continue;
-    names.set(m[1], [{ start, end: start + m[1].length, name: m[1] }]);
-    tentative.add(m[1]);
+  for (let i = text.indexOf('任'); i >= 0; i = text.indexOf('任', i + 1)) {
+    if (i + 1 >= text.length || '职期务命免'.includes(text[i + 1])) continue;
+    let verb = '调改升出转'.includes(text[i - 1] ?? '') ? i - 1 : i;
+    if (text[verb - 1] === '则') verb--;
+    for (const len of [3, 2]) {
+      const start = verb - len;
+      if (start < 0 || (start > 0 && !CLAUSE_OPENERS.has(text[start - 1]))) continue;
+      const name = text.slice(start, verb);
+      if (names.has(name) || nameAt(text, start) !== name) continue;
+      names.set(name, [{ start, end: verb, name }]);
+      tentative.add(name);
+      break;
+    }
   }
   for (const [name, spans] of names) {
     for (const span of [...spans]) {

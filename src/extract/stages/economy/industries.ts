@@ -76,6 +76,8 @@ export function developsRelations(scan: EconomyScan): void {
   const { text, doc, places } = scan;
   const own = ownPlaceId(doc);
   const inTitle = titleMask(text);
+  const ownCode = (doc.places.county ?? doc.places.city)?.code;
+  const ancestors = ownCode ? new Set(gazetteer().ancestors(ownCode).map((a) => `Place:${a.name}`)) : undefined;
   for (const ind of scan.industries) {
     const s = doc.sentenceAt(ind.start);
     const clause = clauseBounds(text, ind.start, s.start, s.end);
@@ -89,8 +91,6 @@ export function developsRelations(scan: EconomyScan): void {
     if (!DEVELOP_VERB.test(text.slice(clause.start, clause.end)) && !local) continue;
     // A county's text that names its city or province at the head of the clause (打造玉林工业新增长极、广西纺织服装
     // 领头羊) speaks of what the county develops within them.
-    const ownCode = (doc.places.county ?? doc.places.city)?.code;
-    const ancestors = ownCode ? new Set(gazetteer().ancestors(ownCode).map((a) => `Place:${a.name}`)) : undefined;
     const onlyAncestors = local && own && ancestors && leadPlaces.every((p) => ancestors.has(p));
     const owners = onlyAncestors ? [own] : local ? leadPlaces : own ? [own] : [];
     for (const p of owners) doc.relate('DEVELOPS', p, ind.id, clause.start, clause.end);

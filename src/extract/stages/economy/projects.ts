@@ -215,7 +215,7 @@ export function cuedProjectLists(scan: EconomyScan): void {
   const { text } = scan;
   if (!text.includes('项目')) return;
   // …项目24项,未达序时进度4项为:A、B…: a count of the projects just named, then their list.
-  const counted = [...text.matchAll(COUNTED_LIST_CUE)].filter((c) => {
+  const counted = !/[项个](?:项目)?(?:分别)?(?:为|是|包括|有):/.test(text) ? [] : [...text.matchAll(COUNTED_LIST_CUE)].filter((c) => {
     const s = scan.doc.sentenceAt(c.index!);
     return text.slice(Math.max(s.start, c.index! - 40), c.index!).includes('项目');
   });
