@@ -564,6 +564,16 @@ describe('a division of labour reported in prose', () => {
   });
 });
 
+describe('a work conference named by 全市', () => {
+  it('takes the document’s own city into its name, and drops the 的 that ties a name to its verb', () => {
+    const text = '绵阳市召开全市工业经济高质量发展推进会\n3月5日,全市工业经济高质量发展推进会召开。市委书记王明出席会议并讲话。在随后召开的全市招商引资工作座谈会上,市长李强讲话。';
+    const r = extractDocument({ doc: 'conference.txt', text, format: 'text' });
+    expect(names(r, 'Meeting')).toEqual(expect.arrayContaining(['绵阳市工业经济高质量发展推进会', '绵阳市招商引资工作座谈会']));
+    expect(names(r, 'Meeting').some((n) => n.startsWith('的'))).toBe(false);
+    expect(rel(r, 'ATTENDS')).toContain('王明>绵阳市工业经济高质量发展推进会');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -115,6 +115,16 @@ function cppcc(place: string, term: string, session: string, plenary?: string) {
 const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署会|动员会|总结会|现场会|调度会|联席会议|电视电话会议|专题会议|表彰大会|动员大会|推进大会)/gu;
 const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
 
+/** The document's own place that 全省/全市/全县… speaks of. */
+function ownPlaceOfLevel(doc: DocBuilder, level: string): PlaceRef | undefined {
+  const { province, city, county, placeholder } = doc.places;
+  if (placeholder) return undefined;
+  if (level === '省') return province?.name.endsWith('省') ? province : undefined;
+  if (level === '市') return (county?.name.endsWith('市') ? county : undefined) ?? city ?? (province?.name.endsWith('市') ? province : undefined);
+  if (level === '州' || level === '盟') return city?.name.endsWith(level) ? city : undefined;
+  return county?.name.endsWith(level) ? county : undefined;
+}
+
 function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void,
   named: MeetingMatch[]) {
   const text = doc.text;
@@ -128,14 +138,16 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
     if (named.some((n) => n.end === end || (m.index! < n.end && end > n.start))) continue;
     const opener = /^.*(召开|举行|举办|出席|参加|主持召开|主持|贯彻落实|落实|贯彻|传达|学习|按照|根据|精神及|精神和|暨|及)(?=.)/.exec(raw);
     if (opener) { start += opener[0].length; raw = text.slice(start, end); }
+    // 随后召开的某某座谈会: the name starts after the 的 that ties it to its verb.
+    if (raw.startsWith('的')) { start += 1; raw = raw.slice(1); }
     if (raw.length - m[0].length < 4 || NOT_A_CONFERENCE_NAME.test(raw) || /[了的]$/.test(raw.slice(0, -m[0].length))) continue;
     if (/[\d]{1,2}月|[\d]{1,2}日|上午|下午|今天|昨天|近日|日前/.test(raw)) continue;
     // 全省/全市 and a bare 省/市 name the document's own place.
     let name = raw;
     const own = /^全(省|市|县|区|州|盟|旗)/.exec(raw);
     if (own) {
-      const ref = placeRefAt(doc, start + 1, places);
-      if (ref) name = ref.place.name + raw.slice(2);
+      const place = ownPlaceOfLevel(doc, own[1]);
+      if (place) name = place.name + raw.slice(2);
     } else if (!places.has(start)) {
       for (let k = 0; k < Math.min(6, raw.length - 2); k++) {
         if (places.has(start + k)) break;
@@ -251,6 +263,8 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     // 某某主持召开X / 今天召开X: the meeting the news reports on, named after its verb.
     if (/(召开|举行)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && /^[。,\n]/.test(after)) score += 2;
+    // 某某出席X并讲话 / 主持X: a meeting someone attends or presides over in the news is the one it reports.
+    if (/(出席|参加|主持)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start))) score += 2;
     if (/全体会议$/.test(name)) score += 1;
     // 迎接党的十八大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
     if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start)) || /(是|为)$/.test(before)) score -= 3;
