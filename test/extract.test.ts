@@ -574,6 +574,15 @@ describe('a work conference named by 全市', () => {
   });
 });
 
+describe('declared sector lists', () => {
+  it('take no example clause (产业链为例) and no kind of sector (战略性新兴) for a sector', () => {
+    const text = '泸州市政府工作报告\n以能源产业链为例,我市的优势产业有页岩气开发利用,战略性新兴产业有新能源。';
+    const r = extractDocument({ doc: 'declared.txt', text, format: 'text' });
+    expect(names(r, 'Industry').some((n) => /我市|优势|战略性新兴/.test(n))).toBe(false);
+    expect(rel(r, 'DEVELOPS')).toContain('泸州市>页岩气开发利用');
+  });
+});
+
 describe('enterprises known by their short names', () => {
   it('finds a known enterprise where it stands as a word, with its registered name as an alias', () => {
     const r = extractDocument({ doc: 'known.txt', text: '德阳市与宁德时代签约，推进比亚迪锂电池项目建设。中交通运输规划调整。', format: 'text' });

@@ -111,7 +111,9 @@ function titleMask(text: string): Uint8Array {
 // A list a cue announces as the place's sectors: "调整后的10条产业链是:白酒、能源、化工新材料(含…)",
 // "我市的优势产业有页岩气开发利用", "未来产业有新型储能、生物制造等". Every item is a sector (an aside
 // in parentheses lists sectors too), and the place that declares them develops them.
-const SECTOR_LIST_CUE = /(产业链|产业集群|产业|行业)(?:主要)?(?:是|有|为|包括|分别是|分别为)[:]?/g;
+const SECTOR_LIST_CUE = /(产业链|产业集群|产业|行业)(?:主要)?(?:是|有|为(?!例)|包括|分别是|分别为)[:]?/g;
+/** A declared list's piece that is prose, or a kind of sector rather than one (战略性新兴, 优势). */
+const NOT_A_DECLARED_SECTOR = /[的我这其该]|^(战略性新兴|新兴|未来|优势|主导|传统|特色|支柱)$/;
 
 export function cuedSectorLists(scan: EconomyScan): void {
   const { text, doc, places } = scan;
@@ -130,7 +132,7 @@ export function cuedSectorLists(scan: EconomyScan): void {
     owner ??= ownPlaceId(doc);
     for (const piece of text.slice(from, end).matchAll(/[^、,()]+/g)) {
       const raw = piece[0].replace(/^(含|及|和|以及)/, '').replace(/(等.*|产业.*)$/, '');
-      if (raw.length < 1 || raw.length > 10) continue;
+      if (raw.length < 1 || raw.length > 10 || NOT_A_DECLARED_SECTOR.test(raw)) continue;
       const start = from + piece.index! + piece[0].indexOf(raw);
       // A single character (竹) is a sector only when the text calls it one (竹产业).
       if (raw.length === 1 && !/^产业/.test(text.slice(start + 1, start + 3))) continue;
