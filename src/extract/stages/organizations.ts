@@ -334,6 +334,23 @@ const orgPrefixesByCode = lazy(() => {
 });
 const BARE_LEVEL = charSet('市省县区自州盟旗');
 
+/** The Party group (党组) or Party committee (党委) of a body: a body of its own (某厅党组 → 中共某厅党组). */
+export function partyUnitOf(body: string, unit: '党组' | '党委'): { name: string; aliases: string[] } {
+  const base = body.replace(/^中共/, '');
+  return unit === '党组'
+    ? { name: `中共${base}党组`, aliases: [`${base}党组`] }
+    : { name: `中共${base}委员会`, aliases: [`${base}党委`, `中共${base}党委`] };
+}
+
+// The inverse, for the bodies whose Party unit a text names (中共某市人民政府党组, 中共某市公安局委员会).
+const PARTY_UNIT_OF_BODY = /^中共(.+)党组$|^中共(.+(?:局|厅|院|办公室|公司|集团|中心|大学|学校|医院|总队|支队))委员会$/;
+
+/** The body a Party group or a body's Party committee belongs to, or undefined for any other name. */
+export function bodyOfPartyUnit(name: string): string | undefined {
+  const m = PARTY_UNIT_OF_BODY.exec(name);
+  return m ? m[1] ?? m[2] : undefined;
+}
+
 /** Every organisation mention in the document, longest first, without overlaps. */
 export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {
   const text = doc.text;
@@ -361,10 +378,7 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
     const m = found[k];
     const unit = text.startsWith('党组', m.end) ? '党组' : text.startsWith('党委', m.end) ? '党委' : undefined;
     if (!unit || m.name.endsWith('党组') || m.partyCommittee) continue;
-    const base = m.name.replace(/^中共/, '');
-    found[k] = unit === '党组'
-      ? { ...m, end: m.end + 2, name: `中共${base}党组`, aliases: [`${base}党组`], partyCommittee: false }
-      : { ...m, end: m.end + 2, name: `中共${base}委员会`, aliases: [`${base}党委`, `中共${base}党委`], partyCommittee: false };
+    found[k] = { ...m, end: m.end + 2, ...partyUnitOf(m.name, unit), partyCommittee: false };
   }
   // 某市公安局西城分局: a bureau's branch in one of its districts.
   for (let k = 0; k < found.length; k++) {

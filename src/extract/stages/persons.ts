@@ -5,7 +5,7 @@
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
 import { charSet, isHan } from '../text.js';
-import type { OrgMatch } from './organizations.js';
+import { bodyOfPartyUnit, partyUnitOf, type OrgMatch } from './organizations.js';
 
 export interface PersonSpan { start: number; end: number; name: string }
 
@@ -37,7 +37,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '就坐', '在主席台', '代市长',
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
-  // A count or a title right after a name (A、B两位副省长; 分工 lines written 某某副市长:).
+  // A verb of taking office, a count or a title right after a name (某某则调任…; A、B两位副省长; 某某副市长:).
   '则任', '则调任', '调任', '改任', '升任',
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
@@ -154,9 +154,6 @@ const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|�
  * Parse the title chain that ends at `end` (just before a name): items joined by 、, each
  * [body] title. Items after a party committee may name its departments (统战部长).
  */
-/** A body's Party group or committee (中共某市人民政府党组, 中共某市公安局委员会): its group 1 is the body. */
-const PARTY_UNIT_OF_BODY = /^中共(.+)党组$|^中共(.+(?:局|厅|院|办公室|公司|集团|中心|大学|学校|医院|总队|支队))委员会$/;
-
 export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, OrgMatch>, lowerLimit: number): Post[] {
   const text = doc.text;
   const posts: Post[] = [];
@@ -182,8 +179,8 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     const bare = text.slice(p.start, p.end) === p.title;
     const prevOrg = posts[i - 1].org;
     if (bare && prevOrg && !BYLINE_TITLES.test(p.title) && !/^(领导|代表|执行主席|常务主席)$/.test(p.title)) {
-      const base = PARTY_UNIT_OF_BODY.exec(prevOrg.name);
-      p.org = base ? { ...prevOrg, name: base[1] ?? base[2], aliases: [], implied: true } : { ...prevOrg, implied: true };
+      const body = bodyOfPartyUnit(prevOrg.name);
+      p.org = body ? { ...prevOrg, name: body, aliases: [], implied: true } : { ...prevOrg, implied: true };
       continue;
     }
     const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
@@ -626,10 +623,7 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       // 市政府市长、党组书记: the Party group of the body before it.
       const group = /^(党组|党委)(书记|副书记|成员|委员)$/.exec(bare);
       if (group && prevOrg && !/党组$|委员会$/.test(prevOrg.name)) {
-        const base = prevOrg.name.replace(/^中共/, '');
-        const unitOrg = group[1] === '党组'
-          ? { name: `中共${base}党组`, aliases: [`${base}党组`] }
-          : { name: `中共${base}委员会`, aliases: [`${base}党委`] };
+        const unitOrg = partyUnitOf(prevOrg.name, group[1] as '党组' | '党委');
         posts.push({ org: { ...prevOrg, ...unitOrg, start, end: start + bare.length, implied: true }, title: group[2], former: false, start, end: start + bare.length });
         continue;
       }
@@ -641,9 +635,9 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       // A bare title keeps the body before it, unless it names its own (副市长 → the city's government);
       // after a Party group (市政府党组成员、秘书长) it is the body the group belongs to.
       const implied = bare === title.title ? impliedBody(doc, title) : undefined;
-      const base = prevOrg && PARTY_UNIT_OF_BODY.exec(prevOrg.name);
+      const parent = prevOrg && bodyOfPartyUnit(prevOrg.name);
       const inherited = implied ? { ...implied, start, end: start + bare.length, implied: true }
-        : base && prevOrg ? { ...prevOrg, name: base[1] ?? base[2], aliases: [], implied: true } : prevOrg;
+        : parent && prevOrg ? { ...prevOrg, name: parent, aliases: [], implied: true } : prevOrg;
       const body = org && org.end <= start + bare.length - title.title.length ? org : bare === title.title ? inherited : undefined;
       if (!body) continue;
       const unit = org ? text.slice(body.end, start + bare.length - title.title.length) : '';
