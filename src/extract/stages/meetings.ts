@@ -2,7 +2,7 @@
 // and who presided over, attended and addressed the meeting the document reports on.
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { chineseNumeral, numeralValue } from '../text.js';
-import { placeRefAt } from './organizations.js';
+import { ownPlaceOfLevel, placeRefAt } from './organizations.js';
 import type { PersonSpan } from './persons.js';
 import type { PlaceIndex } from './places.js';
 
@@ -114,16 +114,6 @@ function cppcc(place: string, term: string, session: string, plenary?: string) {
 // the name runs from the clause's start, or from the verb that convenes or attends it, to the conference word.
 const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署会|动员会|总结会|现场会|调度会|联席会议|电视电话会议|专题会议|表彰大会|动员大会|推进大会)/gu;
 const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
-
-/** The document's own place that 全省/全市/全县… speaks of. */
-function ownPlaceOfLevel(doc: DocBuilder, level: string): PlaceRef | undefined {
-  const { province, city, county, placeholder } = doc.places;
-  if (placeholder) return undefined;
-  if (level === '省') return province?.name.endsWith('省') ? province : undefined;
-  if (level === '市') return (county?.name.endsWith('市') ? county : undefined) ?? city ?? (province?.name.endsWith('市') ? province : undefined);
-  if (level === '州' || level === '盟') return city?.name.endsWith(level) ? city : undefined;
-  return county?.name.endsWith(level) ? county : undefined;
-}
 
 function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void,
   named: MeetingMatch[]) {

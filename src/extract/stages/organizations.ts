@@ -63,22 +63,25 @@ export function placeRefAt(doc: DocBuilder, pos: number, placeAt: Map<number, { 
   const ch = doc.text[pos];
   const before = doc.text[pos - 1];
   if (before && NOT_BEFORE_BARE_LEVEL.has(before)) return undefined;
+  const level = ch === '自' && doc.text.startsWith('自治区', pos) ? '自治区' : ch;
+  const place = ownPlaceOfLevel(doc, level);
+  return place ? { end: pos + level.length, place, explicit: false } : undefined;
+}
+
+/** The document's own place that a bare level word stands for (市 in 市委 or 全市, 省, 县, 区, 自治区, 州, 盟, 旗). */
+export function ownPlaceOfLevel(doc: DocBuilder, level: string): PlaceRef | undefined {
   if (doc.places.placeholder) return undefined;
   const { province, city, county } = doc.places;
-  let place: PlaceRef | undefined;
-  let width = 1;
   // A county-level city's own text calls its own bodies 市委, 市政府.
-  if (ch === '市') place = (county?.name.endsWith('市') ? county : undefined) ?? city ?? (province && province.name.endsWith('市') ? province : undefined);
-  else if (ch === '省') place = province?.name.endsWith('省') ? province : undefined;
-  else if (ch === '县') place = county?.name.endsWith('县') ? county : undefined;
-  else if (ch === '区') place = county?.name.endsWith('区') ? county : undefined;
+  if (level === '市') return (county?.name.endsWith('市') ? county : undefined) ?? city ?? (province && province.name.endsWith('市') ? province : undefined);
+  if (level === '省') return province?.name.endsWith('省') ? province : undefined;
   // Autonomous regions, prefectures, leagues and banners name their own bodies the same way
   // (自治区政府, 州委, 盟行署, 旗人民政府).
-  else if (ch === '自' && doc.text.startsWith('自治区', pos)) { place = province?.name.endsWith('自治区') ? province : undefined; width = 3; }
-  else if (ch === '州') place = city?.name.endsWith('州') && !city.name.endsWith('州市') ? city : undefined;
-  else if (ch === '盟') place = city?.name.endsWith('盟') ? city : undefined;
-  else if (ch === '旗') place = county?.name.endsWith('旗') ? county : undefined;
-  return place ? { end: pos + width, place, explicit: false } : undefined;
+  if (level === '自治区') return province?.name.endsWith('自治区') ? province : undefined;
+  if (level === '州') return city?.name.endsWith('州') && !city.name.endsWith('州市') ? city : undefined;
+  if (level === '盟') return city?.name.endsWith('盟') ? city : undefined;
+  if (level === '县' || level === '区' || level === '旗') return county?.name.endsWith(level) ? county : undefined;
+  return undefined;
 }
 
 function startsWith(text: string, pos: number, word: string): boolean {
