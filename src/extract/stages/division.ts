@@ -24,6 +24,7 @@ const vocabulary = lazy(() => {
     verbs,
     openers: lists.opener ?? [],
     dropLead: lists['drop-lead'] ?? [],
+    itemLead: lists['item-lead'] ?? [],
     dropTail: lists['drop-tail'] ?? [],
     noArea: new Set(lists['no-area'] ?? []),
     andCompounds: lists['and-compound'] ?? [],
@@ -37,8 +38,6 @@ const CLAUSE_BREAK = /[\n。;!?,:]/;
 const LIST_MARKER = /^[\s]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[●·•■◆▲★☆-])?[\s]*/u;
 /** Clause material: an item holding these is prose, not an area of work. */
 const NOT_AN_AREA = /[的了吗呢吧他她]|参加|出席|会议|同志|讲话|表示|要求|学习|担任|职务|有利于|体现|更好地|进一步|\d/;
-/** Connectives that may open an item of a list written as prose (…,以及安全生产 / 此外还有信访). */
-const ITEM_CONNECTIVE = /^(以及|此外还有|此外|还有|另外|并且)/;
 const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,20}$/u;
 /** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
 const ORGAN = /^(?:(市|县|区|省|自治区|州|盟|旗)|([\p{Script=Han}]{2,12}?))([\p{Script=Han}]{1,14}(局|厅|委员会|委|办公室|办|合作社|联合会|联社|中心|调查队|总队|支队|研究室|管理处|公署|署|院|馆))$/u;
@@ -387,13 +386,12 @@ function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceI
   // The last item of a list may join two with 和 (…、电力、通信和台湾事务), unless 和 belongs to the area's name.
   // A lone item may too (负责工业与企业工作), unless 和 belongs to one area's name (住房和城乡建设) or the
   // item is a phrase (分管部门的党建和党风廉政建设).
-  return items.flatMap((item, k) => {
-    if (k !== items.length - 1) return [item];
-    const and = Math.max(item.indexOf('和'), item.indexOf('与'), item.indexOf('及'));
-    const asCompound = item.replace('与', '和');
-    if (and < 2 || and > item.length - 3 || item.includes('的') || vocabulary().andCompounds.some((c) => asCompound.includes(c))) return [item];
-    return [item.slice(0, and), item.slice(and + 1)];
-  });
+  const last = items[items.length - 1];
+  const and = last ? Math.max(last.indexOf('和'), last.indexOf('与'), last.indexOf('及')) : -1;
+  if (and >= 2 && and <= last.length - 3 && !last.includes('的') && !vocabulary().andCompounds.some((c) => last.replace('与', '和').includes(c))) {
+    items.splice(items.length - 1, 1, last.slice(0, and), last.slice(and + 1));
+  }
+  return items;
 }
 
 function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: PlaceIndex,
@@ -421,9 +419,8 @@ function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: Pla
 function overseeOne(doc: DocBuilder, personId: string, duty: Duty, places: PlaceIndex,
   addOrg: (org: NonNullable<Post['org']>) => string, raw: string, at: number): void {
   const v = vocabulary();
-  let item = raw;
-  const connective = ITEM_CONNECTIVE.exec(item);
-  if (connective) { item = item.slice(connective[0].length); at += connective[0].length; }
+  let item = cutLead(raw, v.itemLead);
+  at += raw.length - item.length;
   for (const tail of v.dropTail) if (item.endsWith(tail) && item.length > tail.length) { item = item.slice(0, -tail.length); break; }
   item = item.trim();
   if (!item || v.noArea.has(item)) return;
