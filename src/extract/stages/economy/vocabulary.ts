@@ -68,9 +68,12 @@ export const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日
 export const GENERIC_FACILITY_HEAD = /^(城镇|城市|农村|乡村|乡镇|企业|市级|省级|县级|国家级|智能|智慧|龙头|口袋|中试|民航|区域|全省|全市|市区|现代|综合|新型|一批|各类|重点|大型|小型|公共|社区|街道|雨污|污水|垃圾|技术|研发|创新|孵化|数据|算力|物流|体育|文化|安全|绿色|标准化|示范)/;
 export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基地|中心|园区|示范园|连接线|生产线)$/;
 // A list item that ends like a statement or a campaign, not like the name of a thing being built.
-export const NOT_A_PROJECT_TAIL = /(示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|落地|分别对|第[一二三四五六七八九十]|谋划|招引|服务|投资)$/;
-/** The tails above that end a clause even in a list of projects (the others end names there: …一体化项目). */
-export const NOT_A_LISTED_PROJECT_TAIL = /(落地|分别对|第[一二三四五六七八九十]|谋划|招引|投资)$/;
+// Tails that end a clause even in a list of projects, and those that end a clause in prose but a name in
+// a list (…一体化项目, …示范项目).
+const CLAUSE_TAILS = '落地|分别对|第[一二三四五六七八九十]|谋划|招引|投资';
+const PROSE_TAILS = '示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|服务';
+export const NOT_A_PROJECT_TAIL = new RegExp(`(${PROSE_TAILS}|${CLAUSE_TAILS})$`);
+export const NOT_A_LISTED_PROJECT_TAIL = new RegExp(`(${CLAUSE_TAILS})$`);
 // Parts of a clause that make a project list item a statement instead of a name.
 export const NOT_IN_PROJECT = /[为×等]|发力|^\d|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
 // Kinds of programme (老旧小区改造, 补短板): a name holding one is a programme, unless a list of projects names it.
