@@ -51,6 +51,11 @@ export function ownPlaceId(doc: DocBuilder, level?: 'city' | 'county' | 'provinc
   return doc.has(id) ? id : undefined;
 }
 
+/** The mention ids of the places around a place (its city, province, country): 湖北省 around 蕲春县. */
+export function ancestorPlaceIds(code: string): Set<string> {
+  return new Set(gazetteer().ancestors(code).map((a) => `Place:${a.name}`));
+}
+
 /** The first place named inside a span (江油宏远 → 江油市), countries excluded where told. */
 export function placeWithin(places: PlaceIndex, start: number, end: number, skipChina = true): { start: number; end: number; place: PlaceRef } | undefined {
   for (let i = start; i < end; i++) {

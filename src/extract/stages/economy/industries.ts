@@ -1,7 +1,6 @@
 // Sectors: lexicon terms that stand as a sector, unlisted sectors named before 产业/产业链/集群 in a
 // development clause; and DEVELOPS from the places that develop them.
-import { gazetteer } from '../../gazetteer.js';
-import { ownPlaceId } from '../places.js';
+import { ancestorPlaceIds, ownPlaceId } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import { clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon } from './vocabulary.js';
 
@@ -77,7 +76,7 @@ export function developsRelations(scan: EconomyScan): void {
   const own = ownPlaceId(doc);
   const inTitle = titleMask(text);
   const ownCode = (doc.places.county ?? doc.places.city)?.code;
-  const ancestors = ownCode ? new Set(gazetteer().ancestors(ownCode).map((a) => `Place:${a.name}`)) : undefined;
+  const ancestors = ownCode ? ancestorPlaceIds(ownCode) : undefined;
   for (const ind of scan.industries) {
     const s = doc.sentenceAt(ind.start);
     const clause = clauseBounds(text, ind.start, s.start, s.end);

@@ -1,6 +1,6 @@
 // Relations between what the other economy modules found: which company carries out which project
 // (UNDERTAKES) and which sector a company or project belongs to (IN_INDUSTRY).
-import { gazetteer } from '../../gazetteer.js';
+import { ancestorPlaceIds } from '../places.js';
 import { SpansByStart } from '../../spans.js';
 import type { EconomyScan } from './scan.js';
 import { DEVELOP_VERB, findIndustryTerms, industryLexicon, industryName } from './vocabulary.js';
@@ -118,7 +118,7 @@ export function projectsInOwnPlace(scan: EconomyScan): void {
   if (!doc.has(placeId)) return;
   // A project whose name carries only the province or city around the county (湖北某某项目 in a county's news)
   // is in the county too.
-  const around = new Set(gazetteer().ancestors(own.code).map((a) => `Place:${a.name}`));
+  const around = ancestorPlaceIds(own.code);
   for (const p of scan.projects) {
     const places = doc.relationTargets(p.id, 'LOCATED_IN');
     if (places.every((t) => around.has(t))) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
