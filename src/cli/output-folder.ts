@@ -118,7 +118,17 @@ export class OutputFolder {
 
   /** Drops a staging folder (synchronous: also called from a signal handler on the way out). */
   static discard(staging: string): void {
-    rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    // Extraction workers may still be writing texts into it when a signal arrives: moved aside first, the
+    // folder gets no new file while it is removed (a file created mid-removal made rmdir fail, ENOTEMPTY).
+    // The new name still reads as a staging folder, so recover() drops it if even this removal is cut short.
+    let doomed = staging;
+    try {
+      renameSync(staging, `${staging}-discarded`);
+      doomed = `${staging}-discarded`;
+    } catch {
+      // Already gone, or not movable: removed where it is.
+    }
+    rmSync(doomed, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
