@@ -625,3 +625,37 @@ describe('a Party group or committee of a body', () => {
       '张立新>中共德阳市生态环境局党组|书记', '张立新>德阳市生态环境局|局长', '王海燕>中共德阳市公安局委员会|委员']));
   });
 });
+
+describe('a division of labour written by a reporter', () => {
+  const text = '某某市政府近日发出分工通知,市长裴明主持市政府全面工作。\n'
+    + '记者发现,郑云海作为常务副市长,负责市政府常务工作。发展改革、财税金融、国有资产等宏观经济管理,以及老厂房改造提升等专项工作,均由郑云海负责。\n'
+    + '教育、文化、卫生等归口由国桂英副市长负责,她还负责医药卫生体制改革。公安、司法、人防等业务关联性较强,统一由林锋副市长负责。\n'
+    + '林文华副市长则负责农村、水利、海洋等农业口,以及移民和企业迁移专项工作,有利于推进城乡统筹发展;同时,他还分管安全生产、信访等。';
+  const r = extractDocument({ doc: 'reporter-fengong.txt', text: text.replace('某某市', '厦门市'), format: 'text' });
+  const items = rel(r, 'OVERSEES').map((x) => x.split('|')[0]);
+  it('reads 某某作为常务副市长 and 由某某副市长负责 for posts', () => {
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['郑云海>厦门市人民政府|常务副市长', '国桂英>厦门市人民政府|副市长', '林锋>厦门市人民政府|副市长']));
+  });
+  it('gives the duties listed before 均由/归口由/统一由 to the official named after it', () => {
+    expect(items).toEqual(expect.arrayContaining(['郑云海>发展改革', '郑云海>国有资产', '郑云海>老厂房改造提升', '国桂英>教育', '国桂英>卫生', '林锋>公安', '林锋>人防']));
+  });
+  it('drops the kind that closes a list (等农业口, 等专项工作) and reads on after a comment', () => {
+    expect(items).toEqual(expect.arrayContaining(['林文华>海洋', '林文华>移民', '林文华>企业迁移', '林文华>安全生产', '林文华>信访']));
+    expect(items.some((x) => /等|农业口|专项|业务|有利于|推进/.test(x))).toBe(false);
+  });
+});
+
+describe('posts with a note or a second line', () => {
+  it('reads 副县长(挂职)某某, the organ of 公安局长, and 兼…局长 under a name-first heading', () => {
+    const county = extractDocument({ doc: 'county-fengong.txt', format: 'text',
+      text: '磐安县人民政府领导班子成员工作分工\n县委常委、副县长(挂职)陈志远分管教育、科技等工作。\n副县长、公安局长何孝文分管公安、司法等工作。' });
+    expect(rel(county, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['陈志远>中共磐安县委|常委', '陈志远>磐安县人民政府|副县长', '何孝文>磐安县公安局|局长']));
+    expect(rel(county, 'OVERSEES').map((x) => x.split('|')[0])).toEqual(expect.arrayContaining(['陈志远>教育', '何孝文>公安']));
+    const city = extractDocument({ doc: 'city-fengong.txt', format: 'text',
+      text: '上海市市长、副市长工作分工\n舒明副市长\n兼市公安局局长,负责公安、司法行政等工作。\n分管市发展和改革委员会(市物价局)及市粮食和物资储备局,市政府信访办公室。\n负责中国(上海)自由贸易试验区建设工作。' });
+    expect(rel(city, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['舒明>上海市人民政府|副市长', '舒明>上海市公安局|局长']));
+    const overseen = rel(city, 'OVERSEES').map((x) => x.split('|')[0]);
+    expect(overseen).toEqual(expect.arrayContaining(['舒明>上海市发展和改革委员会', '舒明>上海市粮食和物资储备局', '舒明>上海市人民政府信访办公室', '舒明>中国(上海)自由贸易试验区建设']));
+    expect(overseen).not.toContain('舒明>上海');
+  });
+});

@@ -8,8 +8,8 @@
 import type { DocBuilder } from '../doc.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../lexicon.js';
 import { charSet } from '../text.js';
-import { orgAt, type OrgMatch } from './organizations.js';
-import { impliedBody, nameAt, parseChain, titleAt, titleEndingAt, type Post, type PersonSpan } from './persons.js';
+import { orgAt, withSubOrgan, type OrgMatch } from './organizations.js';
+import { impliedBody, nameAt, parseChain, postNoteEndingAt, titleAt, titleEndingAt, type Post, type PersonSpan } from './persons.js';
 import type { PlaceIndex } from './places.js';
 
 const vocabulary = lazy(() => {
@@ -38,7 +38,8 @@ const CLAUSE_BREAK = /[\n。;!?,:]/;
 const LIST_MARKER = /^[\s]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[●·•■◆▲★☆-])?[\s]*/u;
 /** Clause material: an item holding these is prose, not an area of work. */
 const NOT_AN_AREA = /[的了吗呢吧他她]|参加|出席|会议|同志|讲话|表示|要求|学习|担任|职务|有利于|体现|更好地|进一步|\d/;
-const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,20}$/u;
+const CLOSING_KIND = /(?<![高平同对初中均优上下头])等[\p{Script=Han}]{2,8}$/u;
+const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,24}$/u;
 /** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
 const ORGAN = /^(?:(市|县|区|省|自治区|州|盟|旗)|([\p{Script=Han}]{2,12}?))([\p{Script=Han}]{1,14}(局|厅|委员会|委|办公室|办|合作社|联合会|联社|中心|调查队|总队|支队|研究室|管理处|公署|署|院|馆))$/u;
 const DUTY_VERB_HINT = /分管|负责|联系|主持|领导|协助|协管|主管|分工|职责/g;
@@ -113,6 +114,13 @@ function chainAt(doc: DocBuilder, pos: number, orgByStart: Map<number, OrgMatch>
   }
   if (!posts.length) return undefined;
   return { posts, end: posts[posts.length - 1].end };
+}
+
+const orgIndex = new WeakMap<OrgMatch[], Map<number, OrgMatch>>();
+function orgsByStart(doc: DocBuilder, orgs: OrgMatch[]): Map<number, OrgMatch> {
+  let map = orgIndex.get(orgs);
+  if (!map) orgIndex.set(orgs, (map = new Map(orgs.map((o) => [o.start, o]))));
+  return map;
 }
 
 /** Every official's introduction, in text order. */
@@ -220,6 +228,7 @@ function introAt(doc: DocBuilder, s: number, limit: number, orgByStart: Map<numb
     if (!colon && (prev === '\n' || prev === ',' || prev === ':' || prev === ';' || prev === '。')) break;
     let titleEnd = colon ? j - 1 : j;
     while (titleEnd > s && text[titleEnd - 1] === ' ') titleEnd--;
+    titleEnd = postNoteEndingAt(text, titleEnd) ?? titleEnd;
     if (!titleEndingAt(text, titleEnd)) continue;
     const name = nameAt(text, j);
     if (!name) continue;
@@ -240,6 +249,10 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
   for (let k = 0; k < intros.length; k++) {
     const intro = intros[k];
     const blockEnd = k + 1 < intros.length ? intros[k + 1].start : text.length;
+    // 某某副市长 / 兼市公安局局长,负责…: a further post on the line under the introduction.
+    const further = /^\n?兼/.exec(text.slice(intro.end, intro.end + 2));
+    const more = further ? chainAt(doc, intro.end + further[0].length, orgsByStart(doc, orgs)) : undefined;
+    if (more) { intro.posts.push(...more.posts); intro.end = more.end + (/[,:]/.test(text[more.end]) ? 1 : 0); }
     const duties = readBlock(text, intro.end, blockEnd);
     if (!duties.length) continue;
     const personId = doc.mention('Person', intro.name, intro.nameStart, intro.nameStart + intro.name.length);
@@ -251,7 +264,38 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
     covered.push(...duties);
   }
   proseDuties(doc, persons, covered, places, addOrg);
+  passiveDuties(doc, persons, covered, places, addOrg);
   tableRows(doc, orgs, places, addOrg);
+}
+
+// Duties written before their holder (教育、文化、卫生等归口由某某副市长负责; …等工作,统一由某某负责): the
+// object is the run of list clauses that ends at 由.
+const PASSIVE_HOLDER = /(?:均|统一|都|全部|则|统一归口|归口)?由([\p{Script=Han}]{2,3}?)(?:同志)?(?:常务副|副)?(?:省长|市长|县长|区长|州长|旗长|盟长|主席)?(?:同志)?(负责|分管|主管)(?!的)/gu;
+function passiveDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], places: PlaceIndex,
+  addOrg: (org: NonNullable<Post['org']>) => string): void {
+  const text = doc.text;
+  for (const m of text.matchAll(PASSIVE_HOLDER)) {
+    const at = m.index!;
+    const nameStart = at + m[0].indexOf(m[1]);
+    const holder = persons.find((p) => p.start === nameStart);
+    if (!holder || covered.some((d) => at >= d.start && at < d.end)) continue;
+    const sentence = doc.sentenceAt(at);
+    // Clauses before the marker, nearest first, while they read as lists (A、B等 / …工作).
+    const clauses: Duty[] = [];
+    let end = at;
+    while (end > sentence.start && /[,]/.test(text[end - 1])) end--;
+    for (let guard = 0; guard < 6 && end > sentence.start; guard++) {
+      let start = end;
+      while (start > sentence.start && !/[,;:\n]/.test(text[start - 1])) start--;
+      const clause = text.slice(start, end);
+      if (!/、|工作$|等/.test(clause) || /[的了]|[他她]/.test(clause.replace(/等[\p{Script=Han}]{1,10}$/u, ''))) break;
+      clauses.unshift({ basis: m[2], start, end });
+      end = start - 1;
+      if (text[end] !== ',') break;
+    }
+    for (const duty of clauses) overseeItems(doc, `Person:${holder.name}`, duty, places, addOrg);
+    covered.push(...clauses);
+  }
 }
 
 // A 分工 table flattened to text, a row per line: "某某 | 副市长 | 交通运输、住房和城乡建设" (or TAB-separated).
@@ -353,11 +397,23 @@ function readBlock(text: string, from: number, to: number): Duty[] {
       duties.push(last);
     } else if (s < end) {
       const clause = text.slice(s, end);
+      // 同时, 此外: a connective alone between two duties.
+      if (vocabulary().noArea.has(clause) || vocabulary().itemLead.includes(clause)) { pos = end + 1; continue; }
       // A list that continues the previous duty after a comma (分管教育、科技,文化、卫生工作).
       // …, or a short item after a comma or semicolon (分管审计,编制工作 / 分管:市商务局;市投资促进局).
-      const short = clause.length <= 14 && /^[\p{Script=Han}()]+$/u.test(clause) && !/[的了是在将要]/.test(clause);
-      if (last && /[,;]/.test(text[pos - 1]) && (/、|工作$/.test(clause) && !/[的了]/.test(clause) || short)) duties.push({ basis: last.basis, start: s, end });
+      const short = clause.length <= 14 && /^[\p{Script=Han}()]+$/u.test(clause) && !/[的了是在将要]/.test(clause) && !NOT_AN_AREA.test(clause);
+      // A list closed with 等 is over (分管民政、双拥等,体现…) unless a connective continues it (…等,以及安全生产).
+      const closed = last && /等$/.test(text.slice(last.start, last.end));
+      const connective = vocabulary().itemLead.some((w) => clause.startsWith(w));
+      const basis = last?.basis ?? duties[duties.length - 1]?.basis;
+      if (basis && (last && !closed || connective) && /[,;]/.test(text[pos - 1]) && (/、|工作$/.test(clause) && !/[的了]/.test(clause) || short)) {
+        last = { basis, start: s, end };
+        duties.push(last);
+      }
       else if (!duties.length && clause.length <= 16 && (titleAt(text, s) || /^职务:/.test(clause))) { /* a title line under the name */ }
+      // A comment between two duties of one paragraph (…移民工作,有利于推进…;同时,他还分管…): no item, and the
+      // list before it is over.
+      else if (duties.length && NOT_AN_AREA.test(clause) && /[,;]/.test(text[pos - 1] ?? '') && /[,;]/.test(text[end] ?? '')) last = undefined;
       else if (duties.length || text[end] === '\n' || text[end] === '。' || end - s > 16) break;
     }
     pos = end + 1;
@@ -376,7 +432,10 @@ function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceI
   let offset = start;
   for (const piece of body.split('、')) {
     const org = orgAt(doc, offset, places);
-    const cut = org ? org.end - offset : -1;
+    let cut = org ? org.end - offset : -1;
+    // 市发展和改革委员会(市物价局)及市粮食和物资储备局: the body's aside stays with it.
+    const aside = cut > 0 ? /^\([^()]{1,20}\)/.exec(piece.slice(cut)) : null;
+    if (aside) cut += aside[0].length;
     if (org && cut > 0 && cut < piece.length - 1 && /[和及]/.test(piece[cut])) {
       // Joined parts keep their offsets: the separator stands in for a 、.
       items.push(piece.slice(0, cut), piece.slice(cut + 1));
@@ -388,7 +447,9 @@ function splitItems(doc: DocBuilder, start: number, body: string, places: PlaceI
   // item is a phrase (分管部门的党建和党风廉政建设).
   const last = items[items.length - 1];
   const and = last ? Math.max(last.indexOf('和'), last.indexOf('与'), last.indexOf('及')) : -1;
-  if (and >= 2 && and <= last.length - 3 && !last.includes('的') && !vocabulary().andCompounds.some((c) => last.replace('与', '和').includes(c))) {
+  const lastStart = start + body.length - (last?.length ?? 0);
+  const whole = last && orgAt(doc, lastStart, places)?.end === lastStart + last.length;
+  if (and >= 2 && and <= last.length - 3 && !whole && !last.includes('的') && !vocabulary().andCompounds.some((c) => last.replace('与', '和').includes(c))) {
     items.splice(items.length - 1, 1, last.slice(0, and), last.slice(and + 1));
   }
   return items;
@@ -405,13 +466,17 @@ function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: Pla
   offset += raw.length - lead.length;
   let body = lead;
   for (const tail of v.dropTail) if (body.endsWith(tail)) { body = body.slice(0, -tail.length); break; }
+  // A list closed by the kind its items belong to (…、海洋等农业口; 效能等行政管理服务): the kind is no item.
+  const kind = CLOSING_KIND.exec(body);
+  if (kind) body = body.slice(0, kind.index);
   for (const piece of splitItems(doc, duty.start + (raw.length - lead.length), body, places)) {
     const itemStart = offset;
     offset += piece.length + 1;
-    // 外事侨务(港澳事务): the aside is an item of its own.
+    // 外事侨务(港澳事务): the aside is an item of its own; a place in parentheses (中国(上海)自由贸易试验区) is part of the name.
     const aside = /\(([^)]{2,20})\)/.exec(piece);
-    if (aside) overseeOne(doc, personId, duty, places, addOrg, aside[1], itemStart + aside.index + 1);
-    const item = piece.replace(/\([^)]*\)/g, '').replace(/[“”"]/g, '');
+    const placeAside = aside && places.get(itemStart + aside.index + 1)?.end === itemStart + aside.index + 1 + aside[1].length;
+    if (aside && !placeAside) overseeOne(doc, personId, duty, places, addOrg, aside[1], itemStart + aside.index + 1);
+    const item = (placeAside ? piece : piece.replace(/\([^)]*\)/g, '')).replace(/[“”"]/g, '');
     overseeOne(doc, personId, duty, places, addOrg, item, itemStart + Math.max(0, piece.indexOf(item.slice(0, 2))));
   }
 }
@@ -438,8 +503,9 @@ function overseeOne(doc: DocBuilder, personId: string, duty: Duty, places: Place
 
 /** An item that is a body: written in full (市公安局), with its government's work (市政府常务), or as the bare core a 分工 list uses (妇联, 共青团). */
 function orgForItem(doc: DocBuilder, start: number, item: string, places: PlaceIndex): OrgMatch | undefined {
-  const full = orgAt(doc, start, places);
   const end = start + item.length;
+  let full = orgAt(doc, start, places);
+  if (full && full.end < end) full = withSubOrgan(doc.text, full) ?? full;
   if (full && (full.end === end || vocabulary().noArea.has(doc.text.slice(full.end, end)))) return full;
   const organ = ORGAN.exec(item);
   if (organ) {

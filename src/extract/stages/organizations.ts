@@ -34,6 +34,18 @@ const cores = lazy(() => {
   return list.sort((a, b) => b.core.length - a.core.length);
 });
 
+const departmentsByForm = lazy(() => {
+  const map = new Map<string, Core>();
+  for (const c of cores()) if (c.canonical.startsWith('{P}') && !map.has(c.core)) map.set(c.core, c);
+  return map;
+});
+/** A department or organ written without its place (公安局 of 公安局长), as the body of `place`. */
+export function bareDepartment(form: string, place: PlaceRef): { name: string; aliases: string[]; place: PlaceRef } | undefined {
+  const core = departmentsByForm().get(form);
+  if (!core) return undefined;
+  return { name: fill(core.canonical, place.name), aliases: core.aliases.map((a) => fill(a, place.name)), place };
+}
+
 const coresByFirstChar = lazy(() => {
   const map = new Map<string, Core[]>();
   for (const c of cores()) map.set(c.core[0], [...(map.get(c.core[0]) ?? []), c]);
@@ -180,6 +192,14 @@ function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
   return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
 }
 
+/** The organ of `m` named right after it (省委第一巡视组, 市政府信访办公室), if any. */
+export function withSubOrgan(text: string, m: OrgMatch): OrgMatch | undefined {
+  const sub = SUB_ORGAN.exec(text.slice(m.end, m.end + 12)) ?? (m.name.endsWith('人民政府') ? GOVERNMENT_OFFICE.exec(text.slice(m.end, m.end + 9)) : null);
+  if (!sub) return undefined;
+  return { ...m, end: m.end + sub[0].length, name: m.name + sub[0], aliases: m.aliases.map((a) => a + sub[0]), partyCommittee: false };
+}
+// 市政府信访办公室, 省政府金融工作办公室: an office a government names after itself.
+const GOVERNMENT_OFFICE = /^(?![^办]*[的和与及在是为对各全等了将把被从以其这该要个年月日届第])[\p{Script=Han}]{2,6}?办公室/u;
 const SUB_ORGAN = /^(?:第[一二三四五六七八九十]+巡[视察]组|巡[视察]组|巡[视察]工作领导小组|驻外办事处|办公厅|研究室)/;
 
 // The governing bodies of a zone or a street (某某新区党工委, 某某经济开发区管理委员会, 中共某某街道工委):
@@ -397,10 +417,8 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
   }
   // 省委第一巡视组, 省人大常委会办公厅, 省政府驻外办事处: an organ of the body named just before it.
   for (let k = 0; k < found.length; k++) {
-    const m = found[k];
-    const sub = SUB_ORGAN.exec(text.slice(m.end, m.end + 12));
-    if (!sub || found[k + 1]?.start < m.end + sub[0].length) continue;
-    found[k] = { ...m, end: m.end + sub[0].length, name: m.name + sub[0], aliases: m.aliases.map((a) => a + sub[0]), partyCommittee: false };
+    const sub = withSubOrgan(text, found[k]);
+    if (sub && !(found[k + 1]?.start < sub.end)) found[k] = sub;
   }
   // 市人大及其常委会: the standing committee named by ellipsis.
   for (const m of found.slice()) {

@@ -5,7 +5,7 @@
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
 import { charSet, isHan } from '../text.js';
-import { bodyOfPartyUnit, partyUnitOf, type OrgMatch } from './organizations.js';
+import { bareDepartment, bodyOfPartyUnit, partyUnitOf, type OrgMatch } from './organizations.js';
 
 export interface PersonSpan { start: number; end: number; name: string }
 
@@ -38,7 +38,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A verb of taking office, a count or a title right after a name (某某则调任…; A、B两位副省长; 某某副市长:).
-  '则任', '则调任', '调任', '改任', '升任',
+  '则任', '则调任', '调任', '改任', '升任', '作为', '宣读', '传达',
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
   '省长', '区长', '州长', '旗长', '盟长', '部长', '厅长', '局长', '秘书长',
@@ -144,6 +144,16 @@ function titlesEndingAt(text: string, end: number): Title[] {
 
 export interface Post { org?: OrgMatch | { name: string; aliases: string[]; place?: PlaceRef; start: number; end: number; implied?: boolean }; title: string; former: boolean; start: number; end: number }
 
+// Notes on a post written between the title and the name (挂职, 兼, 正厅级, 主持工作).
+const POST_NOTE = /^\((?:挂职|兼|兼职|代|代理|主持工作|援[疆藏青]|[正副]?[厅局处县科]级|[正副]?部级|试用期(?:一年)?)\)/;
+/** Where a note on a post that ends at `end` starts (副县长(挂职)|), if one does. */
+export function postNoteEndingAt(text: string, end: number): number | undefined {
+  if (text[end - 1] !== ')') return undefined;
+  const open = text.lastIndexOf('(', end - 1);
+  if (open < 0 || end - open > 12) return undefined;
+  const note = POST_NOTE.exec(text.slice(open, end));
+  return note && note[0].length === end - open ? open : undefined;
+}
 const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制)$/;
 const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
@@ -183,8 +193,15 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
       p.org = body ? { ...prevOrg, name: body, aliases: [], implied: true } : { ...prevOrg, implied: true };
       continue;
     }
-    const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
     const item = text.slice(p.start, p.end);
+    // 副县长、公安局长: the organ's last character doubles as the title's first (公安局 + 局长); the organ
+    // is the one of the place the post before it serves.
+    const organ = /^[\p{Script=Han}]{1,6}[局厅委办]$/u.test(item.slice(0, -p.title.length + 1)) && item.endsWith(p.title) && /^[局厅委办]/.test(p.title)
+      ? item.slice(0, -p.title.length + 1) : undefined;
+    const prevPlace = posts[i - 1].org?.place;
+    const dept = organ && prevPlace ? bareDepartment(organ, prevPlace) : undefined;
+    if (dept) { p.org = { ...dept, start: p.start, end: p.start + organ!.length }; continue; }
+    const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
     const m = /^(统战|宣传|组织)(部长|副部长)$/.exec(item) ?? /^(统战|宣传|组织)部(部长|副部长)$/.exec(item);
     if (prev?.org && m) p.org = { name: `${prev.org.name}${m[1]}部`, aliases: [], place: prev.org.place, start: p.start, end: p.start + m[1].length + 1 }, p.title = m[2];
   }
@@ -270,6 +287,11 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
         const spaced = nameAt(text, after + 1);
         if (spaced && /^($|[\n ,。;:、])/.test(text.slice(after + 1 + spaced.length, after + 2 + spaced.length))) after++;
       }
+      // 副县长(挂职)陈志宏: a note on the post between the title and the name.
+      else if (text[after] === '(') {
+        const note = POST_NOTE.exec(text.slice(after, after + 12));
+        if (note) after += note[0].length;
+      }
       const first = nameAt(text, after) ?? listedName(text, after, true);
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
@@ -310,6 +332,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   closingBylines(doc, addPerson);
   teamsAndGroups(doc, addPerson);
   subjectsOfMeetingVerbs(doc, addPerson);
+  namesBeforeTitles(doc, addPerson);
   nameThenTitleLines(doc, addPerson, holds);
   rosterLines(doc, orgs, addPerson, holds);
   // 市委某某书记来调研: a body, a name, then the title.
@@ -342,14 +365,16 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
 
 // The title after a name (某某市长在会上强调, 省委某某书记来房调研): the body is the one the title implies, or
 // the one named just before the name.
-const AFTER_TITLE = /^($|[,。;:、\s(]|在|主持|出席|讲话|强调|指出|表示|来|到|一行|率|带|调研|视察|考察|参加|会见|要求|代表)/;
+const AFTER_TITLE = /^($|[,。;:、\s(]|在|主持|出席|讲话|强调|指出|表示|来|到|一行|率|带|调研|视察|考察|参加|会见|要求|代表|负责|分管)/;
 function titlesAfterNames(doc: DocBuilder, persons: PersonSpan[], orgByEnd: Map<number, OrgMatch>,
   holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
   for (const p of persons) {
-    const title = titleAt(text, p.end);
+    // 某某作为常务副市长,负责…: the title may follow 作为.
+    const titleStart = text.startsWith('作为', p.end) ? p.end + 2 : p.end;
+    const title = titleAt(text, titleStart);
     if (!title || BYLINE_TITLES.test(title.title) || /^(领导|代表|委员|同志|成员)$/.test(title.title)) continue;
-    const end = p.end + title.title.length;
+    const end = titleStart + title.title.length;
     if (!AFTER_TITLE.test(text.slice(end, end + 2))) continue;
     const before = orgByEnd.get(p.start);
     const implied = impliedBody(doc, title);
@@ -473,6 +498,19 @@ function nameThenTitleLines(doc: DocBuilder, addPerson: (s: number, n: string) =
     const body = impliedBody(doc, title);
     const titleStart = lineStart + name.length + rest.indexOf(m[2]);
     if (body) holds(id, [{ org: { ...body, start: titleStart, end: titleStart + m[2].length, implied: true }, title: title.title, former: false, start: lineStart, end: titleStart + m[2].length }], lineStart, titleStart + m[2].length);
+  }
+}
+
+// A name before a title that implies its body, opening a duty or a clause (…,均由某某副市长负责; 某某作为常务副市长,负责…).
+const namesBeforeTitlesPattern = lazy(() => {
+  const implied = titles().filter((t) => t.implied && /^\{(province|city|county)\}/.test(t.implied)).map((t) => t.title);
+  return new RegExp(`(?:^|[\\n ,:;。、]|由)([\\p{Script=Han}]{2,3}?)(?=(?:作为)?(?:${implied.join('|')})(?:负责|分管|主持|,))`, 'gmu');
+});
+function namesBeforeTitles(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  for (const m of text.matchAll(namesBeforeTitlesPattern())) {
+    const start = m.index! + m[0].length - m[1].length;
+    if (nameAt(text, start) === m[1]) addPerson(start, m[1]);
   }
 }
 
