@@ -659,3 +659,21 @@ describe('posts with a note or a second line', () => {
     expect(overseen).not.toContain('舒明>上海');
   });
 });
+
+describe('projects in groundbreaking and signing news', () => {
+  const text = '兴山县重点项目集中开工仪式举行\n7月12日,兴山县三季度重大项目集中开工活动在法麦克斯三期项目现场举行。县委书记汪小波宣布兴山县2017年第二批重点项目正式开工。'
+    + '全县以招商签约和项目集中开工为新起点。本次集中开工昭君山庄二期、古夫绕城公路、百果园至水月寺公路改建工程、两河口水库等4个重点项目。'
+    + '华中服装制造产业园项目、新能源电动车整车组装项目等12个项目集中签约。';
+  const r = extractDocument({ doc: 'groundbreaking.txt', text, format: 'text' });
+  it('reads roads and reservoirs in a counted list as projects, never as enterprises', () => {
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['古夫绕城公路', '百果园至水月寺公路改建工程', '两河口水库', '昭君山庄二期']));
+    expect(names(r, 'Enterprise')).toEqual([]);
+  });
+  it('cuts the clause before a project (活动在…项目现场) and keeps the longer of two readings', () => {
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['法麦克斯三期', '华中服装制造产业园', '新能源电动车整车组装']));
+    expect(names(r, 'Project')).not.toContain('百果园至水月寺公路');
+  });
+  it('takes no period, batch or clause fragment for a project', () => {
+    expect(names(r, 'Project').some((n) => /季度|年|批|和$|活动/.test(n))).toBe(false);
+  });
+});

@@ -31,4 +31,13 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   projectLinks(scan);
   signedProjects(scan);
   projectsInOwnPlace(scan);
+  dropNestedProjects(scan);
+}
+
+/** Two steps may read one name at two lengths (百果园至水月寺公路 inside …公路改建工程): the longer reading stands. */
+function dropNestedProjects(scan: EconomyScan): void {
+  const spans = scan.projects;
+  for (const p of spans) {
+    if (spans.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start)) scan.doc.retract('Project', p.start, p.end);
+  }
 }

@@ -14,7 +14,7 @@ import {
 const PROJECT_CATEGORY = /^([\d.一二三四五六七八九十百千万]+(亿元|万元|个)|一批|多个|[\d一二三四五六七八九十]+个)|产业|转移|重点|重大|招商|引进|以上|新兴/;
 
 /** What a project item ends with when it names the work rather than the company doing it. */
-const PROJECT_ACTIVITY_END = /(生产|建设|扩能|扩建|改造|改扩建|技改|搬迁|入园|升级|新建|续建|迁建|[一二三四五六七八九十]期|生产线|加工|制造|开发)$/;
+const PROJECT_ACTIVITY_END = /(生产|建设|工程|扩能|扩建|改造|改扩建|技改|搬迁|入园|升级|新建|续建|迁建|[一二三四五六七八九十]期|生产线|加工|制造|开发)$/;
 
 /** Characters the optional groups before 项目 in projectWords' regex can consist of. */
 const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业工民生招商');

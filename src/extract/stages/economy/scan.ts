@@ -137,7 +137,7 @@ export class EconomyScan {
     name = name.slice(afterLeadVerbs(name));
     if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
-    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
+    if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的|和|及|与)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
     if (industryLexicon().has(name) || this.enterprises.has(name)) return undefined;
     const from = start + raw.indexOf(name);
     const id = this.doc.mention('Project', name, from, from + name.length);
