@@ -677,3 +677,16 @@ describe('projects in groundbreaking and signing news', () => {
     expect(names(r, 'Project').some((n) => /季度|年|批|和$|活动/.test(n))).toBe(false);
   });
 });
+
+describe('sessions of a standing committee or a government written with their verb', () => {
+  it('reads 县十五届人大常委会召开第36次会议 and 政府召开第九次全体(扩大)会议 as meetings, the first reported on', () => {
+    const text = '3月25日,和县十五届人大常委会召开第36次会议。县人大常委会主任张达华,副主任王旺来、施爱枝出席会议。\n8月5日,和县政府召开第九次全体(扩大)会议。';
+    const r = extractDocument({ doc: 'standing-committee.txt', text, format: 'text' });
+    expect(names(r, 'Meeting')).toEqual(expect.arrayContaining(['和县第十五届人民代表大会常务委员会第三十六次会议', '和县人民政府第九次全体会议']));
+    expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining(['张达华>和县第十五届人民代表大会常务委员会第三十六次会议', '施爱枝>和县第十五届人民代表大会常务委员会第三十六次会议']));
+  });
+  it('cuts 企业代表 before a signing company', () => {
+    const r = extractDocument({ doc: 'signing.txt', format: 'text', text: '筠连县举行项目集中签约仪式。签约企业代表东莞市蜀江新能源科技有限公司总经理曾伟作了发言。' });
+    expect(names(r, 'Enterprise')).toEqual(['东莞市蜀江新能源科技有限公司']);
+  });
+});

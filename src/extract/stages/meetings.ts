@@ -73,7 +73,8 @@ const PATTERNS: Pattern[] = [
     build: (m, p) => ({ name: `中共${p!.name}委常委会第${cn(m[1])}次会议`, aliases: [`${p!.name}委常委会第${cn(m[1])}次会议`] }),
   },
   { // 省十届人大常委会第三十一次会议 / 市第十六届人民代表大会常务委员会第十五次会议
-    re: new RegExp(`(?:第?(${N})届人大常委会|第(${N})届人民代表大会常务委员会)第(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['人大常委会第', '常务委员会第'],
+    // The session may follow a verb (县十五届人大常委会召开第36次会议) and drop its 第 (十二届人大常委会十一次会议).
+    re: new RegExp(`(?:第?(${N})届人大常委会|第(${N})届人民代表大会常务委员会)(?:召开|举行)?第?(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['届人大常委会', '常务委员会'],
     build: (m, p) => {
       const term = cn(m[1] ?? m[2]), n = cn(m[3]);
       return { name: `${p!.name}第${term}届人民代表大会常务委员会第${n}次会议`, aliases: [`${p!.name}${term}届人大常委会第${n}次会议`] };
@@ -88,7 +89,7 @@ const PATTERNS: Pattern[] = [
     build: (m, p) => ({ name: `${p!.name}人民政府${cn(m[1])}届${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府${cn(m[1])}届${cn(m[2])}次常务会议`] }),
   },
   { // 省政府第二次全体会议
-    re: new RegExp(`(?:人民)?政府第(${N})次全体会议`, 'gu'), needsPlace: true, anyOf: ['次全体会议'],
+    re: new RegExp(`(?:人民)?政府(?:召开|举行)?第(${N})次全体(?:\\(扩大\\))?会议`, 'gu'), needsPlace: true, anyOf: ['次全体'],
     build: (m, p) => ({ name: `${p!.name}人民政府第${cn(m[1])}次全体会议`, aliases: [`${p!.name}政府第${cn(m[1])}次全体会议`] }),
   },
   { // 党的十八大 / 中共十七大 / 中国共产党第十八次全国代表大会
@@ -255,7 +256,10 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
     if (/(召开|举行)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && /^[。,\n]/.test(after)) score += 2;
     // 某某出席X并讲话 / 主持X: a meeting someone attends or presides over in the news is the one it reports.
     if (/(出席|参加|主持)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start))) score += 2;
-    if (/全体会议$/.test(name)) score += 1;
+    // A session's plenary (…第三次会议第一次全体会议) is the narrower, reported part of it.
+    if (/次会议第.+次全体会议$/.test(name)) score += 1;
+    // 县十五届人大常委会召开第36次会议: the verb inside the name's span.
+    if (/召开|举行/.test(text.slice(m.start, m.end))) score += 2;
     // 迎接党的十八大胜利召开 / 贯彻…精神: another meeting, looked forward to or quoted.
     if (/(迎接|庆祝|学习|贯彻|落实|按照|根据)/.test(text.slice(Math.max(0, m.start - 8), m.start)) || /(是|为)$/.test(before)) score -= 3;
     // The session's plenary held in it (X举行第二次全体会议) is the meeting reported on.
