@@ -690,3 +690,21 @@ describe('sessions of a standing committee or a government written with their ve
     expect(names(r, 'Enterprise')).toEqual(['东莞市蜀江新能源科技有限公司']);
   });
 });
+
+describe('a county-level text that names itself only by its short form', () => {
+  const text = '6月2日上午,市长王新明主持召开市十七届政府第30次常务会议。副市长王伟、何瑞红出席会议。\n'
+    + '会议指出,要结合建德产业基础,发挥建德生态优势,大力发展休闲旅游等产业,引导和推动市委、市政府确定的产业发展。';
+  const r = extractDocument({ doc: 'short-form.txt', text, format: 'text' });
+  it('is about the unit whose short form it repeats, and its bare 市 bodies are that unit’s', () => {
+    expect(r.place).toBe('建德市');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['王新明>建德市人民政府|市长', '王伟>建德市人民政府|副市长']));
+    expect(names(r, 'Meeting')).toEqual(['建德市第十七届人民政府第三十次常务会议']);
+  });
+  it('takes no body for a sector', () => {
+    expect(names(r, 'Industry')).not.toContain('市委');
+  });
+  it('takes no short form on its own when the text names no body of its own', () => {
+    const plain = extractDocument({ doc: 'plain.txt', format: 'text', text: '结合建德产业基础,发挥建德生态优势。' });
+    expect(plain.place).toBeUndefined();
+  });
+});

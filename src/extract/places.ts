@@ -352,7 +352,11 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
   const top = top0;
   if (!top) {
     const province = pickTop(provinceMentions, firstSeen);
-    return province ? { provinceCode: province } : {};
+    if (province) return { provinceCode: province };
+    const self = selfShortForm(index, text);
+    if (!self) return {};
+    const parent = index.entries.get(self.parentCode!);
+    return parent?.level === 'city' ? { provinceCode: parent.parentCode, cityCode: parent.code, countyCode: self.code } : { provinceCode: self.parentCode, countyCode: self.code };
   }
   const unit = index.entries.get(top)!;
   if (unit.level === 'county') return { provinceCode: unit.parentCode, countyCode: unit.code };
@@ -382,6 +386,37 @@ function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unit
     return { ...ctx, countyCode: county };
   }
   return ctx;
+}
+
+// How a county-level text names its own bodies with a bare level word (市长, 市委, 县政府, 区人大).
+const BARE_OWN_BODY = /(?:^|[^\p{Script=Han}]|[在和与及对向由经为副])([市县区旗])(?:委|政府|长|人大|政协|纪委)/gu;
+/**
+ * A text that names no place in full but calls itself by its short form (结合建德产业基础, 发挥建德生态优势) and
+ * its bodies by a bare level word (市长, 市委): the county-level unit whose short form it repeats, when that
+ * short form names one unit only and the level word fits its name (建德 → 建德市 with 市长).
+ */
+function selfShortForm(index: GazetteerIndex, text: string): PlaceEntry | undefined {
+  const levels = new Set<string>();
+  for (const m of text.matchAll(BARE_OWN_BODY)) levels.add(m[1]);
+  if (!levels.size) return undefined;
+  const counts = new Map<PlaceEntry, number>();
+  const ends = new Int32Array(MAX_CANDIDATES);
+  const records: NameRecord[] = new Array(MAX_CANDIDATES);
+  for (let i = 0; i < text.length; i++) {
+    const first = index.firstChar[text.charCodeAt(i)];
+    if (!first) continue;
+    const n = collectPath(first, text, i, ends, records, 0);
+    for (let k = 0; k < n; k++) {
+      const record = records[k];
+      if (record.stop || record.blocker || record.surface.length < 2 || record.candidates.length !== 1) continue;
+      const { entry, kind } = record.candidates[0];
+      if (kind !== 'short' || entry.level !== 'county' || !levels.has(entry.name.slice(-1))) continue;
+      if (followedByNonPlaceWord(index, text, ends[k]) || isPersonName(text, i, ends[k])) continue;
+      counts.set(entry, (counts.get(entry) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0] && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[1][1] < ranked[0][1]) ? ranked[0][0] : undefined;
 }
 
 /** Highest count; ties go to the earliest first mention. */

@@ -81,7 +81,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   { // 区第十八届人民政府第八十四次常务会议
-    re: new RegExp(`第(${N})届(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
+    re: new RegExp(`第?(${N})届(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}第${cn(m[1])}届人民政府第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[2])}次常务会议`] }),
   },
   { // 市政府十六届四十六次常务会议

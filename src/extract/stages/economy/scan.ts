@@ -81,7 +81,8 @@ export class EconomyScan {
   }
 
   addIndustry(start: number, end: number, raw: string, declared = false): string | undefined {
-    if (this.inArea(start, end)) return undefined;
+    // A body's name (市委 in 推动市委、市政府确定的产业) is no sector.
+    if (this.inArea(start, end) || this.orgs.some((o) => o.start >= start && o.end <= end)) return undefined;
     const name = industryName(raw, declared);
     if (!name) return undefined;
     // 煤炭煤电煤化工, 新能源新材料: sectors written together are each a sector of the lexicon.
