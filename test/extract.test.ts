@@ -708,3 +708,10 @@ describe('a county-level text that names itself only by its short form', () => {
     expect(plain.place).toBeUndefined();
   });
 });
+
+describe('a place named in full before a title', () => {
+  it('gives the body of that place (磐安县县长 何浩挺)', () => {
+    const r = extractDocument({ doc: 'report-head.txt', format: 'text', text: '政府工作报告\n\n  2024年2月4日在磐安县第十四届人民代表大会第三次会议上\n\n  磐安县县长 何浩然\n\n  各位代表:' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(['何浩然>磐安县人民政府|县长']);
+  });
+});

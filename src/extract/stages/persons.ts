@@ -4,6 +4,7 @@
 // (在主席台就座的还有:A、B). Each title in the chain gives a HOLDS_POSITION to the body it names.
 import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
+import { gazetteer } from '../gazetteer.js';
 import { charSet, isHan } from '../text.js';
 import { bareDepartment, bodyOfPartyUnit, partyUnitOf, type OrgMatch } from './organizations.js';
 
@@ -221,11 +222,26 @@ function readPost(doc: DocBuilder, itemStart: number, titleStart: number, itemEn
     if (s === titleStart) return { org, title: title.title, former, start: itemStart, end: itemEnd };
     if (INTERNAL_UNIT.test(unit)) return { org, title: unit + title.title, former, start: itemStart, end: itemEnd };
   }
+  // 磐安县县长 何浩挺: a place named in full before a title that implies its body gives that place's body.
+  const placed = placedBody(text.slice(itemStart, titleStart), title);
+  if (placed) return { org: { ...placed, start: itemStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
   if (titleStart === itemStart || /^(原|前|新任)$/.test(text.slice(itemStart, titleStart))) {
     const implied = impliedBody(doc, title);
     if (implied) return { org: { ...implied, start: titleStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
   }
   return { title: title.title, former, start: itemStart, end: itemEnd };
+}
+
+const LEVEL_ORDER = ['province', 'city', 'county'];
+function placedBody(prefix: string, title: Title): { name: string; aliases: string[]; place: PlaceRef } | undefined {
+  const m = prefix.length >= 2 && title.implied ? /^\{(province|city|county)\}(.*)$/.exec(title.implied) : null;
+  if (!m) return undefined;
+  // A county-level city's mayor is 市长 too (建德市市长).
+  const fits = (level: string, name: string) => level === m[1] || (m[1] === 'city' && level === 'county' && name.endsWith('市'))
+    || (m[1] === 'city' && level === 'province' && name.endsWith('市'));
+  const entry = gazetteer().lookup(prefix).find((e) => e.name === prefix && LEVEL_ORDER.includes(e.level) && fits(e.level, e.name));
+  if (!entry) return undefined;
+  return { name: entry.name + m[2], aliases: [entry.name + m[2].replace('人民政府', '政府')], place: { name: entry.name, code: entry.code, level: entry.level } };
 }
 
 export function impliedBody(doc: DocBuilder, title: Title): { name: string; aliases: string[]; place?: PlaceRef } | undefined {
