@@ -715,3 +715,10 @@ describe('a place named in full before a title', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual(['何浩然>磐安县人民政府|县长']);
   });
 });
+
+describe('members counted after their names in a CPPCC text', () => {
+  it('hold the post of 委员 of the CPPCC the text names', () => {
+    const r = extractDocument({ doc: 'cppcc.txt', format: 'text', text: '天津市政协十四届二次会议举行大会发言。会上,王红英、范小云、吕彤等3位委员分别作了发言。' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['王红英>天津市政协|委员', '吕彤>天津市政协|委员']));
+  });
+});

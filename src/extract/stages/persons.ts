@@ -492,7 +492,9 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     const titleAfter = count ? titleAt(text, listEnd + count[0].length) : undefined;
     const lead = /(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任)?([\p{Script=Han}]{2,6}?)[,]?(?:分别是|分别为|是|为|有)[:]?$/u.exec(text.slice(Math.max(0, clauseStart - 16), clauseStart));
     const title = titleAfter ?? (lead ? titles().find((t) => t.title === lead[1]) : undefined);
-    const shared = title ? impliedBody(doc, title) : undefined;
+    // A、B等17位委员 in a CPPCC text: members of the CPPCC it names.
+    const cppcc = title?.title === '委员' ? doc.all('Organization').find((o) => /政协$/.test(o.name) && !/全国政协/.test(o.name)) : undefined;
+    const shared = title ? impliedBody(doc, title) ?? (cppcc ? { name: cppcc.name, aliases: [] } : undefined) : undefined;
     for (const s of spans) {
       const id = addPerson(s.start, s.name);
       if (title && shared) holds(id, [{ org: { ...shared, start: s.start, end: s.start + s.name.length, implied: true }, title: title.title, former: false, start: s.start, end: s.start + s.name.length }], s.start, s.start + s.name.length);
