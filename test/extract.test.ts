@@ -722,3 +722,12 @@ describe('members counted after their names in a CPPCC text', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['王红英>天津市政协|委员', '吕彤>天津市政协|委员']));
   });
 });
+
+describe('a town named by its bare name', () => {
+  it('is the town right after its county or city, or where the text also names it in full', () => {
+    const r = extractDocument({ doc: 'towns.txt', format: 'text', text: '海南省琼海市重点项目。续建项目:琼海博鳌宝莲城项目。博鳌镇新建博鳌机场。' });
+    expect(names(r, 'Place')).toContain('博鳌镇');
+    const bare = extractDocument({ doc: 'bare.txt', format: 'text', text: '海南省琼海市重点项目。新建博鳌机场。' });
+    expect(names(bare, 'Place')).not.toContain('博鳌镇');
+  });
+});

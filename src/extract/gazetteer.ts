@@ -341,10 +341,18 @@ function loadTowns(index: GazetteerIndex, unitOfArea: Map<string, string>, unitO
 
 function buildTownTrie(towns: PlaceEntry[], index: GazetteerIndex): TrieNode {
   const records = new Map<string, NameRecord>();
+  const add = (surface: string, entry: PlaceEntry, kind: NameKind) => {
+    let r = records.get(surface);
+    if (!r) { r = { surface, candidates: [] }; records.set(surface, r); }
+    r.candidates.push({ entry, kind });
+  };
+  for (const t of towns) add(t.name, t, 'full');
+  // A town's bare name (博鳌 for 博鳌镇, 柳城 for 柳城街道): admissible only right after its county or city
+  // (琼海博鳌) or in a text that also names the town in full (see places.ts). A bare name that is
+  // some other place's name or a listed word stays out.
   for (const t of towns) {
-    let r = records.get(t.name);
-    if (!r) { r = { surface: t.name, candidates: [] }; records.set(t.name, r); }
-    r.candidates.push({ entry: t, kind: 'full' });
+    const base = t.name.replace(/(镇|乡|街道|苏木)$/, '');
+    if (base.length >= 2 && base !== t.name && !index.names.has(base) && !records.get(base)?.candidates.some((c) => c.kind === 'full')) add(base, t, 'short');
   }
   const trie = newTrie();
   for (const r of records.values()) {

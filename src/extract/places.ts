@@ -97,6 +97,7 @@ function admissible(
 
   if (kind === 'short') {
     if (followedByNonPlaceWord(index, text, end) || isPersonName(text, start, end)) return false;
+    if (entry.level === 'town') return underLocal || text.includes(entry.name);
     if (entry.level === 'county') {
       // A bare county form is a word until the document (or the preceding place) puts us in its city.
       if (underLocal || isUnder(index, entry, ctx.cityCode) || isUnder(index, entry, ctx.countyCode)) return true;
