@@ -731,3 +731,14 @@ describe('a town named by its bare name', () => {
     expect(names(bare, 'Place')).not.toContain('博鳌镇');
   });
 });
+
+describe('a county’s own text whose province stands in company names', () => {
+  it('is the county’s, and its source line names the outlet', () => {
+    const text = '石万田调研我县开复工重点工作\n发布时间:2025-03-10 来源:朝阳县融媒体中心\n3月9日,县委副书记、县长石万田就我县开复工重点工作进行调研。'
+      + '石万田先后来到辽宁华锆新材料有限公司、辽宁荃吉康医药科技有限公司和蜂盛能源科技(辽宁)有限公司。';
+    const r = extractDocument({ doc: 'county.txt', text, format: 'text' });
+    expect(r.place).toBe('朝阳县');
+    expect(names(r, 'Organization')).toEqual(expect.arrayContaining(['朝阳县融媒体中心', '朝阳县人民政府']));
+    expect(rel(r, 'HOLDS_POSITION')).toContain('石万田>朝阳县人民政府|县长');
+  });
+});

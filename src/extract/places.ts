@@ -323,6 +323,7 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
   const unitDirect = new Map<string, number>();
   const firstSeen = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const countyMatches: string[] = [];
 
   for (const m of find(index, text, {})) {
     const e = m.entry;
@@ -336,6 +337,7 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
       bump(unitScore, e.code);
       bump(unitDirect, e.code);
     } else if (e.level === 'county' && e.parentCode) {
+      countyMatches.push(e.code);
       const parent = index.entries.get(e.parentCode)!;
       const unit = parent.level === 'city' || index.municipalities.has(parent.code) ? parent.code : e.code;
       bump(unitScore, unit);
@@ -343,6 +345,15 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
     }
   }
 
+  // A county's own text (县委书记, 县长, 我县) that names one county only is that county's, however often
+  // the province's name stands in company names (辽宁华锆…有限公司).
+  const counties = new Set(countyMatches);
+  if (counties.size === 1 && bareCountyBodies(text)) {
+    const county = index.entries.get([...counties][0])!;
+    const parent = index.entries.get(county.parentCode!);
+    if (parent?.level === 'city') return { provinceCode: parent.parentCode, cityCode: parent.code, countyCode: county.code };
+    if (parent && !index.municipalities.has(parent.code)) return { provinceCode: parent.code, countyCode: county.code };
+  }
   // How the text speaks of itself: 我省/全省 in a province's text, 我市/全市 in a city's. A province's report
   // that names a city once in passing is still the province's.
   const selfProvince = (text.match(SELF_PROVINCE) ?? []).length, selfCity = (text.match(SELF_CITY) ?? []).length;
