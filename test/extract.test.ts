@@ -742,3 +742,13 @@ describe('a county’s own text whose province stands in company names', () => {
     expect(rel(r, 'HOLDS_POSITION')).toContain('石万田>朝阳县人民政府|县长');
   });
 });
+
+describe('a city’s text that names its city only inside company names', () => {
+  it('is the city’s when it calls its bodies 市委 and 市长, however often the province is named', () => {
+    const text = '4月8日下午,市委书记孙道明,市委副书记、市长熊享平深入部分重点企业调研。\n中粮米业(仙桃)有限公司去年实现产值8.05亿元。'
+      + '湖北新鑫无纺布有限公司、湖北威普新材料有限公司、湖北展鹏电子材料有限公司、仙桃安必盛熔铸设备有限公司负责人汇报了生产情况。';
+    const r = extractDocument({ doc: 'city.txt', text, format: 'text' });
+    expect(r.place).toBe('仙桃市');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['孙道明>中共仙桃市委|书记', '熊享平>仙桃市人民政府|市长']));
+  });
+});

@@ -364,7 +364,7 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
   const top = top0;
   if (!top) {
     const province = pickTop(provinceMentions, firstSeen);
-    if (province) return { provinceCode: province };
+    if (province) return ownCityOfProvinceText(index, text, province, find) ?? { provinceCode: province };
     const self = selfShortForm(index, text);
     if (!self) return {};
     const parent = index.entries.get(self.parentCode!);
@@ -377,7 +377,9 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
   // A province text names cities in passing; its province's name outweighs any of them.
   const ordinaryProvinces = new Map([...provinceMentions].filter(([code]) => !index.municipalities.has(code)));
   const topProvince = pickTop(ordinaryProvinces, firstSeen);
-  if (topProvince && ordinaryProvinces.get(topProvince)! > PROVINCE_DOMINANCE * unitScore.get(top)!) return { provinceCode: topProvince };
+  if (topProvince && ordinaryProvinces.get(topProvince)! > PROVINCE_DOMINANCE * unitScore.get(top)!) {
+    return ownCityOfProvinceText(index, text, topProvince, find) ?? { provinceCode: topProvince };
+  }
   const provinceCode = unit.parentCode!;
   return withCounty(index, text, { provinceCode, cityCode: unit.code }, unitDirect.get(top) ?? 0, find);
 }
@@ -429,6 +431,29 @@ function selfShortForm(index: GazetteerIndex, text: string): PlaceEntry | undefi
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   return ranked[0] && ranked[0][1] >= 2 && (ranked.length === 1 || ranked[1][1] < ranked[0][1]) ? ranked[0][0] : undefined;
+}
+
+/**
+ * A text that names no city in full but calls its bodies 市委, 市长 (never 省委, 省长) is a city's, not its
+ * province's: the city, or county-level city, of that province it names most (仙桃 in 中粮米业(仙桃)有限公司).
+ */
+function ownCityOfProvinceText(index: GazetteerIndex, text: string, provinceCode: string, find: Finder): PlaceContext | undefined {
+  const levels = new Set<string>();
+  for (const m of text.matchAll(BARE_OWN_BODY)) levels.add(m[1]);
+  if (!levels.has('市') || /(?:^|[^\p{Script=Han}]|[在和与及对向由经为副])省(?:委|政府|长|人大|政协)/u.test(text)) return undefined;
+  const counts = new Map<string, number>(), firstSeen = new Map<string, number>();
+  for (const m of find(index, text, { provinceCode })) {
+    const e = m.entry;
+    if (!(e.level === 'city' || e.level === 'county' && e.name.endsWith('市'))) continue;
+    counts.set(e.code, (counts.get(e.code) ?? 0) + 1);
+    if (!firstSeen.has(e.code)) firstSeen.set(e.code, m.start);
+  }
+  const top = pickTop(counts, firstSeen);
+  if (!top) return undefined;
+  const e = index.entries.get(top)!;
+  if (e.level === 'city') return { provinceCode, cityCode: e.code };
+  const parent = index.entries.get(e.parentCode!);
+  return parent?.level === 'city' ? { provinceCode, cityCode: parent.code, countyCode: e.code } : { provinceCode, countyCode: e.code };
 }
 
 /** Highest count; ties go to the earliest first mention. */
