@@ -752,3 +752,12 @@ describe('a city’s text that names its city only inside company names', () => 
     expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['孙道明>中共仙桃市委|书记', '熊享平>仙桃市人民政府|市长']));
   });
 });
+
+describe('transport works in a report', () => {
+  it('reads roads, bridges, stations and port works with their completion verbs, split at 和, each keeping its own ending', () => {
+    const text = '金湖县政府工作报告。实施交通建设十大工程。金宝南线金湖段和环湖大道全线通车,新汽车客运总站全面竣工,金湖二桥、金湖港口工程加快推进,331省道金湖至马坝段高速线、宁淮东线金湖段工程完成前期准备工作。';
+    const r = extractDocument({ doc: 'transport.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['金宝南线金湖段', '环湖大道', '新汽车客运总站', '金湖二桥', '金湖港口工程', '331省道金湖至马坝段高速线', '宁淮东线金湖段工程']));
+    expect(names(r, 'Project')).not.toContain('金湖二桥港口工程');
+  });
+});

@@ -143,7 +143,7 @@ function sharedKindList(scan: EconomyScan, items: Span[]): boolean {
 const NAME_BREAKS = charSet(',;:。、\n“”"《》');
 const BUILD_BEFORE = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/;
 const BUILD_IN_CLAUSE = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取|建成|投产)/;
-const COMPLETION_LATER = /(开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/;
+const COMPLETION_LATER = /(完成前期|全线通车|全面竣工|竣工|开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/;
 
 /** Facilities being planned, built or opened: a name ending in a facility word, with a build verb around it. */
 export function facilities(scan: EconomyScan): void {
@@ -185,11 +185,19 @@ export function facilities(scan: EconomyScan): void {
     if (GENERIC_FACILITY_HEAD.test(head) && !placed) continue;
     // Endings that name a kind of work (改造, 基地, 中心) need a proper name in front: a place, a street, a company.
     if (WEAK_SUFFIX.test(suffix) && !placed && !/(路|街|大道|广场|桥|公园|片区|河|湖|[A-Za-z])/.test(head) && ![...scan.enterprises.keys()].some((e) => head.startsWith(e))) continue;
+    // 金宝南线金湖段和环湖大道: two works joined by 和, the first ending like a work itself.
+    const joined = /^(.{2,20}?[段路道桥站线港厂馆])[和及与](.{2,20})$/u.exec(name.slice(lead));
+    if (joined) {
+      scan.addProject(offset + lead, joined[1]);
+      scan.addProject(offset + lead + joined[1].length + 1, joined[2]);
+      continue;
+    }
     const pid = scan.addProject(offset, name);
     if (pid && suffix.length >= 2) sharedEnding(scan, offset + lead, clause.start, suffix);
   }
 }
 
+const OWN_WORK_END = /[段路道桥站线港厂馆]$/;
 /** 平介、太古、榆和高速: short names before one shared ending are each a facility of that kind. */
 function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number, suffix: string): void {
   const text = scan.text;
@@ -199,7 +207,8 @@ function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number,
     while (j > clauseStart && text[j - 1] !== '、' && isHanChar(text[j - 1])) j--;
     const short = text.slice(j, k);
     if (short.length < 2 || short.length > 4 || LEAD_VERBS.some((v) => short.includes(v))) break;
-    scan.addProject(j, short + suffix);
+    // 金湖二桥、金湖港口工程: an item that ends like a work of its own keeps its name.
+    scan.addProject(j, OWN_WORK_END.test(short) ? short : short + suffix);
     k = j - 1;
   }
 }
