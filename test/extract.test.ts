@@ -762,3 +762,18 @@ describe('transport works in a report', () => {
     expect(names(r, 'Project')).not.toContain('金湖二桥港口工程');
   });
 });
+
+describe('duties handed over (接手) and removals by resignation', () => {
+  it('reads 由某某接手, 某某接手…工作 and a counted kind closing a list', () => {
+    const text = '广州市政府调整领导分工。发展和改革、物价、能源、政务管理四个领域工作由陈如松接手;法制由谢晓红接手;工业和统计由周亚明分管。此轮调整,常务副市长陈如松接手金融工作。';
+    const r = extractDocument({ doc: 'handover.txt', text, format: 'text' });
+    const items = rel(r, 'OVERSEES').map((x) => x.split('|')[0]);
+    expect(items).toEqual(expect.arrayContaining(['陈如松>发展和改革', '陈如松>政务管理', '谢晓红>法制', '周亚明>工业', '周亚明>统计', '陈如松>金融']));
+    expect(items.some((x) => /四个领域/.test(x))).toBe(false);
+  });
+  it('finds the person who resigns (接受某某辞去…职务) without a post', () => {
+    const r = extractDocument({ doc: 'resign.txt', format: 'text', text: '甘谷县人大常委会会议表决通过了关于接受孙忠明辞去甘谷县人民政府县长职务的决定。' });
+    expect(names(r, 'Person')).toContain('孙忠明');
+    expect(rel(r, 'HOLDS_POSITION')).toEqual([]);
+  });
+});

@@ -38,6 +38,8 @@ const CLAUSE_BREAK = /[\n。;!?,:]/;
 const LIST_MARKER = /^[\s]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,2}\)|[●·•■◆▲★☆-])?[\s]*/u;
 /** Clause material: an item holding these is prose, not an area of work. */
 const NOT_AN_AREA = /[的了吗呢吧他她]|参加|出席|会议|同志|讲话|表示|要求|学习|担任|职务|有利于|体现|更好地|进一步|\d/;
+// …、政务管理四个领域(工作): a count of the items and their kind close the list.
+const COUNTED_KIND = /[一二三四五六七八九十两\d]+[个项类][\p{Script=Han}]{0,4}$/u;
 const CLOSING_KIND = /(?<![高平同对初中均优上下头])等[\p{Script=Han}]{2,8}$/u;
 const HAN_ITEM = /^[\p{Script=Han}A-Za-z()]{2,24}$/u;
 /** A body written with an organ's ending (遵义供电局, 市经济和信息化局, 自治区国资委). */
@@ -270,14 +272,16 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
 
 // Duties written before their holder (教育、文化、卫生等归口由某某副市长负责; …等工作,统一由某某负责): the
 // object is the run of list clauses that ends at 由.
-const PASSIVE_HOLDER = /(?:均|统一|都|全部|则|统一归口|归口)?由([\p{Script=Han}]{2,3}?)(?:同志)?(?:常务副|副)?(?:省长|市长|县长|区长|州长|旗长|盟长|主席)?(?:同志)?(负责|分管|主管)(?!的)/gu;
+const PASSIVE_HOLDER = /(?:均|统一|都|全部|则|统一归口|归口)?由([\p{Script=Han}]{2,3}?)(?:同志)?(?:常务副|副)?(?:省长|市长|县长|区长|州长|旗长|盟长|主席)?(?:同志)?(负责|分管|主管|接手)(?!的)/gu;
 function passiveDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], places: PlaceIndex,
   addOrg: (org: NonNullable<Post['org']>) => string): void {
   const text = doc.text;
   for (const m of text.matchAll(PASSIVE_HOLDER)) {
     const at = m.index!;
     const nameStart = at + m[0].indexOf(m[1]);
-    const holder = persons.find((p) => p.start === nameStart);
+    // The holder is a person found already, or a name the clause reads as one (法制由某某接手).
+    const holder = persons.find((p) => p.start === nameStart)
+      ?? (nameAt(text, nameStart) === m[1] ? { start: nameStart, end: nameStart + m[1].length, name: m[1] } : undefined);
     if (!holder || covered.some((d) => at >= d.start && at < d.end)) continue;
     const sentence = doc.sentenceAt(at);
     // Clauses before the marker, nearest first, while they read as lists (A、B等 / …工作).
@@ -288,11 +292,15 @@ function passiveDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], 
       let start = end;
       while (start > sentence.start && !/[,;:\n]/.test(text[start - 1])) start--;
       const clause = text.slice(start, end);
-      if (!/、|工作$|等/.test(clause) || /[的了]|[他她]/.test(clause.replace(/等[\p{Script=Han}]{1,10}$/u, ''))) break;
+      // A list (A、B等 / …工作), or one short item right before the marker (法制由某某接手).
+      const single = clauses.length === 0 && HAN_ITEM.test(clause) && clause.length <= 10 && !NOT_AN_AREA.test(clause) && /[;。\n]/.test(text[start - 1] ?? '\n');
+      if (!single && (!/、|工作$|等/.test(clause) || /[的了]|[他她]/.test(clause.replace(/等[\p{Script=Han}]{1,10}$/u, '')))) break;
       clauses.unshift({ basis: m[2], start, end });
       end = start - 1;
       if (text[end] !== ',') break;
     }
+    if (!clauses.length) continue;
+    doc.mention('Person', holder.name, holder.start, holder.end);
     for (const duty of clauses) overseeItems(doc, `Person:${holder.name}`, duty, places, addOrg);
     covered.push(...clauses);
   }
@@ -338,11 +346,12 @@ function tableRows(doc: DocBuilder, orgs: OrgMatch[], places: PlaceIndex, addOrg
 function proseDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], places: PlaceIndex,
   addOrg: (org: NonNullable<Post['org']>) => string): void {
   const text = doc.text;
-  for (const m of text.matchAll(/(协助分管|分管)(?![部单领])/g)) {
+  for (const m of text.matchAll(/(协助分管|分管|接手)(?![部单领])/g)) {
     const at = m.index!;
     if (covered.some((d) => at >= d.start - 8 && at <= d.end)) continue;
     // The verb opens a clause, maybe after an adverb (,则分管 / ,还分管 / ,主要分管).
-    if (!/(^|[,;:\s])(则|还|并|也|另|主要|具体|同时)?$/.test(text.slice(Math.max(0, at - 3), at))) continue;
+    // …or follows its subject's name at once (陈某接手金融工作).
+    if (!/(^|[,;:\s])(则|还|并|也|另|主要|具体|同时)?$/.test(text.slice(Math.max(0, at - 3), at)) && !persons.some((p) => p.end === at)) continue;
     const s = doc.sentenceAt(at);
     // A former holder (原副省长某某) is never the subject.
     const subject = persons.find((p) => p.start >= s.start && p.end <= at && at - p.end <= 120
@@ -467,7 +476,7 @@ function overseeItems(doc: DocBuilder, personId: string, duty: Duty, places: Pla
   let body = lead;
   for (const tail of v.dropTail) if (body.endsWith(tail)) { body = body.slice(0, -tail.length); break; }
   // A list closed by the kind its items belong to (…、海洋等农业口; 效能等行政管理服务): the kind is no item.
-  const kind = CLOSING_KIND.exec(body);
+  const kind = CLOSING_KIND.exec(body) ?? COUNTED_KIND.exec(body);
   if (kind) body = body.slice(0, kind.index);
   for (const piece of splitItems(doc, duty.start + (raw.length - lead.length), body, places)) {
     const itemStart = offset;

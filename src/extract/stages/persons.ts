@@ -39,7 +39,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A verb of taking office, a count or a title right after a name (某某则调任…; A、B两位副省长; 某某副市长:).
-  '则任', '则调任', '调任', '改任', '升任', '作为', '宣读', '传达',
+  '则任', '则调任', '调任', '改任', '升任', '作为', '宣读', '传达', '带队', '满怀', '坦言', '认为', '告诉', '透露', '感慨', '接手', '辞去',
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
   '省长', '区长', '州长', '旗长', '盟长', '部长', '厅长', '局长', '秘书长',
@@ -736,13 +736,14 @@ function creditName(text: string, pos: number): string | undefined {
 // 免去某某(的)…职务 / 决定免去A、B的…: the people a decision removes from a post are persons (no post).
 function removals(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
-  for (const m of text.matchAll(/免去/g)) {
-    let pos = m.index! + 2;
+  // 免去某某…职务 / 接受某某(等)辞去…职务: the persons a removal names.
+  for (const m of text.matchAll(/免去|接受(?=[\p{Script=Han}]{2,4}?等?(?:同志)?辞去)/gu)) {
+    let pos = m.index! + m[0].length;
     for (let k = 0; k < 8; k++) {
       const name = nameAt(text, pos) ?? listedName(text, pos, false);
       if (!name) break;
       const after = text[pos + name.length];
-      if (!(after === '、' || after === '的' || after === '同' || titleAt(text, pos + name.length) || orgStartsAt(doc, pos + name.length))) break;
+      if (!(after === '、' || after === '的' || after === '同' || after === '等' || text.startsWith('辞去', pos + name.length) || titleAt(text, pos + name.length) || orgStartsAt(doc, pos + name.length))) break;
       addPerson(pos, name);
       pos += name.length;
       if (text[pos] !== '、') break;
