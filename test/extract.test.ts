@@ -777,3 +777,13 @@ describe('duties handed over (接手) and removals by resignation', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual([]);
   });
 });
+
+describe('sectors that share one head', () => {
+  it('distributes the head over short modifiers (硅基、磁性、铝基新材料产业链), and a city’s own chain is a sector it develops', () => {
+    const text = '阜阳日报讯 12月17日,市硅基、磁性、铝基新材料产业链链长、市政协主席李志强带队到界首市调研。要加强铝基新材料产业发展的运行监测分析。';
+    const r = extractDocument({ doc: 'chain.txt', text: text.replace('阜阳日报讯', '阜阳日报讯 阜阳市'), format: 'text' });
+    expect(names(r, 'Industry').sort()).toEqual(['硅基新材料', '磁性新材料', '铝基新材料'].sort());
+    expect(rel(r, 'DEVELOPS')).toEqual(expect.arrayContaining(['阜阳市>硅基新材料', '阜阳市>磁性新材料', '阜阳市>铝基新材料']));
+    expect(rel(r, 'HOLDS_POSITION')).toContain('李志强>阜阳市政协|主席');
+  });
+});

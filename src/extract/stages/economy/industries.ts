@@ -22,7 +22,7 @@ export function findIndustries(scan: EconomyScan): void {
     const tailInName = tail && /^(产业|行业|集群|业)/.test(tail[0]) ? tail[0] : '';
     scan.addIndustry(start, end + (tailInName && tailInName !== '业' ? tailInName.length : 0), term + (tailInName === '业' ? '业' : ''));
   }
-  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|链长|用地|人才|集聚区|示范)/gu)) {
+  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|用地|人才|集聚区|示范)/gu)) {
     const s = doc.sentenceAt(t.index!);
     const clause = clauseBounds(text, t.index!, s.start, s.end);
     let listStart = t.index!;
@@ -32,6 +32,7 @@ export function findIndustries(scan: EconomyScan): void {
     const items = enumerationBefore(text, end, clause.start);
     const verbBefore = (at: number) => DEVELOP_VERB.test(text.slice(clause.start, at));
     const lexiconSiblings = items.filter((i) => industryLexicon().has(i.text.replace(/^[和及与]/, ''))).length;
+    if (sharedSectorHead(scan, items, end)) continue;
     for (const item of items) {
       if (item.end > end) continue;
       // The sector is cut out of the item on both sides (和新材料等特色 → 新材料); its offsets follow the cut.
@@ -58,6 +59,47 @@ export function findIndustries(scan: EconomyScan): void {
       }
     }
   }
+}
+
+/** A sector read inside a longer sector's name that the text names elsewhere (新材料 in a later 铝基新材料) is that sector. */
+export function longerSectorNames(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  const names = [...new Set(scan.industries.map((i) => doc.get(i.id)?.name).filter((n): n is string => !!n))];
+  for (const ind of scan.industries.slice()) {
+    const name = doc.get(ind.id)?.name;
+    if (!name) continue;
+    const longer = names.find((n) => n.length > name.length && n.endsWith(name) && text.slice(ind.start - (n.length - name.length), ind.start) === n.slice(0, -name.length));
+    if (!longer) continue;
+    doc.retract('Industry', ind.start, ind.end);
+    scan.industries.splice(scan.industries.indexOf(ind), 1);
+    scan.addIndustry(ind.start - (longer.length - name.length), ind.end, longer, true);
+  }
+}
+
+/**
+ * 硅基、磁性、铝基新材料产业链: short modifiers before one sector of the lexicon are each that sector's kind
+ * (硅基新材料, 磁性新材料, 铝基新材料). True when the list was read so.
+ */
+function sharedSectorHead(scan: EconomyScan, items: { start: number; end: number; text: string }[], end: number): boolean {
+  if (items.length < 2) return false;
+  const last = items[items.length - 1];
+  if (last.end !== end) return false;
+  const lex = industryLexicon();
+  let head = '';
+  for (let n = Math.min(6, last.text.length - 1); n >= 2 && !head; n--) if (lex.has(last.text.slice(-n))) head = last.text.slice(-n);
+  if (!head) return false;
+  const modifiers = [...items.slice(0, -1), { ...last, end: last.end - head.length, text: last.text.slice(0, -head.length) }]
+    .map((m) => {
+      // The list's own place (市硅基) opens the first modifier.
+      const own = /^(我市|全市|本市|市|县|区)(?=[\p{Script=Han}]{2})/u.exec(m.text)?.[0].length ?? 0;
+      return { start: m.start + own, end: m.end, text: m.text.slice(own) };
+    });
+  if (!modifiers.every((m) => m.text.length >= 1 && m.text.length <= 3 && !lex.has(m.text) && /^[\p{Script=Han}]+$/u.test(m.text))) return false;
+  // The shared sector itself (新材料 of 铝基新材料) was read on its own before: it gives way.
+  scan.doc.retract('Industry', last.start, end);
+  for (let k = scan.industries.length - 1; k >= 0; k--) if (scan.industries[k].start >= last.start && scan.industries[k].end <= end) scan.industries.splice(k, 1);
+  for (const m of modifiers) scan.addIndustry(m.start, m === modifiers[modifiers.length - 1] ? end : m.end, m.text + head);
+  return true;
 }
 
 /** Length of a place name that opens [start, end) (临汾药茶 → 2), or 0. */
@@ -87,7 +129,9 @@ export function developsRelations(scan: EconomyScan): void {
       if (p && (p.place.level === 'county' || p.place.level === 'city') && !scan.orgCovered(i, p.end)) { leadPlaces.push(`Place:${p.place.name}`); i = p.end - 1; }
     }
     const local = leadPlaces.length && /^[\p{Script=Han}、]*$/u.test(text.slice(clause.start, ind.start).replace(/高新区|开发区|经开区/g, ''));
-    if (!DEVELOP_VERB.test(text.slice(clause.start, clause.end)) && !local) continue;
+    // A place's own 产业链 (链长制: 市硅基新材料产业链) is a sector it develops.
+    const chain = /^(?:、[\p{Script=Han}]{1,10}?)*产业链/u.test(text.slice(ind.end, ind.end + 40));
+    if (!DEVELOP_VERB.test(text.slice(clause.start, clause.end)) && !local && !chain) continue;
     // A county's text that names its city or province at the head of the clause (打造玉林工业新增长极、广西纺织服装
     // 领头羊) speaks of what the county develops within them.
     const onlyAncestors = local && own && ancestors && leadPlaces.every((p) => ancestors.has(p));
