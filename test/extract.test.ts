@@ -787,3 +787,17 @@ describe('sectors that share one head', () => {
     expect(rel(r, 'HOLDS_POSITION')).toContain('李志强>阜阳市政协|主席');
   });
 });
+
+describe('companies named inside the projects they carry out', () => {
+  const text = '始兴县举行项目签约仪式。4个签约项目分别是投资10亿元的东强有限公司年产20000吨铜箔生产项目,投资10亿元的忠信科技控股无碱电子级玻璃纤维项目,'
+    + '投资7.5亿元的晶科光电蓝宝石生产项目。牧原集团永济分公司生猪养殖及饲料厂建设项目开工。牧原集团董事长出席。';
+  const r = extractDocument({ doc: 'signing-sums.txt', text, format: 'text' });
+  const undertakes = rel(r, 'UNDERTAKES');
+  it('reads a trade name with the ending a company keeps (科技控股, 光电) as the undertaker', () => {
+    expect(undertakes).toEqual(expect.arrayContaining(['忠信科技控股>忠信科技控股无碱电子级玻璃纤维', '晶科光电>晶科光电蓝宝石生产']));
+  });
+  it('gives a project the longest company name that opens it, and no company the sum of another project', () => {
+    expect(undertakes.filter((x) => x.startsWith('东强有限公司>'))).toEqual(['东强有限公司>东强有限公司年产20000吨铜箔生产']);
+    expect(undertakes).not.toContain('牧原集团>牧原集团永济分公司生猪养殖及饲料厂建设');
+  });
+});

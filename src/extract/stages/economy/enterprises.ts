@@ -5,7 +5,7 @@ import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
-import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryName, knownEnterprises, lastClauseVerbEnd, opensProduct, COMPANY_THEN_PRODUCT } from './vocabulary.js';
+import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryLexicon, industryName, knownEnterprises, lastClauseVerbEnd, opensProduct, COMPANY_THEN_PRODUCT } from './vocabulary.js';
 
 /** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
 export function chainLeaders(scan: EconomyScan): void {
@@ -122,6 +122,15 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
     const eid = scan.addEnterprise(p.start, m[1]);
     if (eid) scan.doc.relate('UNDERTAKES', eid, p.id, p.start, p.end);
   }
+  // 晶科光电蓝宝石生产, 华象科技多种金属复合板, 忠信科技控股无碱玻璃纤维: a trade name and the ending a company's
+  // name keeps, then the product.
+  for (const p of [...scan.projects]) {
+    if ([...scan.enterprises.keys()].some((e) => p.name.startsWith(e))) continue;
+    const company = tradeNameAndEnding(p.name);
+    if (!company || placeWithin(scan.places, p.start, p.start + company.length, true)?.start === p.start) continue;
+    const eid = scan.addEnterprise(p.start, company);
+    if (eid) scan.doc.relate('UNDERTAKES', eid, p.id, p.start, p.end);
+  }
   for (const p of scan.projects) {
     const place = placeWithin(scan.places, p.start, p.end, true);
     if (!place || place.start !== p.start) continue;
@@ -135,6 +144,33 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
       break;
     }
   }
+}
+
+// Endings that mark a short company name inside a project's name when a product follows: the strong
+// endings of enterprise-suffixes.txt and the weak ones that name no product themselves.
+const TRADE_ENDINGS_BEFORE_PRODUCT = lazy(() => [...enterpriseSuffixes().filter((x) => x.strong).map((x) => x.suffix), '控股', '科技', '能源', '光电']
+  .filter((x) => !/公司$/.test(x)).sort((a, b) => b.length - a.length));
+function straddlingSector(name: string, at: number): boolean {
+  const lex = industryLexicon();
+  for (let k = Math.max(0, at - 3); k < at; k++) for (let e = at + 1; e <= Math.min(name.length, k + 6); e++) if (lex.has(name.slice(k, e))) return true;
+  return false;
+}
+function tradeNameAndEnding(name: string): string | undefined {
+  for (let n = 2; n <= 4; n++) {
+    const trade = name.slice(0, n);
+    if (!/^[\p{Script=Han}]+$/u.test(trade) || GENERIC_TRADE_NAME.test(trade) || opensProduct(trade)) continue;
+    // A sector that straddles the trade name's end (融嘉|新能源汽车) makes it no trade name.
+    if (straddlingSector(name, n)) continue;
+    let end = n;
+    // Endings may follow one another (科技控股).
+    for (let guard = 0; guard < 2; guard++) {
+      const ending = TRADE_ENDINGS_BEFORE_PRODUCT().find((x) => name.startsWith(x, end));
+      if (!ending) break;
+      end += ending.length;
+    }
+    if (end > n && name.length - end >= 2) return name.slice(0, end);
+  }
+  return undefined;
 }
 
 // Enterprises known by their usual short name (比亚迪, 宁德时代, 中交海投), wherever the text names one as a

@@ -44,7 +44,12 @@ export function projectLinks(scan: EconomyScan): void {
       byPrefix.set(key, [...(byPrefix.get(key) ?? []), { form, id: e.id }]);
     }
   }
-  const namers = (projectName: string) => new Set((byPrefix.get(projectName.slice(0, 2)) ?? []).filter((x) => projectName.startsWith(x.form)).map((x) => x.id));
+  // The longest name that opens the project's (牧原集团永济分公司, not 牧原集团 as well).
+  const namers = (projectName: string) => {
+    const all = (byPrefix.get(projectName.slice(0, 2)) ?? []).filter((x) => projectName.startsWith(x.form));
+    const longest = Math.max(0, ...all.map((x) => x.form.length));
+    return new Set(all.filter((x) => x.form.length === longest || all.some((y) => y.id === x.id && y.form.length === longest)).map((x) => x.id));
+  };
   for (const p of scan.projects) {
     const named = namers(p.name);
     for (const id of named) doc.relate('UNDERTAKES', id, p.id, p.start, p.end);
@@ -87,6 +92,8 @@ export function signedProjects(scan: EconomyScan): void {
   for (const [, e] of scan.enterprises) for (const ev of doc.get(e.id)?.evidence ?? []) enterpriseSpans.push({ id: e.id, start: ev.start, end: ev.end });
   for (const m of text.matchAll(SIGN_OR_BUILD)) {
     const at = m.index!, after = at + m[0].length;
+    // 投资10亿元的P项目: the sum describes the project; no company before it invests.
+    if (m[0] === '投资' && /^(?:约|超|近)?[\d.]+(?:亿|万)元的/.test(text.slice(after, after + 12))) continue;
     const s = doc.sentenceAt(at);
     // Before the verb: back to the clause's start (a comma ends it unless it separates the companies).
     let from = at;
