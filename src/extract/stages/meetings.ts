@@ -177,7 +177,10 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       // The place prefix sits right before the match (政协 patterns start after it; 委 patterns too).
       const p = prefixPlace(doc, places, m.index);
       if (!p) continue;
-      add(p.start, m.index + m[0].length, pattern.build(m, p.place));
+      const built = pattern.build(m, p.place);
+      // The name as written, after its place (建德市十七届政府第30次常务会议), is an alias too.
+      const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '')}`;
+      add(p.start, m.index + m[0].length, built && !m[0].includes('、') && written !== built.name && !built.aliases.includes(written) ? { ...built, aliases: [...built.aliases, written] } : built);
     }
   }
   // 政协绵阳市第八届委员会第三次会议 / 政协第十二届拉萨市委员会… / 中国人民政治协商会议上海市第十四届委员会…:
