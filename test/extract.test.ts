@@ -801,3 +801,12 @@ describe('companies named inside the projects they carry out', () => {
     expect(undertakes).not.toContain('牧原集团>牧原集团永济分公司生猪养殖及饲料厂建设');
   });
 });
+
+describe('words that look like a legislature', () => {
+  it('reads no legislature in a standing committee’s session or in a school’s name', () => {
+    const r = extractDocument({ doc: 'npc.txt', format: 'text', text: '黑龙江省十届人大常委会第三十一次会议25日结束。三亚市人大附中安居房项目开工。' });
+    expect(names(r, 'Organization')).not.toContain('黑龙江省人民代表大会');
+    expect(names(r, 'Organization')).not.toContain('三亚市人民代表大会');
+    expect(names(r, 'Meeting')).toContain('黑龙江省第十届人民代表大会常务委员会第三十一次会议');
+  });
+});

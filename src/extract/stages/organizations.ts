@@ -224,7 +224,8 @@ function zoneBodies(text: string, placeAt: Map<number, { end: number; place: Pla
   return found;
 }
 
-const VENUE_AFTER_BODY = /^(会堂|大厦|宾馆|饭店|酒店|礼堂|广场)/;
+// 人大附中 is a school (中国人民大学附属中学), not the legislature.
+const VENUE_AFTER_BODY = /^(会堂|大厦|宾馆|饭店|酒店|礼堂|广场|附中|附小|附属)/;
 
 function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch | undefined {
   const ref = placeRefAt(doc, pos, placeAt);
@@ -240,7 +241,8 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
     // 省人大会堂, 市政府广场: a building named after the body is a venue, not the body.
     if (VENUE_AFTER_BODY.test(text.slice(end, end + 2))) continue;
     // 市十六届人大四次会议 names a session (the meetings stage reads it), not the legislature as a body.
-    if (term && /^第?[一二三四五六七八九十\d]+次/.test(text.slice(end, end + 5))) continue;
+    // (A shorter core is no fallback: 省十届人大|常委会第三十一次会议 names no legislature either.)
+    if (term && /^第?[一二三四五六七八九十\d]+次/.test(text.slice(end, end + 5))) return undefined;
     let name = fill(c.canonical, p);
     let aliases = c.aliases.map((a) => fill(a, p));
     const isCommittee = name === `中共${p}委`;
