@@ -810,3 +810,14 @@ describe('words that look like a legislature', () => {
     expect(names(r, 'Meeting')).toContain('黑龙江省第十届人民代表大会常务委员会第三十一次会议');
   });
 });
+
+describe('elections at a session', () => {
+  it('give each person elected the post, whatever form the body takes', () => {
+    const text = '太和县政协十届一次会议胜利闭幕。选举杨代明同志为县政协第十届委员会主席,选举张亚林、尚卫红两位同志为县第十届政协委员会副主席,'
+      + '选举耿新民同志为县第十届政协秘书长。大会选举黎滨海为政协第十届玉屏侗族自治县委员会副主席。';
+    const r = extractDocument({ doc: 'elections.txt', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['杨代明>太和县政协|主席', '张亚林>太和县政协|副主席', '尚卫红>太和县政协|副主席',
+      '耿新民>太和县政协|秘书长', '黎滨海>玉屏侗族自治县政协|副主席']));
+    expect(names(r, 'Organization')).not.toContain('太和县政协第十届委员会');
+  });
+});

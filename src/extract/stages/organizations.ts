@@ -113,10 +113,12 @@ export function orgAt(doc: DocBuilder, pos: number, placeAt: Map<number, { end: 
   // 政协临汾市委员会 / 中国人民政治协商会议临汾市委员会: the CPPCC's long form.
   for (const prefix of ['中国人民政治协商会议', '政协']) {
     if (startsWith(text, pos, prefix)) {
-      const ref = placeRefAt(doc, pos + prefix.length, placeAt);
+      // 政协第十届某县委员会: the term may stand before the place.
+      const termFirst = /^第[一二三四五六七八九十\d]+届/.exec(text.slice(pos + prefix.length, pos + prefix.length + 8));
+      const ref = placeRefAt(doc, pos + prefix.length + (termFirst ? termFirst[0].length : 0), placeAt);
       // 政协某市第十四届委员会 names the same body; a 常务委员会 after it is its standing committee,
       // unless a session follows (…委员会第三次会议 is a meeting, which the meetings stage reads).
-      const term = ref ? /^第[一二三四五六七八九十\d]+届/.exec(text.slice(ref.end, ref.end + 8)) : null;
+      const term = ref && !termFirst ? /^第[一二三四五六七八九十\d]+届/.exec(text.slice(ref.end, ref.end + 8)) : null;
       const at = ref ? ref.end + (term ? term[0].length : 0) : -1;
       if (ref && ref.explicit && startsWith(text, at, '委员会') && !/^第[一二三四五六七八九十\d]+次/.test(text.slice(at + 3, at + 8))) {
         const p = ref.place.name;
@@ -187,7 +189,8 @@ function nationalOrgAt(text: string, pos: number): OrgMatch | undefined {
 function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
   if (!/(政协|人大|人大常委会|人民代表大会)$/.test(org.name)) return org;
   const m = /^[\p{Script=Han}]{2,14}?委员会/u.exec(text.slice(org.end, org.end + 17));
-  if (!m || m[0].startsWith('委员') && m[0].length <= 3) return org;
+  // 县政协第十届委员会 is the body itself in its term, not a committee of it.
+  if (!m || m[0].startsWith('委员') && m[0].length <= 3 || /^第?[一二三四五六七八九十\d]+届委员会$/u.test(m[0])) return org;
   const sub = m[0];
   return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
 }

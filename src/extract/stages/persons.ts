@@ -159,6 +159,8 @@ const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|�
 const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
+const TERM_COMMITTEE = /^第?[一二三四五六七八九十\d]+届(?:委员会)?$|^委员会$/u;
+const CPPCC_LONG = /^(?:中国人民政治协商会议|政协)第[一二三四五六七八九十\d]+届([\p{Script=Han}]{2,12}?)委员会$/u;
 const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|部|股|站|队)$/u;
 
 /**
@@ -221,6 +223,15 @@ function readPost(doc: DocBuilder, itemStart: number, titleStart: number, itemEn
     const unit = text.slice(s, titleStart);
     if (s === titleStart) return { org, title: title.title, former, start: itemStart, end: itemEnd };
     if (INTERNAL_UNIT.test(unit)) return { org, title: unit + title.title, former, start: itemStart, end: itemEnd };
+    // 县政协第十届委员会主席, 县第十届政协委员会副主席: the body's term and 委员会 name the body itself.
+    if (TERM_COMMITTEE.test(unit)) return { org, title: title.title, former, start: itemStart, end: itemEnd };
+  }
+  // 政协第十届玉屏侗族自治县委员会主席: the CPPCC's long name, its place inside.
+  const cppcc = CPPCC_LONG.exec(text.slice(itemStart, titleStart));
+  const cppccPlace = cppcc ? gazetteer().lookup(cppcc[1]).find((e) => e.name === cppcc[1]) : undefined;
+  if (cppccPlace) {
+    const place = { name: cppccPlace.name, code: cppccPlace.code, level: cppccPlace.level };
+    return { org: { name: `${place.name}政协`, aliases: [], place, start: itemStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
   }
   // 磐安县县长 何浩挺: a place named in full before a title that implies its body gives that place's body.
   const placed = placedBody(text.slice(itemStart, titleStart), title);
@@ -606,6 +617,22 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
       if (!posts.length || posts[0].start !== chainFrom || !posts.some((p) => p.org)) continue;
       holds(doc.mention('Person', name, span.start, span.end), posts, span.start, chainEnd);
       tentative.delete(name);
+    }
+  }
+  // 选举A、B、C四位同志为县第十届政协委员会副主席 / 选举A、B等47人为…常务委员: each name takes the post.
+  for (const m of text.matchAll(/选举(?:产生)?([^,。;:为]{2,80}?)为([^,。;:]{2,40}?)(?=[,。;]|$)/gmu)) {
+    const listStart = m.index! + m[0].indexOf(m[1], 2);
+    const chainFrom = listStart + m[1].length + 1;
+    const posts = parseChain(doc, chainFrom + m[2].length, orgByEnd, chainFrom);
+    if (!posts.length || posts[0].start !== chainFrom || !posts.some((p) => p.org)) continue;
+    const list = m[1].replace(/(?:等)?(?:\d+|[一二三四五六七八九十两]+)[位名人](?:同志)?$|同志$/u, '');
+    let offset = listStart;
+    for (const item of list.split('、')) {
+      const at = offset;
+      offset += item.length + 1;
+      if (nameAt(text, at) !== item && listedName(text, at, false) !== item) continue;
+      holds(doc.mention('Person', item, at, at + item.length), posts, listStart, chainFrom + m[2].length);
+      if (!names.has(item)) names.set(item, [{ start: at, end: at + item.length, name: item }]);
     }
   }
   // A name read only for this that took no post is no name.
