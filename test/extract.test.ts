@@ -821,3 +821,15 @@ describe('elections at a session', () => {
     expect(names(r, 'Organization')).not.toContain('太和县政协第十届委员会');
   });
 });
+
+describe('posts in a profile and in a zone’s two bodies', () => {
+  it('reads the posts after 现任 in a profile, a Party group after a post, and a masked 中共', () => {
+    const text = '大连市副市长分工\n1、卢林\n卢林,男,汉族,1963年7月生,中***党员,研究生学历,现任中***大连市委常委,常务副市长、党组副书记。';
+    const r = extractDocument({ doc: 'profile.txt', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['卢林>中共大连市委|常委', '卢林>大连市人民政府|常务副市长', '卢林>中共大连市人民政府党组|副书记']));
+  });
+  it('gives 管委会主任 after a zone’s 党工委 to the zone’s 管委会', () => {
+    const r = extractDocument({ doc: 'zone.txt', format: 'text', text: '福州市政府领导分工。\n- 兰武:福州市人民政府党组成员,福建省福州新区党工委副书记、管委会主任。' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['兰武>福建省福州新区党工委|副书记', '兰武>福建省福州新区管委会|主任']));
+  });
+});

@@ -100,7 +100,11 @@ function chainAt(doc: DocBuilder, pos: number, orgByStart: Map<number, OrgMatch>
   const posts: Post[] = [];
   let p = pos;
   for (;;) {
-    const org = orgByStart.get(p);
+    // 新区党工委副书记、管委会主任: the zone's other governing body.
+    const prevOrg = posts[posts.length - 1]?.org;
+    const sibling = !orgByStart.get(p) && prevOrg && /党工委$/.test(prevOrg.name) && doc.text.startsWith('管委会', p)
+      ? { ...prevOrg, name: prevOrg.name.replace(/党工委$/, '管委会'), aliases: [], start: p, end: p + 3 } : undefined;
+    const org = orgByStart.get(p) ?? sibling;
     const titleStart = org ? org.end : p;
     const title = titleAt(text, titleStart);
     if (!title) break;

@@ -39,7 +39,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A verb of taking office, a count or a title right after a name (某某则调任…; A、B两位副省长; 某某副市长:).
-  '则任', '则调任', '调任', '改任', '升任', '作为', '宣读', '传达', '带队', '满怀', '坦言', '认为', '告诉', '透露', '感慨', '接手', '辞去',
+  '则任', '则调任', '调任', '改任', '升任', '作为', '宣读', '传达', '带队', '满怀', '作政府', '作报告', '作工作', '坦言', '认为', '告诉', '透露', '感慨', '接手', '辞去',
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
   '省长', '区长', '州长', '旗长', '盟长', '部长', '厅长', '局长', '秘书长',
@@ -192,11 +192,24 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     const bare = text.slice(p.start, p.end) === p.title;
     const prevOrg = posts[i - 1].org;
     if (bare && prevOrg && !BYLINE_TITLES.test(p.title) && !/^(领导|代表|执行主席|常务主席)$/.test(p.title)) {
+      // 常务副市长、党组副书记: the Party group of the body before it.
+      const group = /^(党组|党委)(书记|副书记|成员|委员)$/.exec(p.title);
+      if (group && !/党组$|党委$|委员会$/.test(prevOrg.name) && !prevOrg.name.startsWith('中共')) {
+        p.org = { ...prevOrg, ...partyUnitOf(prevOrg.name, group[1] as '党组' | '党委'), implied: true };
+        p.title = group[2];
+        continue;
+      }
       const body = bodyOfPartyUnit(prevOrg.name);
       p.org = body ? { ...prevOrg, name: body, aliases: [], implied: true } : { ...prevOrg, implied: true };
       continue;
     }
     const item = text.slice(p.start, p.end);
+    // 新区党工委副书记、管委会主任: the zone's other governing body.
+    const prevName = posts[i - 1].org?.name;
+    if (prevName && /党工委$/.test(prevName) && /^管委会/.test(item)) {
+      p.org = { ...posts[i - 1].org!, name: prevName.replace(/党工委$/, '管委会'), aliases: [], start: p.start, end: p.start + 3 };
+      continue;
+    }
     // 副县长、公安局长: the organ's last character doubles as the title's first (公安局 + 局长); the organ
     // is the one of the place the post before it serves.
     const organ = /^[\p{Script=Han}]{1,6}[局厅委办]$/u.test(item.slice(0, -p.title.length + 1)) && item.endsWith(p.title) && /^[局厅委办]/.test(p.title)
@@ -635,6 +648,19 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
       if (!names.has(item)) names.set(item, [{ start: at, end: at + item.length, name: item }]);
     }
   }
+  // 某某,男,汉族,…,现任市委常委,常务副市长、党组副书记。 — a profile's present posts, in one or more chains.
+  for (const m of text.matchAll(/([\p{Script=Han}]{2,4}),[男女][,(][^。\n]{0,200}?现任([^。\n;]{2,100})/gu)) {
+    const nameStart = m.index!;
+    if (nameAt(text, nameStart) !== m[1]) continue;
+    const id = doc.mention('Person', m[1], nameStart, nameStart + m[1].length);
+    let segStart = m.index! + m[0].length - m[2].length;
+    for (const seg of m[2].split(',')) {
+      const from = segStart;
+      segStart += seg.length + 1;
+      const posts = parseChain(doc, from + seg.length, orgByEnd, from);
+      if (posts.length && posts[0].start === from) holds(id, posts, from, from + seg.length);
+    }
+  }
   // A name read only for this that took no post is no name.
   for (const name of tentative) names.delete(name);
   for (const m of text.matchAll(/任命(为)?/g)) {
@@ -702,7 +728,10 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       const start = itemStart;
       itemStart += item.length + 1;
       const bare = item.replace(/\((兼|挂职)\)$/, '').trim();
-      const org = orgByStart.get(start);
+      // 新区党工委副书记、管委会主任: the zone's other governing body.
+      const sibling = !orgByStart.get(start) && prevOrg && /党工委$/.test(prevOrg.name) && bare.startsWith('管委会')
+        ? { ...prevOrg, name: prevOrg.name.replace(/党工委$/, '管委会'), aliases: [], start, end: start + 3 } : undefined;
+      const org = orgByStart.get(start) ?? sibling;
       // 市政府市长、党组书记: the Party group of the body before it.
       const group = /^(党组|党委)(书记|副书记|成员|委员)$/.exec(bare);
       if (group && prevOrg && !/党组$|委员会$/.test(prevOrg.name)) {
