@@ -833,3 +833,17 @@ describe('posts in a profile and in a zone’s two bodies', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['兰武>福建省福州新区党工委|副书记', '兰武>福建省福州新区管委会|主任']));
   });
 });
+
+describe('the author of a work report', () => {
+  it('addresses the session the report is given at, even when no person stands in the 我代表 sentence', () => {
+    const text = '政府工作报告\n\n2024年2月4日在磐安县第十四届人民代表大会第三次会议上\n\n磐安县县长 何浩然\n\n各位代表:\n\n'
+      + '现在,我代表县人民政府向大会作工作报告,请予审议。\n我们深入学习贯彻习近平总书记重要讲话精神。';
+    const r = extractDocument({ doc: 'report.txt', text, format: 'text' });
+    expect(rel(r, 'ADDRESSES')).toEqual(['何浩然>磐安县第十四届人民代表大会第三次会议|政府工作报告']);
+  });
+  it('in a report that names its session only as the one that adopted it', () => {
+    const text = '各乡镇人民政府,县政府各部门:\n《政府工作报告》已经县十八届人民代表大会第五次会议审议通过,现印发给你们。\n中宁县人民政府\n政府工作报告\n县长 周永福\n各位代表:\n现在,我代表县人民政府向大会报告工作,请予审议。';
+    const r = extractDocument({ doc: 'report2.txt', text, format: 'text' });
+    expect(rel(r, 'ADDRESSES')).toEqual(['周永福>中宁县第十八届人民代表大会第五次会议|政府工作报告']);
+  });
+});

@@ -22,7 +22,7 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
-    re: new RegExp(`(?:第(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'],
+    re: new RegExp(`(?:第?(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'],
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
@@ -242,8 +242,14 @@ function meetingVenues(doc: DocBuilder, places: PlaceIndex, meetings: MeetingMat
   }
 }
 
-/** The meeting the document reports on: named early, as the subject of 举行/开幕/召开, or as 在…上. */
+/** The meeting the document reports on: named early, as the subject of 举行/开幕/召开, or as 在…上;
+ * in a work report (我代表…向大会报告工作), the people's congress session it names. */
 export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatch | undefined {
+  return reportedMeeting(doc, meetings) ?? (WORK_REPORT.test(doc.text) ? meetings.find((m) => /人民代表大会第.+次会议$/.test(doc.get(m.id)!.name)) : undefined);
+}
+const WORK_REPORT = /我代表[^,。]{2,20}[,]?(?:向大会|向会议)/;
+
+function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatch | undefined {
   const text = doc.text;
   const early = meetings.filter((m) => m.start < Math.max(800, text.length / 10));
   const scored = early.map((m) => {
@@ -276,6 +282,7 @@ export function mainMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingM
 
 const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议/;
 const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
+const QUOTED_SPEECH = /讲话精神|重要讲话|重要指示|批示|系列讲话/;
 const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;
 
 /** The person a report opens with (its signature: 某某省长 赵某), if the text opens with one. */
@@ -290,9 +297,14 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
   const text = doc.text;
   const personId = (p: PersonSpan) => `Person:${p.name}`;
   for (const s of doc.sentences) {
+    const sentence = text.slice(s.start, s.end);
+    // 我代表某某人民政府向大会报告工作: the report's author, who signs it above this sentence (the person
+    // named last before it who holds a post).
+    const own = /^(?:现在,)?我代表[^,。]{2,20}[,]?(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);
+    const author = own ? persons.filter((p) => p.end <= s.start && doc.relationTargets(`Person:${p.name}`, 'HOLDS_POSITION').length).pop() ?? firstOfficial(persons) : undefined;
+    if (own && author) doc.relate('ADDRESSES', personId(author), meeting.id, s.start, s.start + own[0].length, { title: '政府工作报告' });
     const inside = persons.filter((p) => p.start >= s.start && p.end <= s.end);
     if (!inside.length) continue;
-    const sentence = text.slice(s.start, s.end);
     if (ATTEND.test(sentence)) {
       for (const p of inside) doc.relate('ATTENDS', personId(p), meeting.id, p.start, p.end);
     }
@@ -326,15 +338,12 @@ export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, pers
       const p = inside[k];
       const until = Math.min(k + 1 < inside.length ? inside[k + 1].start : s.end, p.end + 40);
       const clause = text.slice(p.end, until).split(/[,。;]/)[0];
-      const spoke = SPOKE_AFTER.exec(clause);
+      // 习近平总书记重要讲话精神 quotes a speech given elsewhere.
+      const spoke = QUOTED_SPEECH.test(clause) ? null : SPOKE_AFTER.exec(clause);
       if (spoke) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, p.end + clause.length, /报告/.test(spoke[0]) && /政府工作|报告政府/.test(spoke[0]) ? { title: '政府工作报告' } : {});
     }
     // A, B, C等17位委员分别作了发言: everyone listed before the shared verb.
     const each = EACH_SPOKE.exec(sentence);
     if (each) for (const p of inside) if (p.end <= s.start + each.index) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, s.start + each.index + each[0].length);
-    // 我代表某某人民政府向大会报告工作: the report's author, who signs it at its head.
-    const own = /^我代表[^,。]{2,20}(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);
-    const author = own ? firstOfficial(persons) : undefined;
-    if (own && author) doc.relate('ADDRESSES', personId(author), meeting.id, s.start, s.start + own[0].length, { title: '政府工作报告' });
   }
 }
