@@ -847,3 +847,13 @@ describe('the author of a work report', () => {
     expect(rel(r, 'ADDRESSES')).toEqual(['周永福>中宁县第十八届人民代表大会第五次会议|政府工作报告']);
   });
 });
+
+describe('kinds of enterprises and a chain’s leader', () => {
+  it('reads no enterprise in a list of kinds (等相关企业, 等下游…企业) and the 链主 of a named chain', () => {
+    const text = '余庆县以智能缝纫设备产业链招商为抓手,即以华厦智能装备科技有限公司“链主”企业为核心,以纺织服装、鞋帽、箱包等下游鞋服制造企业15家开展招商。'
+      + '产业园将入驻无人机整机生产制造、低空应用展示交易、无人机培训等相关企业。';
+    const r = extractDocument({ doc: 'chain-kinds.txt', text, format: 'text' });
+    expect(names(r, 'Enterprise')).toEqual(['华厦智能装备科技有限公司']);
+    expect(rel(r, 'LEADS_CHAIN')).toEqual(['华厦智能装备科技有限公司>智能缝纫设备']);
+  });
+});

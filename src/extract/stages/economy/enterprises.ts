@@ -30,7 +30,18 @@ export function chainLeaders(scan: EconomyScan): void {
       for (const id of ids) doc.relate(m[2] === '链主' ? 'LEADS_CHAIN' : 'IN_INDUSTRY', id, ind.id, m.index!, ind.end);
     }
   }
+  // 以A“链主”企业为核心: A leads the chain (…产业链) its sentence names.
+  for (const m of text.matchAll(/以([^,;。:以]{2,40}?)["“]?链主["”]?企业为(?:核心|龙头|引领|牵引)/gu)) {
+    const id = scan.addEnterprise(m.index! + 1, m[1]);
+    if (!id) continue;
+    const s = doc.sentenceAt(m.index!);
+    for (const ind of industriesAt.startingIn(s.start, s.end)) {
+      if (/^产业链/.test(text.slice(ind.end, ind.end + 3))) doc.relate('LEADS_CHAIN', id, ind.id, m.index!, m.index! + m[0].length);
+    }
+  }
 }
+
+const KIND_OF_ENTERPRISE = /^(相关|有关|各类|同类|上游|下游|配套|关联|目标|生产型|[\p{Script=Han}]{0,3}(制造|加工|生产|服务))/u;
 
 /** A、B等(重点|骨干|网络货运)企业; a sector word before 企业 places them in it. */
 export function listedEnterprises(scan: EconomyScan): void {
@@ -40,8 +51,11 @@ export function listedEnterprises(scan: EconomyScan): void {
     const s = doc.sentenceAt(e.index!);
     const clause = clauseBounds(text, e.index!, s.start, s.end);
     if (e.index! - clause.start < 2) continue;
-    const ids = enumerationBefore(text, e.index!, clause.start)
-      .map((i) => scan.addEnterprise(i.start, i.text.replace(/^[和及与]/, ''))).filter((x): x is string => !!x);
+    // 入驻A、B等相关企业 / 纺织服装、鞋帽等下游鞋服制造企业: kinds of enterprise, not enterprises.
+    if (KIND_OF_ENTERPRISE.test(e[1])) continue;
+    const items = enumerationBefore(text, e.index!, clause.start);
+    if (items.some((i) => industryLexicon().has(i.text.replace(/^[和及与]/, '')))) continue;
+    const ids = items.map((i) => scan.addEnterprise(i.start, i.text.replace(/^[和及与]/, ''))).filter((x): x is string => !!x);
     const sectorWord = e[1];
     const sector = industryName(sectorWord.replace(/^(重点|骨干|龙头|头部|规上|领军|优质|链主)+/, ''));
     if (sector && sectorWord) {

@@ -38,7 +38,9 @@ export function findIndustries(scan: EconomyScan): void {
       // The sector is cut out of the item on both sides (和新材料等特色 → 新材料); its offsets follow the cut.
       let itemText = item.text.replace(/^[和及与]/, '').replace(/等.*$/, '');
       itemText = itemText.slice(itemText.lastIndexOf('的') + 1);
-      if (!industryLexicon().has(itemText) && !(verbBefore(item.start) || lexiconSiblings >= 1)) continue;
+      // A named chain (智能缝纫设备产业链) is a sector wherever it stands.
+      const namedChain = t[2] === '产业链' && item.end === end && /^[\p{Script=Han}]{3,8}$/u.test(itemText) && !NOT_A_CHAIN_NAME.test(itemText);
+      if (!industryLexicon().has(itemText) && !(verbBefore(item.start) || lexiconSiblings >= 1 || namedChain)) continue;
       if (itemText.length > 10) continue;
       let itemStart = item.start + item.text.indexOf(itemText);
       const lead = placeAtStart(scan, itemStart, itemStart + itemText.length);
@@ -101,6 +103,8 @@ function sharedSectorHead(scan: EconomyScan, items: { start: number; end: number
   for (const m of modifiers) scan.addIndustry(m.start, m === modifiers[modifiers.length - 1] ? end : m.end, m.text + head);
   return true;
 }
+
+const NOT_A_CHAIN_NAME = /^(延伸|完善|补齐|补链|强链|延链|拉长|构建|打造|形成|整个|全|上下游|相关|各|重点|主导|优势|特色|传统|新兴|现代)|[的了和与及是在将对为把等]/;
 
 /** Length of a place name that opens [start, end) (临汾药茶 → 2), or 0. */
 function placeAtStart(scan: EconomyScan, start: number, end: number): number {
