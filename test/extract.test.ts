@@ -857,3 +857,11 @@ describe('kinds of enterprises and a chain’s leader', () => {
     expect(rel(r, 'LEADS_CHAIN')).toEqual(['华厦智能装备科技有限公司>智能缝纫设备']);
   });
 });
+
+describe('clause fragments that are no project', () => {
+  it('takes no project holding a person, a month, a body or an official’s title', () => {
+    const text = '六安市委书记叶露中到裕安区调研。叶露中听取了产业园项目建设情况汇报。修文县8月集中开工项目。县政府贯彻落实全省项目建设会议精神。市人大常委会副主任项目观摩。项目位于高铁新城站前大道。';
+    const r = extractDocument({ doc: 'fragments.txt', text, format: 'text' });
+    expect(names(r, 'Project').filter((n) => /叶露中|8月|县政府|副主任|位于/.test(n))).toEqual([]);
+  });
+});

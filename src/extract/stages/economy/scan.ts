@@ -136,10 +136,12 @@ export class EconomyScan {
     const raw = clean.name;
     let name = raw.replace(/^[和及与]/, '').replace(/项目$/, '').trim();
     name = name.slice(afterLeadVerbs(name));
-    if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name)) return undefined;
+    if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name) || !/[\p{Script=Han}]{2}/u.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
     if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的|和|及|与)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
     if (industryLexicon().has(name) || this.enterprises.has(name)) return undefined;
+    // A person's name inside (叶露中听取了产业园) makes it a clause.
+    if (this.doc.all('Person').some((p) => p.name.length >= 2 && name.includes(p.name))) return undefined;
     const from = start + raw.indexOf(name);
     const id = this.doc.mention('Project', name, from, from + name.length);
     this.projects.push({ id, name, start: from, end: from + name.length });
