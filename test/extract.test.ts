@@ -865,3 +865,12 @@ describe('clause fragments that are no project', () => {
     expect(names(r, 'Project').filter((n) => /叶露中|8月|县政府|副主任|位于/.test(n))).toEqual([]);
   });
 });
+
+describe('a counted list of key projects', () => {
+  it('names projects whatever follows it, and a capacity makes an item a project, not a company', () => {
+    const text = '吉林市举行春季项目集中开工仪式。除了化工领域的吉化转型升级120万吨乙烯、吉化80万吨二氧化碳气体回收等23个重点项目外,还有新材料项目。而在前不久,吉林化纤年产3.5万吨生物质新型人造丝项目一期也开车投产。';
+    const r = extractDocument({ doc: 'counted.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['吉化转型升级120万吨乙烯', '吉化80万吨二氧化碳气体回收', '吉林化纤年产3.5万吨生物质新型人造丝']));
+    expect(names(r, 'Enterprise')).not.toContain('吉化转型升级');
+  });
+});

@@ -16,6 +16,9 @@ const PROJECT_CATEGORY = /^([\d.一二三四五六七八九十百千万]+(亿元
 /** What a project item ends with when it names the work rather than the company doing it. */
 const PROJECT_ACTIVITY_END = /(生产|建设|工程|扩能|扩建|改造|改扩建|技改|搬迁|入园|升级|新建|续建|迁建|[一二三四五六七八九十]期|生产线|加工|制造|开发)$/;
 
+/** A capacity (120万吨, 30兆瓦, 年产) names what a project makes, never a company. */
+const CAPACITY = /[\d.]+万?(吨|千瓦|兆瓦|瓦|立方米?|平方米|亩|头|只|套|台|辆|件|双)|年产/;
+
 /** Characters the optional groups before 项目 in projectWords' regex can consist of. */
 const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业工民生招商');
 
@@ -45,7 +48,9 @@ export function projectLists(scan: EconomyScan): void {
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
     // …签订了A项目和B项目: a 和 that joins two projects.
     const joined = /^[和及与]/.test(after) && /^[和及与][^,。;:]{2,30}?项目/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 36));
-    if (!PROJECT_AFTER.test(after) && !joined) continue;
+    // A、B、C等23个重点项目: a counted list names projects whatever follows it.
+    const countedList = !!m[1] && !!m[2];
+    if (!PROJECT_AFTER.test(after) && !joined && !countedList) continue;
     const s = doc.sentenceAt(m.index!);
     // A name ending in parentheses (馕产业园(中央厨房)项目): the clause is looked for before them.
     const open = text[m.index! - 1] === ')' ? text.lastIndexOf('(', m.index!) : -1;
@@ -87,7 +92,7 @@ export function projectLists(scan: EconomyScan): void {
       }
       // 建成投产A和B、C等3个项目: projects named only by their companies give the companies.
       // (An item that ends in what is done — 生产, 技改扩能, 迁建 — is a project, not a company.)
-      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text) && !item.text.endsWith('项目')) {
+      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text) && !item.text.endsWith('项目') && !CAPACITY.test(item.text)) {
         let offset = item.start;
         for (const part of item.text.split(/[和及]/)) { scan.addEnterprise(offset, part); offset += part.length + 1; }
         continue;
