@@ -874,3 +874,12 @@ describe('a counted list of key projects', () => {
     expect(names(r, 'Enterprise')).not.toContain('吉化转型升级');
   });
 });
+
+describe('who attends which meeting', () => {
+  it('attaches a sentence’s people to the session or plenary it names, and reads 到会 as attending', () => {
+    const text = '掇刀区五届人大一次会议举行第一次全体会议暨开幕式,许贤明主持会议。\n区委书记周俊林出席掇刀区五届人大一次会议。市政协副主席王能文等同志到会指导。';
+    const r = extractDocument({ doc: 'family.txt', text, format: 'text' });
+    expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining(['周俊林>掇刀区第五届人民代表大会第一次会议', '王能文>掇刀区第五届人民代表大会第一次会议第一次全体会议']));
+    expect(rel(r, 'PRESIDES')).toEqual(['许贤明>掇刀区第五届人民代表大会第一次会议第一次全体会议']);
+  });
+});

@@ -50,7 +50,7 @@ export function extractDocumentWithText(input: RawDocument): { record: DocRecord
   for (const p of persons) doc.retract('Place', p.start, p.end);
   const meetings = extractMeetings(doc, places);
   const main = mainMeeting(doc, meetings);
-  if (main) extractMeetingRoles(doc, main, persons);
+  if (main) extractMeetingRoles(doc, main, persons, meetings);
   extractDivisionOfLabour(doc, persons, places, addOrg, orgs);
   extractEconomy(doc, places, orgs);
   const title = documentTitle(text), date = documentDate(text);

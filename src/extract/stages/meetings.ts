@@ -85,7 +85,7 @@ const PATTERNS: Pattern[] = [
     build: (m, p) => ({ name: `${p!.name}第${cn(m[1])}届人民政府第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[2])}次常务会议`] }),
   },
   { // 市政府十六届四十六次常务会议
-    re: new RegExp(`(?:人民)?政府(${N})届(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
+    re: new RegExp(`(?:人民)?政府(${N})届第?(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}人民政府${cn(m[1])}届${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府${cn(m[1])}届${cn(m[2])}次常务会议`] }),
   },
   { // 省政府第二次全体会议
@@ -107,7 +107,8 @@ const PATTERNS: Pattern[] = [
 
 function cppcc(place: string, term: string, session: string, plenary?: string) {
   const name = `${place}政协${term}届${session}次会议`;
-  const forms = [`政协${place}第${term}届委员会第${session}次会议`, `中国人民政治协商会议${place}第${term}届委员会第${session}次会议`, `政协第${term}届${place}委员会第${session}次会议`];
+  const forms = [`政协${place}第${term}届委员会第${session}次会议`, `中国人民政治协商会议${place}第${term}届委员会第${session}次会议`, `政协第${term}届${place}委员会第${session}次会议`,
+    `中国人民政治协商会议第${term}届${place}委员会第${session}次会议`];
   return plenary ? { name: `${name}第${plenary}次全体会议`, aliases: forms.map((f) => `${f}第${plenary}次全体会议`) } : { name, aliases: forms };
 }
 
@@ -280,7 +281,7 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
   return scored[0]?.m;
 }
 
-const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议/;
+const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议|到会/;
 const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
 const QUOTED_SPEECH = /讲话精神|重要讲话|重要指示|批示|系列讲话/;
 const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;
@@ -293,11 +294,18 @@ function firstOfficial(persons: PersonSpan[]): PersonSpan | undefined {
 const SPEAK = /^(在[^,。]{0,12})?(表示|指出|强调|讲话|说)/;
 
 /** PRESIDES, ATTENDS, ADDRESSES towards the document's main meeting. */
-export function extractMeetingRoles(doc: DocBuilder, meeting: MeetingMatch, persons: PersonSpan[]): void {
+export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons: PersonSpan[], meetings: MeetingMatch[] = [main]): void {
   const text = doc.text;
   const personId = (p: PersonSpan) => `Person:${p.name}`;
+  const mainName = doc.get(main.id)!.name;
+  // The session and its plenaries are one family: a sentence that names one of them speaks of that one.
+  const family = meetings.filter((m) => {
+    const name = doc.get(m.id)!.name;
+    return name.startsWith(mainName) || mainName.startsWith(name);
+  });
   for (const s of doc.sentences) {
     const sentence = text.slice(s.start, s.end);
+    const meeting = family.find((m) => m.start >= s.start && m.start < s.end) ?? main;
     // 我代表某某人民政府向大会报告工作: the report's author, who signs it above this sentence (the person
     // named last before it who holds a post).
     const own = /^(?:现在,)?我代表[^,。]{2,20}[,]?(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);

@@ -448,6 +448,8 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
         if (![...candidate].every((c) => isHan(c)) || !(single.has(candidate[0]) || compound.has(candidate.slice(0, 2)))) continue;
         if (len === 3 && !single.has(candidate[0]) && !compound.has(candidate.slice(0, 2))) continue;
         if (NOT_GIVEN_NAMES.some((w) => candidate.slice(1).startsWith(w))) continue;
+        // 某某等同志: 等 and other function characters end a name, never stand in one.
+        if ([...candidate.slice(1)].some((c) => AFTER_NAME_CHARS.has(c))) continue;
         const id = addPerson(s, candidate);
         const title = titles().find((x) => x.title === t);
         const body = title ? impliedBody(doc, title) : undefined;
