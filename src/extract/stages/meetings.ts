@@ -305,7 +305,9 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
   });
   for (const s of doc.sentences) {
     const sentence = text.slice(s.start, s.end);
-    const meeting = family.find((m) => m.start >= s.start && m.start < s.end) ?? main;
+    // (A plenary and its session start at the same place: the plenary, the more specific, is meant.)
+    const named = family.filter((m) => m.start >= s.start && m.start < s.end).sort((a, b) => a.start - b.start || b.end - a.end);
+    const meeting = named[0] ?? main;
     // 我代表某某人民政府向大会报告工作: the report's author, who signs it above this sentence (the person
     // named last before it who holds a post).
     const own = /^(?:现在,)?我代表[^,。]{2,20}[,]?(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);
