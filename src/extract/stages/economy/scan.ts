@@ -53,6 +53,7 @@ export class EconomyScan {
   private readonly orgMask: Uint8Array;
   private readonly industryMask: Uint8Array;
   private readonly areaSpans: { start: number; end: number }[];
+  private readonly personNames: string[];
 
   constructor(readonly doc: DocBuilder, readonly places: PlaceIndex, readonly orgs: OrgMatch[]) {
     this.text = doc.text;
@@ -62,6 +63,7 @@ export class EconomyScan {
     this.industryMask = new Uint8Array(this.text.length + 1);
     // Areas of a division of labour (分管科技、金融工作) are not sectors.
     this.areaSpans = doc.all('Area').flatMap((a) => a.evidence);
+    this.personNames = doc.all('Person').map((p) => p.name).filter((n) => n.length >= 2);
   }
 
   orgCovered(start: number, end: number): boolean {
@@ -141,7 +143,7 @@ export class EconomyScan {
     if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的|和|及|与)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
     if (industryLexicon().has(name) || this.enterprises.has(name)) return undefined;
     // A person's name inside (叶露中听取了产业园) makes it a clause.
-    if (this.doc.all('Person').some((p) => p.name.length >= 2 && name.includes(p.name))) return undefined;
+    if (this.personNames.some((p) => name.includes(p))) return undefined;
     const from = start + raw.indexOf(name);
     const id = this.doc.mention('Project', name, from, from + name.length);
     this.projects.push({ id, name, start: from, end: from + name.length });
