@@ -883,3 +883,13 @@ describe('who attends which meeting', () => {
     expect(rel(r, 'PRESIDES')).toEqual(['许贤明>掇刀区第五届人民代表大会第一次会议第一次全体会议']);
   });
 });
+
+describe('projects signed by a county with a company', () => {
+  it('reads P项目合同书, gives the company the project and the county its place', () => {
+    const text = '商洛日报讯 我市举行集中签约仪式。镇安县与陕西矿山冶金有限公司签订的东阳钼产业园项目合同书,总投资19.8亿元;镇安县与陕西恒富源林业有限公司签订的中小企业产业园项目合同书,总投资12.56亿元。';
+    const r = extractDocument({ doc: 'contracts.txt', text, format: 'text' });
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['陕西矿山冶金有限公司>东阳钼产业园', '陕西恒富源林业有限公司>中小企业产业园']));
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['东阳钼产业园>镇安县', '中小企业产业园>镇安县']));
+    expect(names(r, 'Industry')).not.toContain('中小企业');
+  });
+});

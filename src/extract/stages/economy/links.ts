@@ -76,7 +76,8 @@ export function projectLinks(scan: EconomyScan): void {
       const sectorText = park[1].slice(from).replace(/^(国家级|国家|省级|国际|现代|特色|生态|绿色)+/, '');
       const at = p.start + park[1].length - sectorText.length;
       const sector = sectorText.length <= 4 ? industryName(sectorText, true) : undefined;
-      if (sector && !/[的了在和与]/.test(sectorText)) doc.relate('IN_INDUSTRY', p.id, doc.mention('Industry', sector, at, at + sectorText.length), p.start, p.end);
+      // 中小企业产业园, 创业产业园: a kind of tenant, not a sector.
+      if (sector && !/[的了在和与]|企业|创业|双创|总部|孵化/.test(sectorText)) doc.relate('IN_INDUSTRY', p.id, doc.mention('Industry', sector, at, at + sectorText.length), p.start, p.end);
     }
   }
 }
@@ -109,7 +110,24 @@ export function signedProjects(scan: EconomyScan): void {
       continue;
     }
     for (const p of projects) for (const c of companies) doc.relate('UNDERTAKES', c.id, p.id, c.start, p.end);
+    // 镇安县与某公司签订的P项目: the signing county or city is where the project is built.
+    const signer = signingPlace(scan, from, at);
+    if (signer && /签/.test(m[0])) {
+      const placeId = doc.mention('Place', signer.place.name, signer.start, signer.end, { level: signer.place.level, code: signer.place.code });
+      for (const p of projects) doc.relate('LOCATED_IN', p.id, placeId, signer.start, p.end);
+    }
   }
+}
+
+/** A county or city that signs with a company (X县与Y公司签订): named just before 与/和/同 in [from, to). */
+function signingPlace(scan: EconomyScan, from: number, to: number) {
+  for (let i = from; i < to; i++) {
+    const p = scan.places.get(i);
+    if (!p) continue;
+    if ((p.place.level === 'county' || p.place.level === 'city') && /^(人民政府|政府)?[与和同]/.test(scan.text.slice(p.end, p.end + 5))) return { start: i, end: p.end, place: p.place };
+    i = p.end - 1;
+  }
+  return undefined;
 }
 
 /**
