@@ -893,3 +893,16 @@ describe('projects signed by a county with a company', () => {
     expect(names(r, 'Industry')).not.toContain('中小企业');
   });
 });
+
+describe('project lists that give each item its sum', () => {
+  it('reads items separated by ; and , each opening with 总投资…的, registered names holding 发展, and two projects sharing 分别投资', () => {
+    const text = '卢龙县举行重点项目集中开工仪式,总投资45亿元的7个项目集中开工。这7个项目分别为:总投资20.8亿元的河北领标科技发展有限公司年产800万平方米新型节能超薄岩板和8万套整体橱柜生产线项目;'
+      + '总投资20亿元的北京中艺映画文化传媒有限公司棋盘山综合开发项目,总投资2200万元的卢龙县峪兴农业科技有限公司醴泉山谷二期项目。'
+      + '涡阳县新开工的十大项目中,智慧水务项目总投资12.2亿元、金刚线硅片切割和电磁继电器生产项目分别投资5亿元和3亿元。大竹县越洋电子电脑配件生产、环州机电技改扩能等8个项目集中开工。';
+    const r = extractDocument({ doc: 'sums.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['河北领标科技发展有限公司年产800万平方米新型节能超薄岩板和8万套整体橱柜生产线',
+      '北京中艺映画文化传媒有限公司棋盘山综合开发', '卢龙县峪兴农业科技有限公司醴泉山谷二期', '金刚线硅片切割', '电磁继电器生产']));
+    expect(names(r, 'Enterprise')).toContain('河北领标科技发展有限公司');
+    expect(names(r, 'Enterprise').filter((n) => /总投资|大竹|涡阳/.test(n))).toEqual([]);
+  });
+});

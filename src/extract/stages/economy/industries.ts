@@ -104,7 +104,7 @@ function sharedSectorHead(scan: EconomyScan, items: { start: number; end: number
   return true;
 }
 
-const NOT_A_CHAIN_NAME = /^(延伸|完善|补齐|补链|强链|延链|拉长|构建|打造|形成|整个|全|上下游|相关|各|重点|主导|优势|特色|传统|新兴|现代)|[的了和与及是在将对为把等]/;
+const NOT_A_CHAIN_NAME = /^(延伸|完善|补齐|补链|强链|延链|拉长|构建|打造|形成|整个|全|上下游|相关|各|重点|主导|优势|特色|传统|新兴|现代|企业)|[的了和与及是在将对为把等推做实强则抓促要让使]/;
 
 /** Length of a place name that opens [start, end) (临汾药茶 → 2), or 0. */
 function placeAtStart(scan: EconomyScan, start: number, end: number): number {

@@ -104,6 +104,13 @@ export function projectLists(scan: EconomyScan): void {
         // …签订了A项目和建设B项目: the second of two projects joined after one signing verb.
         || /(签约|签署|签订)了?[^,。;]{2,40}项目[和及与]/.test(text.slice(Math.max(s.start, item.start - 50), item.start));
       if (listed.length === 1 && !signed && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
+      // A和B项目分别投资5亿元和3亿元: two projects.
+      const pair = /^分别/.test(after) ? /^(.{2,20}?)[和及与](.{2,20})$/u.exec(item.text) : null;
+      if (pair) {
+        scan.addProject(item.start, pair[1]);
+        scan.addProject(item.start + pair[1].length + 1, pair[2]);
+        continue;
+      }
       // An item that carries its own 项目 (A项目、B项目等4个项目) is named as a project by the text itself.
       scan.addProject(item.start, item.text, /项目$/.test(item.text));
     }
@@ -248,6 +255,12 @@ export function cuedProjectLists(scan: EconomyScan): void {
     const located = (id: string | undefined, start: number, end: number) => {
       if (id && place) scan.doc.relate('LOCATED_IN', id, scan.doc.mention('Place', place.name, place.start, place.end, { level: place.level, code: place.code }), start, end);
     };
+    // 分别为:总投资20亿元的A项目;总投资8000万元的B项目,…: items that each open with their sum, one per clause.
+    const invested = investedItems(text, from);
+    if (invested.length >= 2) {
+      for (const item of invested) located(scan.addProject(item.start, item.text, true), item.start, item.end);
+      continue;
+    }
     for (const item of topLevelItems(text, from, end)) {
       // A parenthesis that locates the project (24、26号地块, 一期) is part of its name; one that lists parts is not.
       const paren = /^(.*?)\((?:包括)?(.+)\)$/.exec(item.text);
@@ -262,6 +275,24 @@ export function cuedProjectLists(scan: EconomyScan): void {
       }
     }
   }
+}
+
+const INVESTMENT_LEAD = /^(?:总投资|计划总投资|投资)(?:约|超|近)?[\d.]+(?:亿|万)元(?:人民币)?的/;
+/** Items of a cued list that each open with the sum invested and end in 项目, separated by ; or ,, up to the full stop. */
+function investedItems(text: string, from: number): Span[] {
+  let end = from;
+  while (end < text.length && !/[。\n]/.test(text[end])) end++;
+  const items: Span[] = [];
+  let start = from;
+  for (const piece of text.slice(from, end).split(/[;,]/)) {
+    const at = start;
+    start += piece.length + 1;
+    const lead = INVESTMENT_LEAD.exec(piece);
+    if (!lead || !/项目$/.test(piece)) continue;
+    const name = piece.slice(lead[0].length).replace(/项目$/, '');
+    if (name.length >= 4) items.push({ start: at + lead[0].length, end: at + lead[0].length + name.length, text: name });
+  }
+  return items;
 }
 
 /** The 、-separated items of text[from, to), not splitting inside parentheses. */

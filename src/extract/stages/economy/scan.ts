@@ -5,7 +5,7 @@ import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
 import {
-  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_LISTED_PROJECT_TAIL, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_PROJECT, PROGRAMME_WORDS, segmentSectors, umbrella,
+  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_LISTED_PROJECT_TAIL, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_REGISTERED_NAME, NOT_IN_PROJECT, PROGRAMME_WORDS, segmentSectors, umbrella,
 } from './vocabulary.js';
 
 export interface Found { id: string; start: number; end: number }
@@ -115,8 +115,15 @@ export class EconomyScan {
     const raw = clean.name;
     const name = raw.replace(/^[和及与、]/, '').replace(/[等]$/, '').trim();
     if (name.length < 2 || name.length > (/公司$/.test(name) ? 28 : 16) || /\d|[个家项批]$|企业$|^(各|全|重点|骨干|龙头)/.test(name)) return undefined;
-    if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name) || NOT_IN_ENTERPRISE.test(name)) return undefined;
+    // A registered name may hold words that are clause material elsewhere (科技发展有限公司, 城市建设投资有限公司).
+    const registered = /(有限公司|有限责任公司|股份公司)$/.test(name);
+    if (!/^[\p{Script=Han}A-Za-z()]+$/u.test(name) || umbrella().has(name) || (registered ? NOT_IN_REGISTERED_NAME : NOT_IN_ENTERPRISE).test(name)) return undefined;
     const from = start + raw.indexOf(name);
+    // A place's name, or a piece of one (大竹 of 大竹县), is no company.
+    for (let i = Math.max(0, from - 8); i <= from; i++) {
+      const p = this.places.get(i);
+      if (p && p.end >= from + name.length) return undefined;
+    }
     const place = placeWithin(this.places, from, from + name.length, true);
     const aliases: string[] = [];
     if (place && place.start === from && name.length - (place.end - from) >= 2) aliases.push(name.slice(place.end - from));
@@ -138,7 +145,7 @@ export class EconomyScan {
     const raw = clean.name;
     let name = raw.replace(/^[和及与]/, '').replace(/项目$/, '').trim();
     name = name.slice(afterLeadVerbs(name));
-    if (name.length < 3 || name.length > 30 || COUNTED.test(name) || /[,;:“”"《》]/.test(name) || !/[\p{Script=Han}]{2}/u.test(name)) return undefined;
+    if (name.length < 3 || name.length > (listed ? 45 : 30) || COUNTED.test(name) || /[,;:“”"《》]/.test(name) || !/[\p{Script=Han}]{2}/u.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
     if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的|和|及|与)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
     if (industryLexicon().has(name) || this.enterprises.has(name)) return undefined;

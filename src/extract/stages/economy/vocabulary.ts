@@ -62,8 +62,9 @@ export const LEAD_VERBS = longestFirst([
 export const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
 // Verbs that end the words before a company name found by its ending (化解青投集团 → 青投集团).
 export const CLAUSE_VERBS = ['化解', '做好', '增加', '依法', '推动', '支持', '组建', '成立', '整合', '重组', '引进', '对接', '培育', '壮大', '做强', '发挥', '听取', '了解', '走访', '参观', '考察', '慰问', '代表', '即以', '由', '对', '与', '和', '把', '将', '让', '使', '的'];
+export const NOT_IN_REGISTERED_NAME = /深入|实施|推进|加快|支持|引导|鼓励|开展|挂牌|^(对接|引进)|^[又还也共已另再]有|^有/;
 export const NOT_IN_ENTERPRISE = /深入|实施|推进|加快|支持|发展|培育|建设|打造|振兴|提升|转型|升级|改造|扩建|技改|扩能|引导|鼓励|开展|国企|央企|民企|挂牌|^(对接|引进)|^[又还也共已另再]有|^有/;
-export const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|集中|[一二三四五]期|合同|协议|框架协议|合作协议|投资协议|前期|顺利|全面|正式|已|年内|举行|相继|陆续|主会场|分会场|分现场|现场|点|[,。、;:(]|$)/;
+export const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|集中|分别投资|[一二三四五]期|合同|协议|总投资|计划总投资|计划投资|投资\d|框架协议|合作协议|投资协议|前期|顺利|全面|正式|已|年内|举行|相继|陆续|主会场|分会场|分现场|现场|点|[,。、;:(]|$)/;
 // Facility names made only of generic words (城镇污水处理厂, 口袋公园, 企业技术中心) name no particular facility.
 export const GENERIC_FACILITY_HEAD = /^(城镇|城市|农村|乡村|乡镇|企业|市级|省级|县级|国家级|智能|智慧|龙头|口袋|中试|民航|区域|全省|全市|市区|现代|综合|新型|一批|各类|重点|大型|小型|公共|社区|街道|雨污|污水|垃圾|技术|研发|创新|孵化|数据|算力|物流|体育|文化|安全|绿色|标准化|示范)/;
 export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基地|中心|园区|示范园|连接线|生产线)$/;
@@ -78,7 +79,7 @@ export const NOT_A_LISTED_PROJECT_TAIL = new RegExp(`(${CLAUSE_TAILS})$`);
 export const NOT_IN_PROJECT = /[为×等]|\d{4}年|\d{1,2}月|发力|^\d(?![\d.]*万?(?:省道|国道|县道|吨|头|只|羽|亩|平方米|立方米|千瓦|兆瓦|套|台|辆|件))|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把/;
 // Kinds of programme (老旧小区改造, 补短板): a name holding one is a programme, unless a list of projects names it.
 export const PROGRAMME_WORDS = /城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理/;
-export const PROJECT_FOLLOW = /^(项目|工程)?(全线|全面|基本|顺利|主体|加快)?(开工建设|推进|竣工|完成前期|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
+export const PROJECT_FOLLOW = /^(项目|工程)?(全线|全面|基本|顺利|主体|加快)?(开工建设|推进|竣工|完成前期|总投资|计划总投资|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
 
 export const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
 
