@@ -906,3 +906,13 @@ describe('project lists that give each item its sum', () => {
     expect(names(r, 'Enterprise').filter((n) => /总投资|大竹|涡阳/.test(n))).toEqual([]);
   });
 });
+
+describe('a national session’s opening', () => {
+  it('reads a dotted name inside a list and the report of one who speaks for a body', () => {
+    const text = '3月3日15时,中国人民政治协商会议第十一届全国委员会第二次会议在北京人民大会堂开幕。\n全国政协主席贾庆明,全国政协副主席王刚、杜青山、帕巴拉·格列朗杰、白立忠在主席台前排就座。\n贾庆明代表政协第十一届全国委员会常务委员会,向大会报告工作。';
+    const r = extractDocument({ doc: 'cppcc-national.txt', text, format: 'text' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['帕巴拉·格列朗杰', '白立忠']));
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['帕巴拉·格列朗杰>全国政协|副主席', '白立忠>全国政协|副主席']));
+    expect(rel(r, 'ADDRESSES')).toEqual(['贾庆明>中国人民政治协商会议第十一届全国委员会第二次会议']);
+  });
+});

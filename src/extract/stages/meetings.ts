@@ -64,6 +64,13 @@ const PATTERNS: Pattern[] = [
       return { name: `中国人民政治协商会议第${term}届全国委员会第${session}次会议`, aliases: [`全国政协${term}届${session}次会议`] };
     },
   },
+  { // 中国人民政治协商会议第十一届全国委员会第二次会议 / 政协第十三届全国委员会第一次会议
+    re: new RegExp(`(?:中国人民政治协商会议|政协)第(${N})届全国委员会第(${N})次会议`, 'gu'), needsPlace: false, anyOf: ['届全国委员会第'],
+    build: (m) => {
+      const term = cn(m[1]), session = cn(m[2]);
+      return { name: `中国人民政治协商会议第${term}届全国委员会第${session}次会议`, aliases: [`全国政协${term}届${session}次会议`, `政协第${term}届全国委员会第${session}次会议`] };
+    },
+  },
   { // 市政府第12次常务会议
     re: new RegExp(`(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}人民政府第${cn(m[1])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[1])}次常务会议`] }),
@@ -347,7 +354,9 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
     for (let k = 0; k < inside.length; k++) {
       const p = inside[k];
       const until = Math.min(k + 1 < inside.length ? inside[k + 1].start : s.end, p.end + 40);
-      const clause = text.slice(p.end, until).split(/[,。;]/)[0];
+      // 某某代表…常务委员会,向大会报告工作: the clause of whom he speaks for leads to the one of what he does.
+      const clauses = text.slice(p.end, until).split(/[,。;]/);
+      const clause = /^代表/.test(clauses[0]) && clauses.length > 1 ? `${clauses[0]},${clauses[1]}` : clauses[0];
       // 习近平总书记重要讲话精神 quotes a speech given elsewhere.
       const spoke = QUOTED_SPEECH.test(clause) ? null : SPOKE_AFTER.exec(clause);
       if (spoke) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, p.end + clause.length, /报告/.test(spoke[0]) && /政府工作|报告政府/.test(spoke[0]) ? { title: '政府工作报告' } : {});

@@ -95,7 +95,7 @@ function surnameAndGiven(text: string, pos: number): string | undefined {
 // A name in a list that a title opens (副主席A、B、C及秘书长D): any short run of Han characters
 // up to the next separator, so that names without a common surname (minority names of four
 // characters, rare surnames) are read too. Clause material never makes a name.
-const LISTED_NAME = /^([\p{Script=Han}]{2,4}?)(?=[、,。;:]|及|等|和|也|应邀|出席|主持|讲话|致辞|在|分别|同志|$)/u;
+const LISTED_NAME = /^([\p{Script=Han}]{2,5}[·•・][\p{Script=Han}]{2,8}?|[\p{Script=Han}]{2,4}?)(?=[、,。;:]|及|等|和|也|应邀|出席|主持|讲话|致辞|在|分别|同志|$)/u;
 const MEETING_VERB_FIRST = new Set([...'主出讲致']);
 const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办政协人大主席书记代表同志领导干部群众企业项目工作发展建设和在]/;
 function listedName(text: string, pos: number, first: boolean): string | undefined {
