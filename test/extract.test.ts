@@ -916,3 +916,10 @@ describe('a national session’s opening', () => {
     expect(rel(r, 'ADDRESSES')).toEqual(['贾庆明>中国人民政治协商会议第十一届全国委员会第二次会议']);
   });
 });
+
+describe('more local organs', () => {
+  it('reads 人武部, 监委 and 供销社 as the county’s bodies', () => {
+    const r = extractDocument({ doc: 'organs.txt', format: 'text', text: '磐安县召开全县大会。县委书记王明出席。县人武部部长李强、县监委主任张三、县供销社主任王五参加。' });
+    expect(names(r, 'Organization')).toEqual(expect.arrayContaining(['磐安县人民武装部', '磐安县监察委员会', '磐安县供销合作社']));
+  });
+});
