@@ -923,3 +923,16 @@ describe('more local organs', () => {
     expect(names(r, 'Organization')).toEqual(expect.arrayContaining(['磐安县人民武装部', '磐安县监察委员会', '磐安县供销合作社']));
   });
 });
+
+describe('names in credits, bylines and signatures', () => {
+  it('reads bylines written without spaces, credit lines with names of any form, spaced titles and the author of a report', () => {
+    const r = extractDocument({ doc: 'credits.txt', format: 'text',
+      text: '台前县项目正式签约\n河南日报3月28日电(记者段宝山通讯员王为民) 台前县举行签约仪式。\n文图:佳佳 扎来特 赛音巴图' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['段宝山', '王为民', '佳佳', '扎来特', '赛音巴图']));
+    expect(rel(r, 'HOLDS_POSITION')).toContain('段宝山>河南日报|记者');
+    const report = extractDocument({ doc: 'report.txt', format: 'text',
+      text: '中宁县第十八届人民代表大会第五次会议上\n县 长 周永林\n各位代表:\n刘卫国在县十八届人大五次会议上作的政府工作报告指出。' });
+    expect(names(report, 'Person')).toEqual(expect.arrayContaining(['周永林', '刘卫国']));
+    expect(rel(report, 'HOLDS_POSITION')).toContain('周永林>中宁县人民政府|县长');
+  });
+});

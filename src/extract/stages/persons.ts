@@ -39,6 +39,7 @@ const AFTER_NAME_WORDS = longestFirst([
   '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A verb of taking office, a count or a title right after a name (某某则调任…; A、B两位副省长; 某某副市长:).
+  '通讯员', '记者', '实习生', '摄影', '编辑',
   '则任', '则调任', '调任', '改任', '升任', '作为', '宣读', '传达', '带队', '满怀', '作政府', '作报告', '作工作', '坦言', '认为', '告诉', '透露', '感慨', '接手', '辞去',
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
@@ -332,7 +333,8 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
         const note = POST_NOTE.exec(text.slice(after, after + 12));
         if (note) after += note[0].length;
       }
-      const first = nameAt(text, after) ?? listedName(text, after, true);
+      // A byline's title says a name follows: one whose given name opens with a function character (王为民) too.
+      const first = nameAt(text, after) ?? listedName(text, after, true) ?? (byline ? creditName(text, after) : undefined);
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
@@ -373,6 +375,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   teamsAndGroups(doc, addPerson);
   subjectsOfMeetingVerbs(doc, addPerson);
   namesBeforeTitles(doc, addPerson);
+  spacedTitleLines(doc, addPerson, holds);
   nameThenTitleLines(doc, addPerson, holds);
   rosterLines(doc, orgs, addPerson, holds);
   // 市委某某书记来调研: a body, a name, then the title.
@@ -558,10 +561,23 @@ function namesBeforeTitles(doc: DocBuilder, addPerson: (s: number, n: string) =>
   }
 }
 
+// A signature whose title is spaced out for the page (县 长 周永根, 市  长 某某): the title implies the body.
+function spacedTitleLines(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  for (const m of text.matchAll(/^((?:[\p{Script=Han}] +){1,3}[\p{Script=Han}]) +([\p{Script=Han}]{2,4})$/gmu)) {
+    const title = titles().find((t) => t.title === m[1].replace(/ +/g, ''));
+    const nameStart = m.index! + m[0].length - m[2].length;
+    if (!title || nameAt(text + '\n', nameStart) !== m[2] && nameAt(m[2] + '\n', 0) !== m[2]) continue;
+    const id = addPerson(nameStart, m[2]);
+    const body = impliedBody(doc, title);
+    if (body) holds(id, [{ org: { ...body, start: m.index!, end: m.index! + m[1].length, implied: true }, title: title.title, former: false, start: m.index!, end: m.index! + m[0].length }], m.index!, m.index! + m[0].length);
+  }
+}
+
 // A name opening a clause and followed by a meeting verb (headline: 某某出席 某某主持 某某作政府工作报告).
 function subjectsOfMeetingVerbs(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
-  for (const m of text.matchAll(/(?:^|[\n ,:;。、(])([\p{Script=Han}]{2,3}?)(?=主持|出席|讲话|致辞|作政府工作报告|宣布)/gmu)) {
+  for (const m of text.matchAll(/(?:^|[\n ,:;。、(])([\p{Script=Han}]{2,3}?)(?=主持|出席|讲话|致辞|作政府工作报告|宣布|在[^,。\n]{2,30}?(?:会议|大会)上(?:作|讲话|致辞|强调|指出))/gmu)) {
     const start = m.index! + m[0].length - m[1].length;
     if (nameAt(text, start) === m[1]) addPerson(start, m[1]);
   }
@@ -769,7 +785,7 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
 }
 
 // Bylines and credits with a colon: 作者:某某, 责任编辑:某某, 文/图:某某 某某. Names separated by spaces or 、.
-const CREDIT = /(?:作者|责任编辑|编辑|文图|文\/图|摄影|记者|通讯员|校对|审核|监制|撰稿|供稿)[:]\s*/g;
+const CREDIT = /(?:作者|责任编辑|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|撰稿|供稿)[:]\s*/g;
 function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
   for (const m of text.matchAll(CREDIT)) {
@@ -786,9 +802,11 @@ function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
 }
 /** A two- or three-character name closing a credit line (the line or a space ends it). */
 function creditName(text: string, pos: number): string | undefined {
-  const m = /^([\p{Script=Han}]{2,3})(?=$|[\s、)])/u.exec(text.slice(pos, pos + 4));
-  if (!m || NOT_IN_NAME.test(m[1])) return undefined;
-  return surnames().single.has(m[1][0]) || surnames().compound.has(m[1].slice(0, 2)) ? m[1] : undefined;
+  // A credit line's label says a name follows: names without a common surname (佳佳, 扎来特, 赛音巴图) count too.
+  const m = /^([\p{Script=Han}]{2,4})(?=$|[\s、)])/u.exec(text.slice(pos, pos + 5));
+  // (为 and 和 may stand in a given name: 王为民.)
+  if (!m || NOT_IN_NAME.test(m[1].replace(/[为和]/g, ''))) return undefined;
+  return m[1];
 }
 
 // 免去某某(的)…职务 / 决定免去A、B的…: the people a decision removes from a post are persons (no post).
