@@ -936,3 +936,13 @@ describe('names in credits, bylines and signatures', () => {
     expect(rel(report, 'HOLDS_POSITION')).toContain('周永林>中宁县人民政府|县长');
   });
 });
+
+describe('where projects and zone bodies are', () => {
+  it('locates a city ceremony’s projects in the city, a county’s town projects in the county too, and a zone body in the lowest place of its name', () => {
+    const city = extractDocument({ doc: 'city-ceremony.txt', format: 'text',
+      text: '吉林市举行春季项目集中开工暨低空飞行器制造项目启动仪式。除了化工领域的吉化转型升级120万吨乙烯、吉化80万吨二氧化碳气体回收等23个重点项目外,还有新材料项目。' });
+    expect(rel(city, 'LOCATED_IN')).toEqual(expect.arrayContaining(['吉化转型升级120万吨乙烯>吉林市', '吉化80万吨二氧化碳气体回收>吉林市']));
+    const zone = extractDocument({ doc: 'zone2.txt', format: 'text', text: '福州市政府领导分工。\n- 兰武:福州市人民政府党组成员,福建省福州新区党工委副书记、管委会主任。' });
+    expect(rel(zone, 'LOCATED_IN')).toEqual(expect.arrayContaining(['福建省福州新区党工委>福州市', '福建省福州新区管委会>福州市']));
+  });
+});

@@ -208,6 +208,7 @@ const SUB_ORGAN = /^(?:第[一二三四五六七八九十]+巡[视察]组|巡[�
 // The governing bodies of a zone or a street (某某新区党工委, 某某经济开发区管理委员会, 中共某某街道工委):
 // the zone's name runs back to the place it opens with.
 const ZONE_BODY = /(新区|开发区|高新区|经开区|园区|试验区|示范区|街道)(党工委|管委会|管理委员会|工委)/g;
+const LEVEL_DEPTH: Record<string, number> = { country: 0, province: 1, city: 2, county: 3, town: 4, village: 5 };
 function zoneBodies(text: string, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch[] {
   const found: OrgMatch[] = [];
   if (!text.includes('委')) return found;
@@ -222,7 +223,13 @@ function zoneBodies(text: string, placeAt: Map<number, { end: number; place: Pla
     const name = text.slice(start, end);
     const zone = name.replace(/^中共/, '').slice(0, -m[2].length);
     const aliases = m[2] === '管委会' ? [`${zone}管理委员会`] : m[2] === '管理委员会' ? [`${zone}管委会`] : name.startsWith('中共') ? [name.slice(2)] : [`中共${name}`];
-    found.push({ start, end, name, aliases, place: placeAt.get(start + (name.startsWith('中共') ? 2 : 0))?.place });
+    // The lowest place the zone's name holds (福建省福州新区 → 福州市).
+    let place: PlaceRef | undefined;
+    for (let i = start; i < m.index!; i++) {
+      const p = placeAt.get(i);
+      if (p && p.end <= end) { if (!place || LEVEL_DEPTH[p.place.level] > LEVEL_DEPTH[place.level]) place = p.place; i = p.end - 1; }
+    }
+    found.push({ start, end, name, aliases, place });
   }
   return found;
 }

@@ -136,16 +136,23 @@ function signingPlace(scan: EconomyScan, from: number, to: number) {
  * text often names projects of its counties without saying which; those are left open.)
  */
 export function projectsInOwnPlace(scan: EconomyScan): void {
-  const { doc } = scan;
-  const own = doc.places.county;
+  const { doc, text } = scan;
+  // A city's own ceremony (吉林市举行春季项目集中开工仪式) builds its projects where it is, as a county's news does.
+  const city = doc.places.city;
+  const ceremony = !doc.places.county && city && new RegExp(`${city.name}(?:举行|召开)[^。]{0,30}?(?:开工|签约|投产|竣工)[^。]{0,30}?(?:仪式|活动|大会)`).test(text);
+  const own = doc.places.county ?? (ceremony ? city : undefined);
   if (!own || doc.places.placeholder) return;
   const placeId = `Place:${own.name}`;
   if (!doc.has(placeId)) return;
-  // A project whose name carries only the province or city around the county (湖北某某项目 in a county's news)
-  // is in the county too.
+  // A project whose name carries only the province or city around the county (湖北某某项目 in a county's news),
+  // or a town within it (久长街道), is in the county too.
   const around = ancestorPlaceIds(own.code);
+  const within = (t: string) => {
+    const code = doc.get(t)?.code;
+    return !!code && ancestorPlaceIds(code).has(placeId);
+  };
   for (const p of scan.projects) {
     const places = doc.relationTargets(p.id, 'LOCATED_IN');
-    if (places.every((t) => around.has(t))) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
+    if (places.every((t) => around.has(t) || within(t))) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
   }
 }
