@@ -946,3 +946,17 @@ describe('where projects and zone bodies are', () => {
     expect(rel(zone, 'LOCATED_IN')).toEqual(expect.arrayContaining(['福建省福州新区党工委>福州市', '福建省福州新区管委会>福州市']));
   });
 });
+
+describe('editors, reporters and appointees', () => {
+  it('gives credit lines the outlet the page names, a reporter the outlet just before the title, and each appointee the post', () => {
+    const credits = extractDocument({ doc: 'credit-lines.txt', format: 'text',
+      text: '石万田调研我县开复工工作\n发布时间:2025-03-10 来源:朝阳县融媒体中心\n县委副书记、县长石万田进行调研。\n[编辑:陶玲 校对:胡佳颖]' });
+    expect(rel(credits, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['陶玲>朝阳县融媒体中心|编辑', '胡佳颖>朝阳县融媒体中心|校对']));
+    const reporter = extractDocument({ doc: 'reporter.txt', format: 'text', text: '余庆县产业链招商\n\n贵州日报天眼新闻记者 黄霞 何美\n\n余庆县举行推介会。' });
+    expect(rel(reporter, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['黄霞>贵州日报|记者', '何美>贵州日报|记者']));
+    const court = extractDocument({ doc: 'court.txt', format: 'text', text: '北京市通州区人大常委会召开会议。会议以无记名投票方式,任命李春雨、何娇、徐莉等18人为通州区人民法院审判员。' });
+    expect(rel(court, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['李春雨>通州区人民法院|审判员', '徐莉>通州区人民法院|审判员']));
+    // A district's body is known with its city too.
+    expect(court.mentions.find((m) => m.name === '通州区人民法院')?.aliases).toContain('北京市通州区人民法院');
+  });
+});

@@ -4,6 +4,7 @@
 //   → meetings & roles → division of labour → economy (enterprises, projects, industries)
 //   → the document's own title and date
 import { DocBuilder } from './doc.js';
+import { gazetteer } from './gazetteer.js';
 import { normaliseText } from './normalise.js';
 import type { DocRecord } from './records.js';
 import { extractDivisionOfLabour } from './stages/division.js';
@@ -25,9 +26,14 @@ export interface RawDocument {
 /** Registers an organisation and its LOCATED_IN (the place its name carries). */
 function organisationAdder(doc: DocBuilder, places: PlaceIndex) {
   return (org: Pick<OrgMatch, 'name' | 'aliases' | 'place' | 'start' | 'end'> & { implied?: boolean }): string => {
-    // A body implied by a title (市长 → 市人民政府) is not written: its span is no alias.
-    const id = doc.mention('Organization', org.name, org.start, org.end, { aliases: org.aliases, surfaceIsAlias: !org.implied });
     const place = org.place ?? placeWithin(places, org.start, org.end)?.place;
+    // A district's or county's body is named with its city too (北京市通州区人民政府, 中共长春市绿园区委).
+    const parent = place?.level === 'county' ? gazetteer().parentOf(place.code) : undefined;
+    const withParent = (n: string) => n.replace(place!.name, `${parent!.name}${place!.name}`);
+    const qualified = parent && (parent.level === 'city' || parent.level === 'province' && parent.name.endsWith('市')) && org.name.includes(place!.name) && !org.name.includes(parent.name)
+      ? [org.name, ...org.aliases].map(withParent) : [];
+    // A body implied by a title (市长 → 市人民政府) is not written: its span is no alias.
+    const id = doc.mention('Organization', org.name, org.start, org.end, { aliases: [...org.aliases, ...qualified], surfaceIsAlias: !org.implied });
     if (place) {
       const placeId = doc.mention('Place', place.name, org.start, org.end, { level: place.level, code: place.code, surfaceIsAlias: false });
       doc.relate('LOCATED_IN', id, placeId, org.start, org.end);

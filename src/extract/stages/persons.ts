@@ -156,8 +156,8 @@ export function postNoteEndingAt(text: string, end: number): number | undefined 
   const note = POST_NOTE.exec(text.slice(open, end));
   return note && note[0].length === end - open ? open : undefined;
 }
-const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制)$/;
-const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报)$/;
+const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制|终审)$/;
+const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报|融媒体中心|新闻中心)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
 const TERM_COMMITTEE = /^第?[一二三四五六七八九十\d]+届(?:委员会)?$|^委员会$/u;
@@ -322,7 +322,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
       if (!title) continue;
       let after = i + title.title.length;
       const byline = BYLINE_TITLES.test(title.title);
-      if (byline && /[ /:]/.test(text[after])) after++;
+      if (byline && /[ /:]/.test(text[after])) { after++; while (text[after] === ' ') after++; }
       // 省长 赵某某 (a signature or a heading): one space between title and name, the name ending the line or clause.
       else if (text[after] === ' ' && !byline) {
         const spaced = nameAt(text, after + 1);
@@ -339,7 +339,9 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
         const lineStart = text.lastIndexOf('\n', i) + 1;
-        const media = mediaBefore(text, i, orgs) ?? (text[i + title.title.length] === ':' ? outlets[0] : undefined)
+        // 贵州日报天眼新闻记者 某某: the outlet a few characters before the title, on its line.
+        const near = outlets.find((o) => o.end <= i && i - o.end <= 6 && o.start >= lineStart && !/[,。;:\s]/.test(text.slice(o.end, i)));
+        const media = mediaBefore(text, i, orgs) ?? near ?? (text[i + title.title.length] === ':' ? outlets[0] : undefined)
           // 某某日报6月27日讯(记者 某某): the outlet of the dateline the byline closes.
           ?? (text[i - 1] === '(' ? outlets.find((o) => o.start >= lineStart && o.end < i) : undefined);
         if (media && posts.length) posts[posts.length - 1].org = media;
@@ -386,7 +388,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
     const id = addPerson(o.end, name);
     holds(id, [{ org: o, title: title.title, former: false, start: o.start, end: o.end + name.length + title.title.length }], o.start, o.end + name.length + title.title.length);
   }
-  credits(doc, addPerson);
+  credits(doc, addPerson, holds, outlets);
   removals(doc, addPerson);
   appointments(doc, names, orgByEnd, holds);
 
@@ -651,7 +653,7 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
     }
   }
   // 选举A、B、C四位同志为县第十届政协委员会副主席 / 选举A、B等47人为…常务委员: each name takes the post.
-  for (const m of text.matchAll(/选举(?:产生)?([^,。;:为]{2,80}?)为([^,。;:]{2,40}?)(?=[,。;]|$)/gmu)) {
+  for (const m of text.matchAll(/(?:选举|任命)(?:产生)?([^,。;:为]{2,80}?)为([^,。;:]{2,40}?)(?=[,。;]|$)/gmu)) {
     const listStart = m.index! + m[0].indexOf(m[1], 2);
     const chainFrom = listStart + m[1].length + 1;
     const posts = parseChain(doc, chainFrom + m[2].length, orgByEnd, chainFrom);
@@ -785,15 +787,21 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
 }
 
 // Bylines and credits with a colon: 作者:某某, 责任编辑:某某, 文/图:某某 某某. Names separated by spaces or 、.
-const CREDIT = /(?:作者|责任编辑|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|撰稿|供稿)[:]\s*/g;
-function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+const CREDIT_POSTS = /^(责任编辑|编辑|校对|审核|监制|终审)$/;
+const CREDIT = /(?:作者|责任编辑|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|终审|撰稿|供稿)[:]\s*/g;
+function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string,
+  holds: (id: string, posts: Post[], s: number, e: number) => void, outlets: OrgMatch[]) {
   const text = doc.text;
   for (const m of text.matchAll(CREDIT)) {
     let pos = m.index! + m[0].length;
+    // [编辑:某 校对:某 审核:某] under a page whose source line names its outlet: posts at that outlet.
+    const label = m[0].replace(/[:\s]/g, '');
+    const outlet = CREDIT_POSTS.test(label) ? outlets[0] : undefined;
     for (let k = 0; k < 4; k++) {
       const name = nameAt(text, pos) ?? creditName(text, pos);
       if (!name) break;
-      addPerson(pos, name);
+      const id = addPerson(pos, name);
+      if (outlet) holds(id, [{ org: { ...outlet, implied: true }, title: label, former: false, start: m.index!, end: pos + name.length }], m.index!, pos + name.length);
       pos += name.length;
       if (!/^[ 、]/.test(text[pos] ?? '')) break;
       pos++;
