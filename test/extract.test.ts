@@ -960,3 +960,10 @@ describe('editors, reporters and appointees', () => {
     expect(court.mentions.find((m) => m.name === '通州区人民法院')?.aliases).toContain('北京市通州区人民法院');
   });
 });
+
+describe('a project named after a registered company’s trade name', () => {
+  it('is carried out by that company', () => {
+    const r = extractDocument({ doc: 'trade-name.txt', format: 'text', text: '东乡县与广东云鹰农业集团有限公司签订了合作协议。云鹰马铃薯全产业链项目将建设加工厂。' });
+    expect(rel(r, 'UNDERTAKES')).toEqual(['广东云鹰农业集团有限公司>云鹰马铃薯全产业链']);
+  });
+});

@@ -44,6 +44,8 @@ export function projectLinks(scan: EconomyScan): void {
       byPrefix.set(key, [...(byPrefix.get(key) ?? []), { form, id: e.id }]);
     }
   }
+  // A registered name's trade name (云鹰 of 广东云鹰农业集团有限公司) opens the names of its projects too.
+  for (const [trade, id] of scan.tradeNames) byPrefix.set(trade.slice(0, 2), [...(byPrefix.get(trade.slice(0, 2)) ?? []), { form: trade, id }]);
   // The longest name that opens the project's (牧原集团永济分公司, not 牧原集团 as well).
   const namers = (projectName: string) => {
     const all = (byPrefix.get(projectName.slice(0, 2)) ?? []).filter((x) => projectName.startsWith(x.form));

@@ -123,7 +123,8 @@ function hasProperElement(scan: EconomyScan, item: Span): boolean {
   if (/[A-Za-z]|[河湖山江海路街桥]/.test(item.text) || COMPANY_THEN_PRODUCT.test(item.text)) return true;
   const ending = projectSuffixes().find((x) => item.text.endsWith(x));
   if (ending && !WEAK_SUFFIX.test(ending)) return true;
-  return [...scan.enterprises.entries()].some(([name, e]) => [name, ...e.aliases].some((n) => n.length >= 2 && item.text.includes(n)));
+  return [...scan.enterprises.entries()].some(([name, e]) => [name, ...e.aliases].some((n) => n.length >= 2 && item.text.includes(n)))
+    || [...scan.tradeNames.keys()].some((t) => item.text.startsWith(t));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
 import {
-  afterLeadVerbs, COUNTED, industryLexicon, industryName, NOT_A_LISTED_PROJECT_TAIL, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_REGISTERED_NAME, NOT_IN_PROJECT, PROGRAMME_WORDS, segmentSectors, umbrella,
+  afterLeadVerbs, COUNTED, industryLexicon, industryName, tradeNameLength, NOT_A_LISTED_PROJECT_TAIL, NOT_A_PROJECT_TAIL, NOT_IN_ENTERPRISE, NOT_IN_REGISTERED_NAME, NOT_IN_PROJECT, PROGRAMME_WORDS, segmentSectors, umbrella,
 } from './vocabulary.js';
 
 export interface Found { id: string; start: number; end: number }
@@ -48,6 +48,8 @@ export class EconomyScan {
   readonly text: string;
   readonly industries: Found[] = [];
   readonly enterprises = new Map<string, { id: string; aliases: string[] }>();
+  /** Trade names of registered companies (云鹰), for projects named after them. */
+  readonly tradeNames = new Map<string, string>();
   readonly projects: (Found & { name: string })[] = [];
   readonly chains: ChainSentence[] = [];
   private readonly orgMask: Uint8Array;
@@ -129,6 +131,14 @@ export class EconomyScan {
     if (place && place.start === from && name.length - (place.end - from) >= 2) aliases.push(name.slice(place.end - from));
     const id = this.doc.mention('Enterprise', name, from, from + name.length, { aliases });
     this.enterprises.set(name, { id, aliases });
+    // A registered name's trade name (云鹰 of 广东云鹰农业集团有限公司) may open its projects' names; it is kept
+    // apart from the aliases, which would merge other companies sharing it across documents.
+    if (registered) {
+      let rest = name, at = from;
+      for (let p = this.places.get(at); p && p.end <= from + name.length; p = this.places.get(at)) { rest = rest.slice(p.end - at); at = p.end; }
+      const trade = rest.length >= 6 ? rest.slice(0, tradeNameLength(rest)) : '';
+      if (trade.length >= 2 && /^[\p{Script=Han}]+$/u.test(trade) && !this.tradeNames.has(trade)) this.tradeNames.set(trade, id);
+    }
     if (place) {
       const placeId = this.doc.mention('Place', place.place.name, place.start, place.end, { level: place.place.level, code: place.place.code });
       this.doc.relate('LOCATED_IN', id, placeId, from, from + name.length);
