@@ -84,6 +84,15 @@ function followedByNonPlaceWord(index: GazetteerIndex, text: string, end: number
   return !placeNameStartsAt(index, text, end);
 }
 
+/** Does the text name this town in full somewhere? (Remembered for the text being scanned.) */
+let fullNames: { text: string; seen: Map<string, boolean> } = { text: '', seen: new Map() };
+function namedInFull(text: string, name: string): boolean {
+  if (fullNames.text !== text) fullNames = { text, seen: new Map() };
+  let known = fullNames.seen.get(name);
+  if (known === undefined) fullNames.seen.set(name, (known = text.includes(name)));
+  return known;
+}
+
 /** Whether one reading of a surface is admissible here, before choosing among readings.
  * `local` is a place matched immediately before (山西省|临汾市|尧都区): its children are in scope. */
 function admissible(
@@ -97,7 +106,7 @@ function admissible(
 
   if (kind === 'short') {
     if (followedByNonPlaceWord(index, text, end) || isPersonName(text, start, end)) return false;
-    if (entry.level === 'town') return underLocal || text.includes(entry.name);
+    if (entry.level === 'town') return underLocal || namedInFull(text, entry.name);
     if (entry.level === 'county') {
       // A bare county form is a word until the document (or the preceding place) puts us in its city.
       if (underLocal || isUnder(index, entry, ctx.cityCode) || isUnder(index, entry, ctx.countyCode)) return true;

@@ -50,10 +50,17 @@ const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被
 // Words that follow a surname-like character in ordinary prose (有关负责同志, 高度重视).
 const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '级', '同', '务', '府', '委', '员', '邀', '联', '括', '副'];
 
+/** AFTER_NAME_WORDS by their first character (asked for every candidate name). */
+const afterNameWordsByFirst = lazy(() => {
+  const map = new Map<string, string[]>();
+  for (const w of AFTER_NAME_WORDS) map.set(w[0], [...(map.get(w[0]) ?? []), w]);
+  return map;
+});
 function followsName(text: string, pos: number): boolean {
   const ch = text[pos];
   if (ch === undefined || !isHan(ch) || AFTER_NAME_CHARS.has(ch)) return true;
-  return AFTER_NAME_WORDS.some((w) => text.startsWith(w, pos));
+  const words = afterNameWordsByFirst().get(ch);
+  return !!words && words.some((w) => text.startsWith(w, pos));
 }
 
 /** A personal name starting at `pos`: surname + one or two given characters, or a transliterated name
@@ -557,6 +564,8 @@ const namesBeforeTitlesPattern = lazy(() => {
 });
 function namesBeforeTitles(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
+  // (Most texts have none of these: the pattern is not tried on them.)
+  if (!/负责|分管|主持|作为/.test(text)) return;
   for (const m of text.matchAll(namesBeforeTitlesPattern())) {
     const start = m.index! + m[0].length - m[1].length;
     if (nameAt(text, start) === m[1]) addPerson(start, m[1]);

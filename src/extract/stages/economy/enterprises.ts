@@ -172,6 +172,7 @@ function straddlingSector(name: string, at: number): boolean {
 function tradeNameAndEnding(name: string): string | undefined {
   for (let n = 2; n <= 4; n++) {
     const trade = name.slice(0, n);
+    if (!TRADE_ENDINGS_BEFORE_PRODUCT().some((x) => name.startsWith(x, n))) continue;
     if (!/^[\p{Script=Han}]+$/u.test(trade) || GENERIC_TRADE_NAME.test(trade) || opensProduct(trade)) continue;
     // A sector that straddles the trade name's end (融嘉|新能源汽车) makes it no trade name.
     if (straddlingSector(name, n)) continue;
