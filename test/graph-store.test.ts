@@ -158,6 +158,31 @@ describe('streamed graph files', () => {
     store.close();
   });
 
+  it('the store writes the same bytes as the generic writers given the same graph as a graphology graph', async () => {
+    // Sentences, names and titles with what JSON or XML escape or drop (quotes, markup, controls, U+FFFE,
+    // a lone surrogate, an astral character): the store copies plain sentences as bytes, the others as strings.
+    const odd = records();
+    odd[1].relations.push(
+      rel('b.txt', 'ATTENDS', 'p1', 'm1', 50, '韩立群出席\uFFFE会议\ud800。\t"<&>"\\', { title: '主持人 "甲" & <乙>' }),
+      rel('b.txt', 'LOCATED_IN', 'o1', 'e1', 60, '𠀀宏远位于临汾。'),
+    );
+    odd[1].mentions.push(mention('b.txt', 'q1', 'Person', '张"三"<\u0001>', 300, { aliases: ['张三&'] }));
+    odd[1].relations.push(rel('b.txt', 'HOLDS_POSITION', 'q1', 'o1', 300, '张"三"任职。', { title: '副<市长>' }));
+    for (const [name, texts] of [['memory', new MemoryTexts()], ['file', new FileTexts(path.join(tmp, 'same-texts.bin'))]] as const) {
+      const store = reduceRecords(odd, texts);
+      const summary = assignStoreCommunities(store);
+      store.attributes.communities = summary.count;
+      const fast = path.join(tmp, `same-store-${name}`), generic = path.join(tmp, `same-graph-${name}`);
+      await writeGraphFiles(store, fast, { docChars });
+      await writeGraphFiles(toGraphology(store), generic, { docChars });
+      for (const f of ['graph.json', 'graph.graphml', 'graph.gexf']) {
+        expect(readFileSync(path.join(fast, f), 'utf8')).toBe(readFileSync(path.join(generic, f), 'utf8'));
+      }
+      expect(readFileSync(path.join(fast, 'graph.gexf'), 'utf8')).toContain('&lt;&amp;&gt;');
+      store.close();
+    }
+  });
+
   it('graph.json written from a graphology graph is its export', async () => {
     const { graph } = graphWithCommunities();
     const out = path.join(tmp, 'from-graph');

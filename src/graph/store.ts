@@ -116,7 +116,7 @@ class EvidencePool {
  * the pool's lists at the end of the reduce, so that the pool (with its links, sequence numbers and spare
  * capacity) can be let go before Louvain and the writing.
  */
-interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
+export interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
 
 function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, withText: boolean): EvidenceTable {
   const offsets = new Int32Array(lists.length + 1);
@@ -157,16 +157,16 @@ export class GraphStore {
     readonly nodeAliases: ReadonlyArray<readonly string[]>,
     readonly nodeLevel: ReadonlyArray<PlaceLevel | undefined>,
     readonly nodeCode: ReadonlyArray<string | undefined>,
-    private readonly nodeEvidence: EvidenceTable,
+    readonly nodeEvidence: EvidenceTable,
     readonly edgeType: readonly string[],
     readonly edgeSource: Int32Array,
     readonly edgeTarget: Int32Array,
     readonly edgeTitle: ReadonlyArray<string | undefined>,
     readonly edgeBasis: ReadonlyArray<string | undefined>,
-    private readonly edgeEvidence: EvidenceTable,
+    readonly edgeEvidence: EvidenceTable,
     /** MENTIONS: document index, target node, and the first span (document index, start, end). */
     readonly mentions: { doc: Int32Array; target: Int32Array; evDoc: Int32Array; start: Int32Array; end: Int32Array },
-    private readonly texts: TextStore,
+    readonly texts: TextStore,
   ) {
     this.community = new Int32Array(nodeKey.length);
   }
@@ -194,10 +194,11 @@ export class GraphStore {
     };
   }
 
-  edgeAttributes(i: number, withEvidence = true): EdgeAttributes {
+  /** Edge i's attributes; `withText: false` leaves the sentences out of the evidence (a check that need not read them). */
+  edgeAttributes(i: number, withEvidence = true, withText = true): EdgeAttributes {
     const title = this.edgeTitle[i], basis = this.edgeBasis[i];
     return {
-      type: this.edgeType[i] as EdgeAttributes['type'], evidence: withEvidence ? this.evidenceOf(this.edgeEvidence, i) : [],
+      type: this.edgeType[i] as EdgeAttributes['type'], evidence: withEvidence ? this.evidenceOf(this.edgeEvidence, i, withText) : [],
       ...(title ? { title } : {}), ...(basis ? { basis } : {}),
     };
   }
@@ -216,10 +217,10 @@ export class GraphStore {
     }
   }
 
-  /** Relations (PART_OF last), then MENTIONS. */
-  *edges(withEvidence = true): Generator<StoreEdge> {
+  /** Relations (PART_OF last), then MENTIONS; `withText: false` leaves the sentences out of the evidence. */
+  *edges(withEvidence = true, withText = true): Generator<StoreEdge> {
     for (let i = 0; i < this.edgeType.length; i++) {
-      yield { key: this.edgeKey(i), source: this.nodeKey[this.edgeSource[i]], target: this.nodeKey[this.edgeTarget[i]], attributes: this.edgeAttributes(i, withEvidence) };
+      yield { key: this.edgeKey(i), source: this.nodeKey[this.edgeSource[i]], target: this.nodeKey[this.edgeTarget[i]], attributes: this.edgeAttributes(i, withEvidence, withText) };
     }
     const m = this.mentions;
     for (let i = 0; i < m.doc.length; i++) {
@@ -231,11 +232,11 @@ export class GraphStore {
     }
   }
 
-  private evidenceOf(t: EvidenceTable, owner: number): EdgeAttributes['evidence'] {
+  private evidenceOf(t: EvidenceTable, owner: number, withText = true): EdgeAttributes['evidence'] {
     const out: EdgeAttributes['evidence'] = [];
     for (let k = t.offsets[owner]; k < t.offsets[owner + 1]; k++) {
       const doc = this.docs[t.doc[k]], start = t.start[k], end = t.end[k];
-      const length = k < t.textLength.length ? t.textLength[k] : -1;
+      const length = withText && k < t.textLength.length ? t.textLength[k] : -1;
       out.push(length < 0 ? { doc, start, end } : { doc, start, end, text: this.texts.get({ offset: t.textOffset[k], length }) });
     }
     return out;
@@ -245,11 +246,18 @@ export class GraphStore {
   close(): void { this.texts.close(); }
 }
 
+export interface Reducer {
+  /** Takes the next record (records go in in input order). */
+  add(record: DocRecord): void;
+  /** Resolves entities and returns the graph; the reducer is used up. */
+  finish(): GraphStore;
+}
+
 /**
- * The single reduce step: records in (one pass, in input order), the resolved graph out. Sentences go
- * to `texts` (a FileTexts keeps them off the heap); the store reads them back while the graph is written.
+ * The reduce step, one record at a time: `kg build` feeds records as the workers deliver them, so that the
+ * pass over the records overlaps extraction, and only the resolution is left once the last one is in.
  */
-export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = new MemoryTexts()): GraphStore {
+export function createReducer(texts: TextStore = new MemoryTexts()): Reducer {
   const docIndex = new Map<string, number>();
   const docs: string[] = [];
   const documents: Array<{ doc: number; title?: string; date?: string; place?: string }> = [];
@@ -282,7 +290,7 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
 
   let seq = 0;
   let relationSeq = 0;
-  for (const record of records) {
+  const add = (record: DocRecord): void => {
     const doc = docOf(record.doc);
     if (!withDocument.has(doc)) {
       withDocument.add(doc);
@@ -336,102 +344,115 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
         edgePool.textLength.set(entry, ref.length);
       }
     }
-  }
+  };
 
-  // Resolution: raw entities → canonical nodes, in the order each was first seen.
-  const resolution = resolveSeen(seen);
-  const canonIndex = new Map<string, number>();
-  const rawToNode = new Int32Array(rawSeen.length);
-  const nodeKey: string[] = [], nodeType: EntityType[] = [], nodeName: string[] = [], nodeAliases: string[][] = [];
-  const nodeLevel: Array<PlaceLevel | undefined> = [], nodeCode: Array<string | undefined> = [];
-  const members: number[][] = [];
-  rawSeen.forEach((e, raw) => {
-    const name = resolution.canonicalName(e.type, e.name);
-    const key = `${e.type}:${name}`;
-    let node = canonIndex.get(key);
-    if (node === undefined) {
-      node = nodeKey.length;
-      canonIndex.set(key, node);
-      nodeKey.push(key); nodeType.push(e.type); nodeName.push(name); nodeAliases.push(resolution.formsOf(e.type, name));
-      nodeLevel.push(rawLevel[raw]); nodeCode.push(rawCode[raw]);
-      members.push([raw]);
-    } else members[node].push(raw);
-    rawToNode[raw] = node;
-  });
-  rawIndex.clear();
-  seen.clear();
-  rawEdgeIndex.clear();
-  const nodeLists = members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m)));
+  const finish = (): GraphStore => {
+    // Resolution: raw entities → canonical nodes, in the order each was first seen.
+    const resolution = resolveSeen(seen);
+    const canonIndex = new Map<string, number>();
+    const rawToNode = new Int32Array(rawSeen.length);
+    const nodeKey: string[] = [], nodeType: EntityType[] = [], nodeName: string[] = [], nodeAliases: string[][] = [];
+    const nodeLevel: Array<PlaceLevel | undefined> = [], nodeCode: Array<string | undefined> = [];
+    const members: number[][] = [];
+    rawSeen.forEach((e, raw) => {
+      const name = resolution.canonicalName(e.type, e.name);
+      const key = `${e.type}:${name}`;
+      let node = canonIndex.get(key);
+      if (node === undefined) {
+        node = nodeKey.length;
+        canonIndex.set(key, node);
+        nodeKey.push(key); nodeType.push(e.type); nodeName.push(name); nodeAliases.push(resolution.formsOf(e.type, name));
+        nodeLevel.push(rawLevel[raw]); nodeCode.push(rawCode[raw]);
+        members.push([raw]);
+      } else members[node].push(raw);
+      rawToNode[raw] = node;
+    });
+    rawIndex.clear();
+    seen.clear();
+    rawEdgeIndex.clear();
+    const nodeLists = members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m)));
 
-  // Raw edges → edges between canonical nodes (an edge whose ends resolve to one node is dropped).
-  const edgeIndex = new Map<string, number>();
-  const edgeType: string[] = [], edgeTitle: Array<string | undefined> = [], edgeBasis: Array<string | undefined> = [];
-  const edgeSource = new IntVec(), edgeTarget = new IntVec();
-  const edgeMembers: number[][] = [];
-  const edgeTitleSeq: number[] = [];
-  for (let raw = 0; raw < rawEdgeType.length; raw++) {
-    const source = rawToNode[rawEdgeSource.data[raw]], target = rawToNode[rawEdgeTarget.data[raw]];
-    if (source === target) continue;
-    const key = `${rawEdgeType[raw]}|${source}|${target}|${rawEdgeKeyTitle[raw]}`;
-    let edge = edgeIndex.get(key);
-    if (edge === undefined) {
-      edge = edgeType.length;
-      edgeIndex.set(key, edge);
-      edgeType.push(rawEdgeType[raw]); edgeSource.push(source); edgeTarget.push(target);
-      edgeTitle.push(rawEdgeTitle[raw]); edgeTitleSeq.push(rawEdgeTitle[raw] ? rawEdgeTitleSeq.data[raw] : Infinity);
-      edgeBasis.push(rawEdgeBasis[raw]);
-      edgeMembers.push([raw]);
-    } else {
-      edgeMembers[edge].push(raw);
-      if (rawEdgeTitle[raw] && rawEdgeTitleSeq.data[raw] < edgeTitleSeq[edge]) { edgeTitle[edge] = rawEdgeTitle[raw]; edgeTitleSeq[edge] = rawEdgeTitleSeq.data[raw]; }
+    // Raw edges → edges between canonical nodes (an edge whose ends resolve to one node is dropped).
+    const edgeIndex = new Map<string, number>();
+    const edgeType: string[] = [], edgeTitle: Array<string | undefined> = [], edgeBasis: Array<string | undefined> = [];
+    const edgeSource = new IntVec(), edgeTarget = new IntVec();
+    const edgeMembers: number[][] = [];
+    const edgeTitleSeq: number[] = [];
+    for (let raw = 0; raw < rawEdgeType.length; raw++) {
+      const source = rawToNode[rawEdgeSource.data[raw]], target = rawToNode[rawEdgeTarget.data[raw]];
+      if (source === target) continue;
+      const key = `${rawEdgeType[raw]}|${source}|${target}|${rawEdgeKeyTitle[raw]}`;
+      let edge = edgeIndex.get(key);
+      if (edge === undefined) {
+        edge = edgeType.length;
+        edgeIndex.set(key, edge);
+        edgeType.push(rawEdgeType[raw]); edgeSource.push(source); edgeTarget.push(target);
+        edgeTitle.push(rawEdgeTitle[raw]); edgeTitleSeq.push(rawEdgeTitle[raw] ? rawEdgeTitleSeq.data[raw] : Infinity);
+        edgeBasis.push(rawEdgeBasis[raw]);
+        edgeMembers.push([raw]);
+      } else {
+        edgeMembers[edge].push(raw);
+        if (rawEdgeTitle[raw] && rawEdgeTitleSeq.data[raw] < edgeTitleSeq[edge]) { edgeTitle[edge] = rawEdgeTitle[raw]; edgeTitleSeq[edge] = rawEdgeTitleSeq.data[raw]; }
+      }
     }
-  }
-  const edgeLists = edgeMembers.map((m) => (m.length === 1 ? edgePool.list(m[0]) : edgePool.merged(m)));
+    const edgeLists = edgeMembers.map((m) => (m.length === 1 ? edgePool.list(m[0]) : edgePool.merged(m)));
 
-  // PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer.
-  const byCode = new Map<string, number>();
-  nodeKey.forEach((_k, i) => { if (nodeType[i] === 'Place' && nodeCode[i]) byCode.set(nodeCode[i]!, i); });
-  if (byCode.size) {
-    const g = gazetteer();
-    for (const [code, node] of byCode) {
-      const parent = g.ancestors(code).find((p) => byCode.has(p.code));
-      if (!parent) continue;
-      const target = byCode.get(parent.code)!;
-      const key = `PART_OF|${node}|${target}|`;
-      if (edgeIndex.has(key)) continue;
-      edgeIndex.set(key, edgeType.length);
-      edgeType.push('PART_OF'); edgeSource.push(node); edgeTarget.push(target); edgeTitle.push(undefined); edgeBasis.push(undefined);
-      const first = nodeLists[node][0];
-      edgeLists.push([edgePool.entry(nodePool.doc.data[first], nodePool.start.data[first], nodePool.end.data[first], 0)]);
+    // PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer.
+    const byCode = new Map<string, number>();
+    nodeKey.forEach((_k, i) => { if (nodeType[i] === 'Place' && nodeCode[i]) byCode.set(nodeCode[i]!, i); });
+    if (byCode.size) {
+      const g = gazetteer();
+      for (const [code, node] of byCode) {
+        const parent = g.ancestors(code).find((p) => byCode.has(p.code));
+        if (!parent) continue;
+        const target = byCode.get(parent.code)!;
+        const key = `PART_OF|${node}|${target}|`;
+        if (edgeIndex.has(key)) continue;
+        edgeIndex.set(key, edgeType.length);
+        edgeType.push('PART_OF'); edgeSource.push(node); edgeTarget.push(target); edgeTitle.push(undefined); edgeBasis.push(undefined);
+        const first = nodeLists[node][0];
+        edgeLists.push([edgePool.entry(nodePool.doc.data[first], nodePool.start.data[first], nodePool.end.data[first], 0)]);
+      }
     }
-  }
-  const nodeEvidence = table(nodeLists, nodePool, false);
-  const edgeEvidence = table(edgeLists, edgePool, true);
+    const nodeEvidence = table(nodeLists, nodePool, false);
+    const edgeEvidence = table(edgeLists, edgePool, true);
 
-  // MENTIONS: a document's first mention of each entity. A record's mentions are consecutive; a document
-  // given again in a later record (only possible outside kg build) picks up its earlier targets.
-  const out = { doc: new IntVec(), target: new IntVec(), evDoc: new IntVec(), start: new IntVec(), end: new IntVec() };
-  const finished = new Set<number>();
-  let current = -1;
-  let targets = new Set<number>();
-  for (let i = 0; i < mDoc.length; i++) {
-    const doc = mDoc.data[i];
-    if (doc !== current) {
-      if (current >= 0) finished.add(current);
-      current = doc;
-      targets = new Set();
-      if (finished.has(doc)) for (let k = 0; k < out.doc.length; k++) if (out.doc.data[k] === doc) targets.add(out.target.data[k]);
+    // MENTIONS: a document's first mention of each entity. A record's mentions are consecutive; a document
+    // given again in a later record (only possible outside kg build) picks up its earlier targets.
+    const out = { doc: new IntVec(), target: new IntVec(), evDoc: new IntVec(), start: new IntVec(), end: new IntVec() };
+    const finished = new Set<number>();
+    let current = -1;
+    let targets = new Set<number>();
+    for (let i = 0; i < mDoc.length; i++) {
+      const doc = mDoc.data[i];
+      if (doc !== current) {
+        if (current >= 0) finished.add(current);
+        current = doc;
+        targets = new Set();
+        if (finished.has(doc)) for (let k = 0; k < out.doc.length; k++) if (out.doc.data[k] === doc) targets.add(out.target.data[k]);
+      }
+      const node = rawToNode[mRaw.data[i]];
+      if (targets.has(node)) continue;
+      targets.add(node);
+      out.doc.push(doc); out.target.push(node); out.evDoc.push(mEvDoc.data[i]); out.start.push(mStart.data[i]); out.end.push(mEnd.data[i]);
     }
-    const node = rawToNode[mRaw.data[i]];
-    if (targets.has(node)) continue;
-    targets.add(node);
-    out.doc.push(doc); out.target.push(node); out.evDoc.push(mEvDoc.data[i]); out.start.push(mStart.data[i]); out.end.push(mEnd.data[i]);
-  }
-  const trim = (v: IntVec) => v.data.slice(0, v.length);
-  return new GraphStore(
-    docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
-    edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,
-    { doc: trim(out.doc), target: trim(out.target), evDoc: trim(out.evDoc), start: trim(out.start), end: trim(out.end) },
-    texts,
-  );
+    const trim = (v: IntVec) => v.data.slice(0, v.length);
+    return new GraphStore(
+      docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
+      edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,
+      { doc: trim(out.doc), target: trim(out.target), evDoc: trim(out.evDoc), start: trim(out.start), end: trim(out.end) },
+      texts,
+    );
+  };
+  return { add, finish };
+}
+
+/**
+ * The single reduce step: records in (one pass, in input order), the resolved graph out. Sentences go
+ * to `texts` (a FileTexts keeps them off the heap); the store reads them back while the graph is written.
+ */
+export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = new MemoryTexts()): GraphStore {
+  const reducer = createReducer(texts);
+  for (const record of records) reducer.add(record);
+  return reducer.finish();
 }
