@@ -3,7 +3,7 @@
 import { DirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -222,6 +222,16 @@ describe('streamed graph files', () => {
     await expect(writeGraphFiles(store, out, { docChars: new Map([...docChars, ['b.txt', 50]]) })).rejects.toThrow(GraphValidationError);
     await expect(writeGraphFiles(store, out, { docChars: new Map([...docChars, ['b.txt', 50]]) })).rejects.toThrow(/past the end of b\.txt/);
     for (const f of ['graph.json', 'graph.graphml', 'graph.gexf']) expect(existsSync(path.join(out, f))).toBe(false);
+  });
+
+  it('fails, leaving no graph.json behind, when the thread writing GraphML and GEXF fails', async () => {
+    const { store } = storeWithCommunities();
+    const out = path.join(tmp, 'xml-fails');
+    // A folder where graph.gexf should go: the worker cannot create the file.
+    mkdirSync(path.join(out, 'graph.gexf'), { recursive: true });
+    await expect(writeGraphFiles(store, out, { docChars })).rejects.toThrow(/writing GraphML and GEXF failed: .*EISDIR/);
+    expect(existsSync(path.join(out, 'graph.json'))).toBe(false);
+    expect(existsSync(path.join(out, 'graph.graphml'))).toBe(false);
   });
 
   it('report.md reads the same from the store as from the graphology graph', () => {

@@ -7,12 +7,14 @@
 // The graph is a graphology graph or the reduce step's compact store (src/graph/store.ts), which
 // store-export.ts writes from its arrays, copying the evidence sentences as bytes.
 import { rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { KgGraph } from './build.js';
 import type { ExportedGraph } from './contract.js';
 import { GraphStore } from './store.js';
 import { writeStoreFormats } from './store-export.js';
+import type { XmlJob, XmlOutcome } from './xml-worker.js';
 import { escapeXml, stripXmlForbidden } from './escape.js';
 import { GraphChecker, validateExportedGraph, type ValidateOptions } from './validate.js';
 import {
@@ -132,9 +134,34 @@ export function toGexf(graph: KgGraph | GraphStore): string {
 
 export interface WrittenGraphFiles { json: string; graphml: string; gexf: string }
 
+// Under vitest this module runs from src/ as TypeScript, where no worker script can be loaded: the compiled
+// worker in dist/ is used then (test/global-build.ts compiles it before the tests).
+const XML_WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/graph/xml-worker.js', import.meta.url)
+  : new URL('./xml-worker.js', import.meta.url);
+const XML_WORKER_HEAP_MB = 4096;
+
+/** Writes graph.graphml and graph.gexf from the store in a worker thread; `stop` ends it early. */
+function startXmlWorker(store: GraphStore, files: WrittenGraphFiles): { done: Promise<void>; stop: () => Promise<void> } {
+  const job: XmlJob = { snapshot: store.snapshot(), graphml: files.graphml, gexf: files.gexf };
+  const worker = new Worker(XML_WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: XML_WORKER_HEAP_MB } });
+  const done = new Promise<void>((resolve, reject) => {
+    let outcome: XmlOutcome | undefined;
+    worker.on('message', (m: XmlOutcome) => { outcome = m; });
+    worker.on('error', (err: Error) => reject(new Error(`writing GraphML and GEXF failed: ${err.message}`)));
+    worker.on('exit', (code) => {
+      if (outcome?.ok) resolve();
+      else reject(new Error(`writing GraphML and GEXF failed: ${outcome ? outcome.message : `worker stopped (exit code ${code})`}`));
+    });
+  });
+  done.catch(() => { /* reported by whoever awaits it */ });
+  return { done, stop: async () => { await worker.terminate(); } };
+}
+
 /**
  * Checks the graph against the contract while it writes graph.json, graph.graphml and graph.gexf into
- * `outDir`. When a check fails (GraphValidationError), the three files are removed again.
+ * `outDir`. When a check fails (GraphValidationError), the three files are removed again. From the compact
+ * store, graph.json is written here and the two XML files in a worker thread at the same time.
  */
 export async function writeGraphFiles(graph: KgGraph | GraphStore, outDir: string, options: ValidateOptions = {}): Promise<WrittenGraphFiles> {
   await mkdir(outDir, { recursive: true });
@@ -144,19 +171,29 @@ export async function writeGraphFiles(graph: KgGraph | GraphStore, outDir: strin
     gexf: path.join(outDir, 'graph.gexf'),
   };
   const sinks: FileSink[] = [];
+  let xml: ReturnType<typeof startXmlWorker> | undefined;
   try {
-    const json = new FileSink(files.json); sinks.push(json);
-    const graphml = new FileSink(files.graphml); sinks.push(graphml);
-    const gexf = new FileSink(files.gexf); sinks.push(gexf);
     if (graph instanceof GraphStore) {
+      xml = startXmlWorker(graph, files);
       const checker = new GraphChecker(options);
       checker.shell({ attributes: graph.attributes, options: graph.options });
-      writeStoreFormats(graph, { json, graphml, gexf }, checker);
-    } else writeFormats(graphSource(graph), { json, graphml, gexf }, options);
-    for (const sink of sinks.splice(0)) sink.close();
+      const json = new FileSink(files.json); sinks.push(json);
+      writeStoreFormats(graph, { json }, checker);
+      sinks.splice(0).forEach((sink) => sink.close());
+      await xml.done;
+    } else {
+      const json = new FileSink(files.json); sinks.push(json);
+      const graphml = new FileSink(files.graphml); sinks.push(graphml);
+      const gexf = new FileSink(files.gexf); sinks.push(gexf);
+      writeFormats(graphSource(graph), { json, graphml, gexf }, options);
+      for (const sink of sinks.splice(0)) sink.close();
+    }
   } catch (err) {
     for (const sink of sinks) { try { sink.close(); } catch { /* already failing */ } }
-    for (const file of Object.values(files)) rmSync(file, { force: true });
+    await xml?.stop();
+    for (const file of Object.values(files)) {
+      try { rmSync(file, { force: true }); } catch { /* not a file we wrote: the error says what went wrong */ }
+    }
     throw err;
   }
   return files;

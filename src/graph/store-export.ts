@@ -98,33 +98,36 @@ export function storeAttributeModels(store: GraphStore, graphmlLabels: boolean):
 }
 
 /**
- * One pass over the store: every element is checked (its evidence without the sentences, which are
- * strings by construction), then written to the three files.
+ * One pass over the store, writing the files given: graph.json (each element checked first, its evidence
+ * without the sentences, which are strings by construction), GraphML and GEXF. kg build writes graph.json
+ * on one thread and the two XML files on another (xml-worker.ts).
  */
-export function writeStoreFormats(store: GraphStore, sinks: StoreSinks, checker: GraphChecker): void {
-  const json = new JsonWriter(sinks.json);
-  const graphml = new GraphmlWriter(sinks.graphml);
-  const gexf = new GexfWriter(sinks.gexf);
-  const withLabels = storeAttributeModels(store, true);
-  const without = storeAttributeModels(store, false);
+export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>, checker?: GraphChecker): void {
+  const json = sinks.json && new JsonWriter(sinks.json);
+  const graphml = sinks.graphml && new GraphmlWriter(sinks.graphml);
+  const gexf = sinks.gexf && new GexfWriter(sinks.gexf);
   const source = store as unknown as GraphSource;
-  graphml.start(source, withLabels.nodes, withLabels.edges);
-  gexf.start(without.nodes, without.edges);
-  json.start(source);
+  if (graphml) {
+    const withLabels = storeAttributeModels(store, true);
+    graphml.start(source, withLabels.nodes, withLabels.edges);
+  }
+  if (gexf) {
+    const without = storeAttributeModels(store, false);
+    gexf.start(without.nodes, without.edges);
+  }
+  json?.start(source);
+  const xml = Boolean(graphml || gexf);
   const evidence = new EvidenceWriter(store);
-  const gexfNodeNames = gexf.nodeModel.map(([name]) => name);
-  const gexfEdgeNames = gexf.edgeModel.map(([name]) => name);
+  const gexfNodeNames = gexf ? gexf.nodeModel.map(([name]) => name) : [];
+  const gexfEdgeNames = gexf ? gexf.edgeModel.map(([name]) => name) : [];
 
   // Escaped values by attribute name, for the element being written.
   const escaped = new Map<string, XmlValue>();
   let jsonFirst = true;
 
-  const writeElement = (
-    kind: 'node' | 'edge', key: string, ends: { source: string; target: string } | undefined,
-    attributes: Record<string, unknown>, table: EvidenceTable | undefined, owner: number,
-  ): void => {
-    escaped.clear();
-    // graph.json: the attributes in their order, evidence streamed from the table when there is one.
+  const writeJson = (key: string, ends: { source: string; target: string } | undefined, attributes: Record<string, unknown>, table: EvidenceTable | undefined, owner: number): void => {
+    const out = sinks.json!;
+    // The attributes in their order, evidence streamed from the table when there is one.
     let s = `${jsonFirst ? '' : ','}{"key":${JSON.stringify(key)}`;
     if (ends) s += `,"source":${JSON.stringify(ends.source)},"target":${JSON.stringify(ends.target)}`;
     s += ',"attributes":{';
@@ -135,53 +138,66 @@ export function writeStoreFormats(store: GraphStore, sinks: StoreSinks, checker:
       s += `${firstAttribute ? '' : ','}${JSON.stringify(name)}:`;
       firstAttribute = false;
       if (name === 'evidence' && table) {
-        sinks.json.write(s);
-        evidence.write(sinks.json, JSON_TEXT, table, owner);
+        out.write(s);
+        evidence.write(out, JSON_TEXT, table, owner);
         s = '';
-        escaped.set(name, table);
-        continue;
-      }
-      const text = JSON.stringify(value);
-      s += text;
-      if (value === null) continue;
-      if (typeof value === 'string') escaped.set(name, escapeXml(value));
+      } else s += JSON.stringify(value);
+    }
+    out.write(`${s}}}`);
+    jsonFirst = false;
+  };
+
+  /** Each value as escaped XML text, as export.ts's serialise gives it (the evidence: its table). */
+  const escapeValues = (attributes: Record<string, unknown>, table: EvidenceTable | undefined): void => {
+    escaped.clear();
+    for (const name in attributes) {
+      const value = attributes[name];
+      if (value === undefined || value === null || typeof value === 'function' || typeof value === 'symbol') continue;
+      if (name === 'evidence' && table) escaped.set(name, table);
+      else if (typeof value === 'string') escaped.set(name, escapeXml(value));
       else if (typeof value === 'number') { if (Number.isFinite(value)) escaped.set(name, String(value)); }
       else if (typeof value === 'boolean') escaped.set(name, String(value));
-      else escaped.set(name, escapeXml(text));
+      else escaped.set(name, escapeXml(JSON.stringify(value)));
     }
-    sinks.json.write(`${s}}}`);
-    jsonFirst = false;
+  };
 
+  const writeXml = (
+    kind: 'node' | 'edge', key: string, ends: { source: string; target: string } | undefined,
+    attributes: Record<string, unknown>, table: EvidenceTable | undefined, owner: number,
+  ): void => {
+    escapeValues(attributes, table);
     const id = escapeAttr(key);
     const endsAttr = ends ? ` source="${escapeAttr(ends.source)}" target="${escapeAttr(ends.target)}"` : '';
     if (kind === 'node') {
       const name = (escaped.get('name') as string | undefined) ?? escapeXml(key);
       const label = name ? ` label="${attrFromText(name)}"` : '';
-      writeGexf(`      <node id="${id}"${label}>\n`, gexfNodeNames, table, owner, '      </node>\n');
+      if (gexf) writeGexf(`      <node id="${id}"${label}>\n`, gexfNodeNames, table, owner, '      </node>\n');
       if (!escaped.has('label')) escaped.set('label', name);
-      writeGraphml(`    <node id="${id}">\n`, graphml.nodeKeys, table, owner, '    </node>\n');
+      if (graphml) writeGraphml(`    <node id="${id}">\n`, graphml.nodeKeys, table, owner, '    </node>\n');
     } else {
       const l = String(attributes.type ?? '');
-      writeGexf(`      <edge id="${id}"${endsAttr}${l ? ` label="${escapeAttr(l)}"` : ''}>\n`, gexfEdgeNames, table, owner, '      </edge>\n');
+      if (gexf) writeGexf(`      <edge id="${id}"${endsAttr}${l ? ` label="${escapeAttr(l)}"` : ''}>\n`, gexfEdgeNames, table, owner, '      </edge>\n');
       if (!escaped.has('label') && typeof attributes.type === 'string') escaped.set('label', escaped.get('type'));
-      writeGraphml(`    <edge id="${id}"${endsAttr}>\n`, graphml.edgeKeys, table, owner, '    </edge>\n');
+      if (graphml) writeGraphml(`    <edge id="${id}"${endsAttr}>\n`, graphml.edgeKeys, table, owner, '    </edge>\n');
     }
   };
 
   const writeGraphml = (open: string, keys: KeySpec[], table: EvidenceTable | undefined, owner: number, close: string): void => {
+    const out = sinks.graphml!;
     let s = open;
     for (const k of keys) {
       const v = escaped.get(k.name);
       if (v === undefined) continue;
       if (typeof v === 'string') { s += `      <data key="${k.id}">${v}</data>\n`; continue; }
-      sinks.graphml.write(`${s}      <data key="${k.id}">`);
-      evidence.write(sinks.graphml, GRAPHML_TEXT, table!, owner);
+      out.write(`${s}      <data key="${k.id}">`);
+      evidence.write(out, GRAPHML_TEXT, table!, owner);
       s = '</data>\n';
     }
-    sinks.graphml.write(s + close);
+    out.write(s + close);
   };
 
   const writeGexf = (open: string, names: string[], table: EvidenceTable | undefined, owner: number, close: string): void => {
+    const out = sinks.gexf!;
     let s = open;
     if (names.length) {
       s += '        <attvalues>\n';
@@ -189,32 +205,36 @@ export function writeStoreFormats(store: GraphStore, sinks: StoreSinks, checker:
         const v = escaped.get(name);
         if (v === undefined || v === '') continue;
         if (typeof v === 'string') { s += `          <attvalue for="${escapeAttr(name)}" value="${attrFromText(v)}"/>\n`; continue; }
-        sinks.gexf.write(`${s}          <attvalue for="${escapeAttr(name)}" value="`);
-        evidence.write(sinks.gexf, GEXF_ATTR, table!, owner);
+        out.write(`${s}          <attvalue for="${escapeAttr(name)}" value="`);
+        evidence.write(out, GEXF_ATTR, table!, owner);
         s = '"/>\n';
       }
       s += '        </attvalues>\n';
     }
-    sinks.gexf.write(s + close);
+    out.write(s + close);
   };
 
   let i = 0;
   for (const node of store.nodes()) {
-    checker.node(node);
-    const entity = i < store.entityCount;
-    writeElement('node', node.key, undefined, node.attributes, entity ? store.nodeEvidence : undefined, i++);
+    checker?.node(node);
+    const table = i < store.entityCount ? store.nodeEvidence : undefined;
+    if (json) writeJson(node.key, undefined, node.attributes, table, i);
+    if (xml) writeXml('node', node.key, undefined, node.attributes, table, i);
+    i++;
   }
-  json.startEdges();
-  gexf.startEdges();
+  json?.startEdges();
+  gexf?.startEdges();
   jsonFirst = true;
   i = 0;
   for (const edge of store.edges(true, false)) {
-    checker.edge(edge);
-    const relation = i < store.relationCount;
-    writeElement('edge', edge.key, edge, edge.attributes, relation ? store.edgeEvidence : undefined, i++);
+    checker?.edge(edge);
+    const table = i < store.relationCount ? store.edgeEvidence : undefined;
+    if (json) writeJson(edge.key, edge, edge.attributes, table, i);
+    if (xml) writeXml('edge', edge.key, edge, edge.attributes, table, i);
+    i++;
   }
-  checker.finish();
-  json.end();
-  graphml.end();
-  gexf.end();
+  checker?.finish();
+  json?.end();
+  graphml?.end();
+  gexf?.end();
 }

@@ -14,11 +14,21 @@ import { gazetteer } from '../extract/gazetteer.js';
 import type { DocRecord, EntityType, PlaceLevel } from '../extract/records.js';
 import { DOCUMENT_TYPE, MENTIONS, type EdgeAttributes, type NodeAttributes } from './contract.js';
 import { resolveSeen, type SeenEntity } from './resolve.js';
-import { MemoryTexts, type TextStore } from './texts.js';
+import { MemoryTexts, type TextsHandOff, type TextStore } from './texts.js';
 
 // A place named in thousands of documents would otherwise carry thousands of evidence entries;
 // the first ones per node and edge are kept (the graph stays loadable and readable).
 export const MAX_EVIDENCE = 20;
+
+// The finished store's arrays live in SharedArrayBuffers: the thread that writes GraphML and GEXF
+// (xml-worker.ts) reads them where they are instead of a copy.
+const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * 4));
+const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
+const sharedCopy = (data: Int32Array, n: number): Int32Array => {
+  const out = sharedInt32(n);
+  out.set(data.subarray(0, n));
+  return out;
+};
 
 /** A growable Int32Array. */
 export class IntVec {
@@ -119,13 +129,13 @@ class EvidencePool {
 export interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
 
 function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, withText: boolean): EvidenceTable {
-  const offsets = new Int32Array(lists.length + 1);
+  const offsets = sharedInt32(lists.length + 1);
   let n = 0;
   lists.forEach((list, i) => { offsets[i] = n; n += list.length; });
   offsets[lists.length] = n;
   const t: EvidenceTable = {
-    offsets, doc: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n),
-    textOffset: new Float64Array(withText ? n : 0), textLength: new Int32Array(withText ? n : 0),
+    offsets, doc: sharedInt32(n), start: sharedInt32(n), end: sharedInt32(n),
+    textOffset: sharedFloat64(withText ? n : 0), textLength: sharedInt32(withText ? n : 0),
   };
   let k = 0;
   for (const list of lists) {
@@ -136,6 +146,30 @@ function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, with
     }
   }
   return t;
+}
+
+/** A GraphStore as it crosses to another thread (GraphStore.snapshot). */
+export interface StoreSnapshot {
+  attributes: Record<string, unknown>;
+  docs: readonly string[];
+  documents: ReadonlyArray<{ doc: number; title?: string; date?: string; place?: string }>;
+  nodeKey: readonly string[];
+  nodeType: readonly EntityType[];
+  nodeName: readonly string[];
+  nodeAliases: ReadonlyArray<readonly string[]>;
+  nodeLevel: ReadonlyArray<PlaceLevel | undefined>;
+  nodeCode: ReadonlyArray<string | undefined>;
+  nodeEvidence: EvidenceTable;
+  edgeTypes: string[];
+  edgeTypeCode: Uint8Array;
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeTitle: ReadonlyArray<string | undefined>;
+  edgeBasis: ReadonlyArray<string | undefined>;
+  edgeEvidence: EvidenceTable;
+  mentions: GraphStore['mentions'];
+  community: Int32Array;
+  texts: TextsHandOff;
 }
 
 export interface StoreNode { key: string; attributes: NodeAttributes }
@@ -168,7 +202,33 @@ export class GraphStore {
     readonly mentions: { doc: Int32Array; target: Int32Array; evDoc: Int32Array; start: Int32Array; end: Int32Array },
     readonly texts: TextStore,
   ) {
-    this.community = new Int32Array(nodeKey.length);
+    this.community = sharedInt32(nodeKey.length);
+  }
+
+  /** What another thread needs to rebuild the store (fromSnapshot): typed arrays are shared, not copied. */
+  snapshot(): StoreSnapshot {
+    const types = [...new Set(this.edgeType)];
+    const code = new Map(types.map((t, i) => [t, i]));
+    return {
+      attributes: this.attributes, docs: this.docs, documents: this.documents,
+      nodeKey: this.nodeKey, nodeType: this.nodeType, nodeName: this.nodeName, nodeAliases: this.nodeAliases,
+      nodeLevel: this.nodeLevel, nodeCode: this.nodeCode, nodeEvidence: this.nodeEvidence,
+      // Millions of edges, a dozen types: numbers cross the thread boundary far more cheaply than strings.
+      edgeTypes: types, edgeTypeCode: Uint8Array.from(this.edgeType, (t) => code.get(t)!),
+      edgeSource: this.edgeSource, edgeTarget: this.edgeTarget, edgeTitle: this.edgeTitle, edgeBasis: this.edgeBasis,
+      edgeEvidence: this.edgeEvidence, mentions: this.mentions, community: this.community, texts: this.texts.handOff(),
+    };
+  }
+
+  static fromSnapshot(s: StoreSnapshot, texts: TextStore): GraphStore {
+    const store = new GraphStore(
+      s.docs, s.documents, s.nodeKey, s.nodeType, s.nodeName, s.nodeAliases, s.nodeLevel, s.nodeCode, s.nodeEvidence,
+      Array.from(s.edgeTypeCode, (c) => s.edgeTypes[c]), s.edgeSource, s.edgeTarget, s.edgeTitle, s.edgeBasis, s.edgeEvidence,
+      s.mentions, texts,
+    );
+    store.community = s.community;
+    Object.assign(store.attributes, s.attributes);
+    return store;
   }
 
   /** Entity nodes. */
@@ -436,7 +496,7 @@ export function createReducer(texts: TextStore = new MemoryTexts()): Reducer {
       targets.add(node);
       out.doc.push(doc); out.target.push(node); out.evDoc.push(mEvDoc.data[i]); out.start.push(mStart.data[i]); out.end.push(mEnd.data[i]);
     }
-    const trim = (v: IntVec) => v.data.slice(0, v.length);
+    const trim = (v: IntVec) => sharedCopy(v.data, v.length);
     return new GraphStore(
       docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
       edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,

@@ -5,7 +5,7 @@
 // The graph files are written from the stored UTF-8 bytes where they can be (store-export.ts): each text
 // is marked, when stored, as plain or not (escape.ts), and a plain text is copied into the three files as
 // it is, never decoded and encoded again.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { isPlain } from './escape.js';
 
 /** A stored text's UTF-8 bytes, bytes[start, end) (valid until the store is used again), and whether it is plain. */
@@ -16,14 +16,21 @@ export interface TextStore {
   put(text: string): TextRef;
   get(ref: TextRef): string;
   raw(ref: TextRef): RawText;
+  /** What another thread needs to read the texts (openTexts); nothing may be put afterwards. */
+  handOff(): TextsHandOff;
   close(): void;
 }
+
+export type TextsHandOff = { file: string } | { texts: string[] };
+
+/** A reader of the texts another thread stored (TextStore.handOff). */
+export const openTexts = (h: TextsHandOff): TextStore => ('file' in h ? new FileTexts(h.file, true) : new MemoryTexts(h.texts));
 
 /** Where a stored text is: byte offset and byte length in the file (or index and 0 in memory). */
 export interface TextRef { offset: number; length: number }
 
 export class MemoryTexts implements TextStore {
-  private readonly texts: string[] = [];
+  constructor(private readonly texts: string[] = []) {}
   put(text: string): TextRef {
     this.texts.push(text);
     return { offset: this.texts.length - 1, length: 0 };
@@ -34,6 +41,7 @@ export class MemoryTexts implements TextStore {
     const bytes = Buffer.from(text, 'utf8');
     return { bytes, start: 0, end: bytes.length, plain: isPlain(text) };
   }
+  handOff(): TextsHandOff { return { texts: this.texts }; }
   close(): void { this.texts.length = 0; }
 }
 
@@ -56,8 +64,15 @@ export class FileTexts implements TextStore {
   private windowEnd = -1;
   private closed = false;
 
-  constructor(file: string) {
-    this.fd = openSync(file, 'w+');
+  /** `reading`: open texts stored by another FileTexts (handOff) to read them. */
+  constructor(readonly file: string, reading = false) {
+    this.fd = openSync(file, reading ? 'r' : 'w+');
+    if (reading) this.flushed = fstatSync(this.fd).size;
+  }
+
+  handOff(): TextsHandOff {
+    this.flush();
+    return { file: this.file };
   }
 
   put(text: string): TextRef {

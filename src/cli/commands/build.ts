@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { InOrderFeed } from '../record-feed.js';
 import { RecordSpool } from '../record-spool.js';
 import { assignStoreCommunities } from '../../graph/communities.js';
-import { createReducer } from '../../graph/store.js';
+import { createReducer, type Reducer } from '../../graph/store.js';
 import { FileTexts } from '../../graph/texts.js';
 import { phaseLogger } from '../phases.js';
 import { writeGraphFiles } from '../../graph/export.js';
@@ -132,10 +132,12 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     await mkdir(textsDir, { recursive: true });
     const phase = phaseLogger(started);
     // The reduce takes each record as it arrives (in input order): only the resolution is left after extraction.
-    const reducer = createReducer(new FileTexts(spool.tempFile('evidence-texts')));
-    const feed = new InOrderFeed(ingest.files.length, (index) => spool.read(index), reducer.add);
+    // Both are let go once the graph is out: the reducer's pools would otherwise stay through Louvain and the writing.
+    let reducer: Reducer | undefined = createReducer(new FileTexts(spool.tempFile('evidence-texts')));
+    let feed: InOrderFeed | undefined = new InOrderFeed(ingest.files.length, (index) => spool.read(index), reducer.add);
     const { records, failures, repaired, extracted, cached } = await extractAll(ingest.files, textsDir, options, spool, feed, { previous: output.target, staging });
     feed.finish();
+    feed = undefined;
     phase('extract');
     for (const f of failures) skipped.push(f);
 
@@ -151,6 +153,7 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     }
 
     const graph = reducer.finish();
+    reducer = undefined;
     phase('reduce');
     const communities = assignStoreCommunities(graph);
     graph.attributes.communities = communities.count;
