@@ -123,6 +123,13 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
 
   // Escaped values by attribute name, for the element being written.
   const escaped = new Map<string, XmlValue>();
+  // Node keys come back as the ends of every edge, and attribute names with every element: each is escaped once.
+  const attrCache = new Map<string, string>();
+  const attrOf = (s: string): string => {
+    let a = attrCache.get(s);
+    if (a === undefined) attrCache.set(s, a = escapeAttr(s));
+    return a;
+  };
   let jsonFirst = true;
 
   const writeJson = (key: string, ends: { source: string; target: string } | undefined, attributes: Record<string, unknown>, table: EvidenceTable | undefined, owner: number): void => {
@@ -166,8 +173,8 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
     attributes: Record<string, unknown>, table: EvidenceTable | undefined, owner: number,
   ): void => {
     escapeValues(attributes, table);
-    const id = escapeAttr(key);
-    const endsAttr = ends ? ` source="${escapeAttr(ends.source)}" target="${escapeAttr(ends.target)}"` : '';
+    const id = kind === 'node' ? attrOf(key) : escapeAttr(key);
+    const endsAttr = ends ? ` source="${attrOf(ends.source)}" target="${attrOf(ends.target)}"` : '';
     if (kind === 'node') {
       const name = (escaped.get('name') as string | undefined) ?? escapeXml(key);
       const label = name ? ` label="${attrFromText(name)}"` : '';
@@ -176,7 +183,7 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
       if (graphml) writeGraphml(`    <node id="${id}">\n`, graphml.nodeKeys, table, owner, '    </node>\n');
     } else {
       const l = String(attributes.type ?? '');
-      if (gexf) writeGexf(`      <edge id="${id}"${endsAttr}${l ? ` label="${escapeAttr(l)}"` : ''}>\n`, gexfEdgeNames, table, owner, '      </edge>\n');
+      if (gexf) writeGexf(`      <edge id="${id}"${endsAttr}${l ? ` label="${attrOf(l)}"` : ''}>\n`, gexfEdgeNames, table, owner, '      </edge>\n');
       if (!escaped.has('label') && typeof attributes.type === 'string') escaped.set('label', escaped.get('type'));
       if (graphml) writeGraphml(`    <edge id="${id}"${endsAttr}>\n`, graphml.edgeKeys, table, owner, '    </edge>\n');
     }
@@ -204,8 +211,8 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
       for (const name of names) {
         const v = escaped.get(name);
         if (v === undefined || v === '') continue;
-        if (typeof v === 'string') { s += `          <attvalue for="${escapeAttr(name)}" value="${attrFromText(v)}"/>\n`; continue; }
-        out.write(`${s}          <attvalue for="${escapeAttr(name)}" value="`);
+        if (typeof v === 'string') { s += `          <attvalue for="${attrOf(name)}" value="${attrFromText(v)}"/>\n`; continue; }
+        out.write(`${s}          <attvalue for="${attrOf(name)}" value="`);
         evidence.write(out, GEXF_ATTR, table!, owner);
         s = '"/>\n';
       }

@@ -154,10 +154,12 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
 
     const graph = reducer.finish();
     reducer = undefined;
+    collectGarbage();
     phase('reduce');
     const communities = assignStoreCommunities(graph);
     graph.attributes.communities = communities.count;
     if (Number.isFinite(communities.modularity)) graph.attributes.modularity = communities.modularity;
+    collectGarbage();
     phase('communities');
 
     const docChars = new Map(records.map((r) => [r.record.doc, r.record.chars]));
@@ -183,6 +185,15 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     spool.dispose();
     if (!committed) OutputFolder.discard(staging);
   }
+}
+
+/**
+ * A full collection between phases, when the launcher (bin/kg.mjs) exposed gc: the reduce's pools and
+ * Louvain's graph are garbage by then, and V8, with a heap limit of many GB, would collect them only
+ * after the next phase had piled its own data on top (the 1 GB corpus peaked in Louvain that way).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** A document that was read after decoding repaired it. */
