@@ -125,6 +125,12 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
   const escaped = new Map<string, XmlValue>();
   // Node keys come back as the ends of every edge, and attribute names with every element: each is escaped once.
   const attrCache = new Map<string, string>();
+  const typeCache = new Map<string, string>();
+  const typeText = (t: string): string => {
+    let x = typeCache.get(t);
+    if (x === undefined) typeCache.set(t, x = escapeXml(t));
+    return x;
+  };
   const attrOf = (s: string): string => {
     let a = attrCache.get(s);
     if (a === undefined) attrCache.set(s, a = escapeAttr(s));
@@ -161,6 +167,7 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
       const value = attributes[name];
       if (value === undefined || value === null || typeof value === 'function' || typeof value === 'symbol') continue;
       if (name === 'evidence' && table) escaped.set(name, table);
+      else if (name === 'type' && typeof value === 'string') escaped.set(name, typeText(value));
       else if (typeof value === 'string') escaped.set(name, escapeXml(value));
       else if (typeof value === 'number') { if (Number.isFinite(value)) escaped.set(name, String(value)); }
       else if (typeof value === 'boolean') escaped.set(name, String(value));
@@ -221,8 +228,11 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
     out.write(s + close);
   };
 
+  // Evidence comes from the tables: elements are made with it only for the check.
+  const withEvidence = Boolean(checker);
+  const mentionEvidence = store.mentionEvidence();
   let i = 0;
-  for (const node of store.nodes()) {
+  for (const node of store.nodes(withEvidence)) {
     checker?.node(node);
     const table = i < store.entityCount ? store.nodeEvidence : undefined;
     if (json) writeJson(node.key, undefined, node.attributes, table, i);
@@ -233,11 +243,12 @@ export function writeStoreFormats(store: GraphStore, sinks: Partial<StoreSinks>,
   gexf?.startEdges();
   jsonFirst = true;
   i = 0;
-  for (const edge of store.edges(true, false)) {
+  for (const edge of store.edges(withEvidence, false)) {
     checker?.edge(edge);
-    const table = i < store.relationCount ? store.edgeEvidence : undefined;
-    if (json) writeJson(edge.key, edge, edge.attributes, table, i);
-    if (xml) writeXml('edge', edge.key, edge, edge.attributes, table, i);
+    const relation = i < store.relationCount;
+    const table = relation ? store.edgeEvidence : mentionEvidence, owner = relation ? i : i - store.relationCount;
+    if (json) writeJson(edge.key, edge, edge.attributes, table, owner);
+    if (xml) writeXml('edge', edge.key, edge, edge.attributes, table, owner);
     i++;
   }
   checker?.finish();

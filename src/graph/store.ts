@@ -231,6 +231,15 @@ export class GraphStore {
     return store;
   }
 
+  /** The MENTIONS' evidence (one span each) as an evidence table, owner i being MENTIONS edge i. */
+  mentionEvidence(): EvidenceTable {
+    const m = this.mentions, n = m.doc.length;
+    return {
+      offsets: Int32Array.from({ length: n + 1 }, (_v, i) => i), doc: m.evDoc, start: m.start, end: m.end,
+      textOffset: new Float64Array(0), textLength: new Int32Array(0),
+    };
+  }
+
   /** Entity nodes. */
   get entityCount(): number { return this.nodeKey.length; }
   /** Relation edges (PART_OF included, MENTIONS not). */
