@@ -152,8 +152,6 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
         : 'kg build: no document could be read', 1);
     }
 
-    // The records parsed during extraction are garbage now; the resolution should not pile up on top of them.
-    collectGarbage();
     const graph = reducer.finish();
     reducer = undefined;
     collectGarbage();
