@@ -5,7 +5,8 @@
 // The three files are written in one pass over the graph, element by element, each element checked
 // against the contract as it goes: no file, and no element's evidence, is ever held whole in memory.
 // The graph is a graphology graph or the reduce step's compact store (src/graph/store.ts), which
-// store-export.ts writes from its arrays, copying the evidence sentences as bytes.
+// store-export.ts writes from its arrays, copying the evidence sentences as bytes: graph.json on this
+// thread, GraphML and GEXF at the same time on another (xml-worker.ts).
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { mkdir } from 'node:fs/promises';
@@ -19,7 +20,7 @@ import { escapeXml, stripXmlForbidden } from './escape.js';
 import { GraphChecker, validateExportedGraph, type ValidateOptions } from './validate.js';
 import {
   attributeModels, FileSink, flattenAttributes, GexfWriter, GraphmlWriter, JsonWriter, StringSink, toScalar,
-  type EdgeElement, type Element, type GraphSource, type Scalar, type Sink,
+  type GraphSource, type Scalar, type Sink,
 } from './formats.js';
 
 export { flattenAttributes, stripXmlForbidden, toScalar, type GraphSource, type Scalar };
