@@ -590,7 +590,7 @@ const md = [
   ...(perRun.length ? [`Measured: ${perRun.join('; ')}.`, ''] : []),
   ...(t.inProcess ? ['**In-process, one thread** (decode + extract; then resolve, graph build, Louvain, export of the same records)', '', markdown(t.inProcess), ''] : []),
   `**\`kg build\`** (${jobs} worker threads; extraction = until the last text is written; reduce + write = the rest)`, '', markdown(t.build), '',
-  ...(t.phases ? ['**`kg build` phases** (as kg build logs them: extract = until every record is spooled; reduce = records → compact graph; communities = Louvain; write = graph.json, GraphML, GEXF; report; commit = the swap)', '', markdown(t.phases), ''] : []),
+  ...(t.phases ? ['**`kg build` phases** (as kg build logs them: extract = until every record is spooled and through the reduce pass; reduce = resolution → compact graph; communities = Louvain; write = graph.json, GraphML, GEXF; report; commit = the swap)', '', markdown(t.phases), ''] : []),
   ...(t.neo4j ? ['**Neo4j load**', '', markdown(t.neo4j), ''] : [`Neo4j load: skipped (${results.neo4j.skipped}).`, '']),
   '**Targets**', '', markdown(t.targets), '',
   ...(results.incremental?.builds ? ['**Incremental** (bench/incremental.mjs)', '', ...results.incremental.builds.map((b) => `- ${b.label}: ${b.wallSeconds.toFixed(1)} s wall, `

@@ -21,7 +21,9 @@ const heapMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
 const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-old-space-size'));
 if (!chosen && !process.env.ZHENGKG_HEAP_SET && wantedMb > heapMb * 1.25) {
   // The IPC channel is how the child learns that this process is gone, even when it was SIGKILLed.
-  const child = spawn(process.execPath, [`--max-old-space-size=${wantedMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  // --expose-gc: kg build collects garbage between its phases (src/cli/commands/build.ts); with a heap this
+  // large V8 would otherwise let each phase's garbage pile up under the next phase's data.
+  const child = spawn(process.execPath, [`--max-old-space-size=${wantedMb}`, '--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ZHENGKG_HEAP_SET: '1' },
   });

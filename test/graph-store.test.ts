@@ -3,7 +3,7 @@
 import { DirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,31 @@ describe('streamed graph files', () => {
     store.close();
   });
 
+  it('the store writes the same bytes as the generic writers given the same graph as a graphology graph', async () => {
+    // Sentences, names and titles with what JSON or XML escape or drop (quotes, markup, controls, U+FFFE,
+    // a lone surrogate, an astral character): the store copies plain sentences as bytes, the others as strings.
+    const odd = records();
+    odd[1].relations.push(
+      rel('b.txt', 'ATTENDS', 'p1', 'm1', 50, '韩立群出席\uFFFE会议\ud800。\t"<&>"\\', { title: '主持人 "甲" & <乙>' }),
+      rel('b.txt', 'LOCATED_IN', 'o1', 'e1', 60, '𠀀宏远位于临汾。'),
+    );
+    odd[1].mentions.push(mention('b.txt', 'q1', 'Person', '张"三"<\u0001>', 300, { aliases: ['张三&'] }));
+    odd[1].relations.push(rel('b.txt', 'HOLDS_POSITION', 'q1', 'o1', 300, '张"三"任职。', { title: '副<市长>' }));
+    for (const [name, texts] of [['memory', new MemoryTexts()], ['file', new FileTexts(path.join(tmp, 'same-texts.bin'))]] as const) {
+      const store = reduceRecords(odd, texts);
+      const summary = assignStoreCommunities(store);
+      store.attributes.communities = summary.count;
+      const fast = path.join(tmp, `same-store-${name}`), generic = path.join(tmp, `same-graph-${name}`);
+      await writeGraphFiles(store, fast, { docChars });
+      await writeGraphFiles(toGraphology(store), generic, { docChars });
+      for (const f of ['graph.json', 'graph.graphml', 'graph.gexf']) {
+        expect(readFileSync(path.join(fast, f), 'utf8')).toBe(readFileSync(path.join(generic, f), 'utf8'));
+      }
+      expect(readFileSync(path.join(fast, 'graph.gexf'), 'utf8')).toContain('&lt;&amp;&gt;');
+      store.close();
+    }
+  });
+
   it('graph.json written from a graphology graph is its export', async () => {
     const { graph } = graphWithCommunities();
     const out = path.join(tmp, 'from-graph');
@@ -197,6 +222,16 @@ describe('streamed graph files', () => {
     await expect(writeGraphFiles(store, out, { docChars: new Map([...docChars, ['b.txt', 50]]) })).rejects.toThrow(GraphValidationError);
     await expect(writeGraphFiles(store, out, { docChars: new Map([...docChars, ['b.txt', 50]]) })).rejects.toThrow(/past the end of b\.txt/);
     for (const f of ['graph.json', 'graph.graphml', 'graph.gexf']) expect(existsSync(path.join(out, f))).toBe(false);
+  });
+
+  it('fails, leaving no graph.json behind, when the thread writing GraphML and GEXF fails', async () => {
+    const { store } = storeWithCommunities();
+    const out = path.join(tmp, 'xml-fails');
+    // A folder where graph.gexf should go: the worker cannot create the file.
+    mkdirSync(path.join(out, 'graph.gexf'), { recursive: true });
+    await expect(writeGraphFiles(store, out, { docChars })).rejects.toThrow(/writing GraphML and GEXF failed: .*EISDIR/);
+    expect(existsSync(path.join(out, 'graph.json'))).toBe(false);
+    expect(existsSync(path.join(out, 'graph.graphml'))).toBe(false);
   });
 
   it('report.md reads the same from the store as from the graphology graph', () => {

@@ -31,12 +31,18 @@ export class RecordSpool implements Iterable<DocRecord> {
 
   /** Records in input order; each iteration reads them again from the file. */
   *[Symbol.iterator](): Iterator<DocRecord> {
-    for (const slot of this.slots) {
-      if (!slot) continue;
-      const bytes = Buffer.alloc(slot.length);
-      readSync(this.fd, bytes, 0, slot.length, slot.offset);
-      yield JSON.parse(bytes.toString('utf8')) as DocRecord;
+    for (let index = 0; index < this.slots.length; index++) {
+      if (this.slots[index]) yield this.read(index);
     }
+  }
+
+  /** The record of input number `index` (which must have been stored). */
+  read(index: number): DocRecord {
+    const slot = this.slots[index];
+    if (!slot) throw new Error(`no record ${index} in the spool`);
+    const bytes = Buffer.alloc(slot.length);
+    readSync(this.fd, bytes, 0, slot.length, slot.offset);
+    return JSON.parse(bytes.toString('utf8')) as DocRecord;
   }
 
   /** A path in the spool's private folder for another temporary file; it goes when the spool is disposed. */

@@ -14,11 +14,21 @@ import { gazetteer } from '../extract/gazetteer.js';
 import type { DocRecord, EntityType, PlaceLevel } from '../extract/records.js';
 import { DOCUMENT_TYPE, MENTIONS, type EdgeAttributes, type NodeAttributes } from './contract.js';
 import { resolveSeen, type SeenEntity } from './resolve.js';
-import { MemoryTexts, type TextStore } from './texts.js';
+import { MemoryTexts, type TextsHandOff, type TextStore } from './texts.js';
 
 // A place named in thousands of documents would otherwise carry thousands of evidence entries;
 // the first ones per node and edge are kept (the graph stays loadable and readable).
 export const MAX_EVIDENCE = 20;
+
+// The finished store's arrays live in SharedArrayBuffers: the thread that writes GraphML and GEXF
+// (xml-worker.ts) reads them where they are instead of a copy.
+const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * 4));
+const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
+const sharedCopy = (data: Int32Array, n: number): Int32Array => {
+  const out = sharedInt32(n);
+  out.set(data.subarray(0, n));
+  return out;
+};
 
 /** A growable Int32Array. */
 export class IntVec {
@@ -116,16 +126,16 @@ class EvidencePool {
  * the pool's lists at the end of the reduce, so that the pool (with its links, sequence numbers and spare
  * capacity) can be let go before Louvain and the writing.
  */
-interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
+export interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
 
 function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, withText: boolean): EvidenceTable {
-  const offsets = new Int32Array(lists.length + 1);
+  const offsets = sharedInt32(lists.length + 1);
   let n = 0;
   lists.forEach((list, i) => { offsets[i] = n; n += list.length; });
   offsets[lists.length] = n;
   const t: EvidenceTable = {
-    offsets, doc: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n),
-    textOffset: new Float64Array(withText ? n : 0), textLength: new Int32Array(withText ? n : 0),
+    offsets, doc: sharedInt32(n), start: sharedInt32(n), end: sharedInt32(n),
+    textOffset: sharedFloat64(withText ? n : 0), textLength: sharedInt32(withText ? n : 0),
   };
   let k = 0;
   for (const list of lists) {
@@ -136,6 +146,30 @@ function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, with
     }
   }
   return t;
+}
+
+/** A GraphStore as it crosses to another thread (GraphStore.snapshot). */
+export interface StoreSnapshot {
+  attributes: Record<string, unknown>;
+  docs: readonly string[];
+  documents: ReadonlyArray<{ doc: number; title?: string; date?: string; place?: string }>;
+  nodeKey: readonly string[];
+  nodeType: readonly EntityType[];
+  nodeName: readonly string[];
+  nodeAliases: ReadonlyArray<readonly string[]>;
+  nodeLevel: ReadonlyArray<PlaceLevel | undefined>;
+  nodeCode: ReadonlyArray<string | undefined>;
+  nodeEvidence: EvidenceTable;
+  edgeTypes: string[];
+  edgeTypeCode: Uint8Array;
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeTitle: ReadonlyArray<string | undefined>;
+  edgeBasis: ReadonlyArray<string | undefined>;
+  edgeEvidence: EvidenceTable;
+  mentions: GraphStore['mentions'];
+  community: Int32Array;
+  texts: TextsHandOff;
 }
 
 export interface StoreNode { key: string; attributes: NodeAttributes }
@@ -157,18 +191,53 @@ export class GraphStore {
     readonly nodeAliases: ReadonlyArray<readonly string[]>,
     readonly nodeLevel: ReadonlyArray<PlaceLevel | undefined>,
     readonly nodeCode: ReadonlyArray<string | undefined>,
-    private readonly nodeEvidence: EvidenceTable,
+    readonly nodeEvidence: EvidenceTable,
     readonly edgeType: readonly string[],
     readonly edgeSource: Int32Array,
     readonly edgeTarget: Int32Array,
     readonly edgeTitle: ReadonlyArray<string | undefined>,
     readonly edgeBasis: ReadonlyArray<string | undefined>,
-    private readonly edgeEvidence: EvidenceTable,
+    readonly edgeEvidence: EvidenceTable,
     /** MENTIONS: document index, target node, and the first span (document index, start, end). */
     readonly mentions: { doc: Int32Array; target: Int32Array; evDoc: Int32Array; start: Int32Array; end: Int32Array },
-    private readonly texts: TextStore,
+    readonly texts: TextStore,
   ) {
-    this.community = new Int32Array(nodeKey.length);
+    this.community = sharedInt32(nodeKey.length);
+  }
+
+  /** What another thread needs to rebuild the store (fromSnapshot): typed arrays are shared, not copied. */
+  snapshot(): StoreSnapshot {
+    const types = [...new Set(this.edgeType)];
+    const code = new Map(types.map((t, i) => [t, i]));
+    return {
+      attributes: this.attributes, docs: this.docs, documents: this.documents,
+      nodeKey: this.nodeKey, nodeType: this.nodeType, nodeName: this.nodeName, nodeAliases: this.nodeAliases,
+      nodeLevel: this.nodeLevel, nodeCode: this.nodeCode, nodeEvidence: this.nodeEvidence,
+      // Millions of edges, a dozen types: numbers cross the thread boundary far more cheaply than strings.
+      edgeTypes: types, edgeTypeCode: Uint8Array.from(this.edgeType, (t) => code.get(t)!),
+      edgeSource: this.edgeSource, edgeTarget: this.edgeTarget, edgeTitle: this.edgeTitle, edgeBasis: this.edgeBasis,
+      edgeEvidence: this.edgeEvidence, mentions: this.mentions, community: this.community, texts: this.texts.handOff(),
+    };
+  }
+
+  static fromSnapshot(s: StoreSnapshot, texts: TextStore): GraphStore {
+    const store = new GraphStore(
+      s.docs, s.documents, s.nodeKey, s.nodeType, s.nodeName, s.nodeAliases, s.nodeLevel, s.nodeCode, s.nodeEvidence,
+      Array.from(s.edgeTypeCode, (c) => s.edgeTypes[c]), s.edgeSource, s.edgeTarget, s.edgeTitle, s.edgeBasis, s.edgeEvidence,
+      s.mentions, texts,
+    );
+    store.community = s.community;
+    Object.assign(store.attributes, s.attributes);
+    return store;
+  }
+
+  /** The MENTIONS' evidence (one span each) as an evidence table, owner i being MENTIONS edge i. */
+  mentionEvidence(): EvidenceTable {
+    const m = this.mentions, n = m.doc.length;
+    return {
+      offsets: Int32Array.from({ length: n + 1 }, (_v, i) => i), doc: m.evDoc, start: m.start, end: m.end,
+      textOffset: new Float64Array(0), textLength: new Int32Array(0),
+    };
   }
 
   /** Entity nodes. */
@@ -194,10 +263,11 @@ export class GraphStore {
     };
   }
 
-  edgeAttributes(i: number, withEvidence = true): EdgeAttributes {
+  /** Edge i's attributes; `withText: false` leaves the sentences out of the evidence (a check that need not read them). */
+  edgeAttributes(i: number, withEvidence = true, withText = true): EdgeAttributes {
     const title = this.edgeTitle[i], basis = this.edgeBasis[i];
     return {
-      type: this.edgeType[i] as EdgeAttributes['type'], evidence: withEvidence ? this.evidenceOf(this.edgeEvidence, i) : [],
+      type: this.edgeType[i] as EdgeAttributes['type'], evidence: withEvidence ? this.evidenceOf(this.edgeEvidence, i, withText) : [],
       ...(title ? { title } : {}), ...(basis ? { basis } : {}),
     };
   }
@@ -216,10 +286,10 @@ export class GraphStore {
     }
   }
 
-  /** Relations (PART_OF last), then MENTIONS. */
-  *edges(withEvidence = true): Generator<StoreEdge> {
+  /** Relations (PART_OF last), then MENTIONS; `withText: false` leaves the sentences out of the evidence. */
+  *edges(withEvidence = true, withText = true): Generator<StoreEdge> {
     for (let i = 0; i < this.edgeType.length; i++) {
-      yield { key: this.edgeKey(i), source: this.nodeKey[this.edgeSource[i]], target: this.nodeKey[this.edgeTarget[i]], attributes: this.edgeAttributes(i, withEvidence) };
+      yield { key: this.edgeKey(i), source: this.nodeKey[this.edgeSource[i]], target: this.nodeKey[this.edgeTarget[i]], attributes: this.edgeAttributes(i, withEvidence, withText) };
     }
     const m = this.mentions;
     for (let i = 0; i < m.doc.length; i++) {
@@ -231,11 +301,11 @@ export class GraphStore {
     }
   }
 
-  private evidenceOf(t: EvidenceTable, owner: number): EdgeAttributes['evidence'] {
+  private evidenceOf(t: EvidenceTable, owner: number, withText = true): EdgeAttributes['evidence'] {
     const out: EdgeAttributes['evidence'] = [];
     for (let k = t.offsets[owner]; k < t.offsets[owner + 1]; k++) {
       const doc = this.docs[t.doc[k]], start = t.start[k], end = t.end[k];
-      const length = k < t.textLength.length ? t.textLength[k] : -1;
+      const length = withText && k < t.textLength.length ? t.textLength[k] : -1;
       out.push(length < 0 ? { doc, start, end } : { doc, start, end, text: this.texts.get({ offset: t.textOffset[k], length }) });
     }
     return out;
@@ -245,11 +315,18 @@ export class GraphStore {
   close(): void { this.texts.close(); }
 }
 
+export interface Reducer {
+  /** Takes the next record (records go in in input order). */
+  add(record: DocRecord): void;
+  /** Resolves entities and returns the graph; the reducer is used up. */
+  finish(): GraphStore;
+}
+
 /**
- * The single reduce step: records in (one pass, in input order), the resolved graph out. Sentences go
- * to `texts` (a FileTexts keeps them off the heap); the store reads them back while the graph is written.
+ * The reduce step, one record at a time: `kg build` feeds records as the workers deliver them, so that the
+ * pass over the records overlaps extraction, and only the resolution is left once the last one is in.
  */
-export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = new MemoryTexts()): GraphStore {
+export function createReducer(texts: TextStore = new MemoryTexts()): Reducer {
   const docIndex = new Map<string, number>();
   const docs: string[] = [];
   const documents: Array<{ doc: number; title?: string; date?: string; place?: string }> = [];
@@ -282,7 +359,7 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
 
   let seq = 0;
   let relationSeq = 0;
-  for (const record of records) {
+  const add = (record: DocRecord): void => {
     const doc = docOf(record.doc);
     if (!withDocument.has(doc)) {
       withDocument.add(doc);
@@ -336,102 +413,115 @@ export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = n
         edgePool.textLength.set(entry, ref.length);
       }
     }
-  }
+  };
 
-  // Resolution: raw entities → canonical nodes, in the order each was first seen.
-  const resolution = resolveSeen(seen);
-  const canonIndex = new Map<string, number>();
-  const rawToNode = new Int32Array(rawSeen.length);
-  const nodeKey: string[] = [], nodeType: EntityType[] = [], nodeName: string[] = [], nodeAliases: string[][] = [];
-  const nodeLevel: Array<PlaceLevel | undefined> = [], nodeCode: Array<string | undefined> = [];
-  const members: number[][] = [];
-  rawSeen.forEach((e, raw) => {
-    const name = resolution.canonicalName(e.type, e.name);
-    const key = `${e.type}:${name}`;
-    let node = canonIndex.get(key);
-    if (node === undefined) {
-      node = nodeKey.length;
-      canonIndex.set(key, node);
-      nodeKey.push(key); nodeType.push(e.type); nodeName.push(name); nodeAliases.push(resolution.formsOf(e.type, name));
-      nodeLevel.push(rawLevel[raw]); nodeCode.push(rawCode[raw]);
-      members.push([raw]);
-    } else members[node].push(raw);
-    rawToNode[raw] = node;
-  });
-  rawIndex.clear();
-  seen.clear();
-  rawEdgeIndex.clear();
-  const nodeLists = members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m)));
+  const finish = (): GraphStore => {
+    // Resolution: raw entities → canonical nodes, in the order each was first seen.
+    const resolution = resolveSeen(seen);
+    const canonIndex = new Map<string, number>();
+    const rawToNode = new Int32Array(rawSeen.length);
+    const nodeKey: string[] = [], nodeType: EntityType[] = [], nodeName: string[] = [], nodeAliases: string[][] = [];
+    const nodeLevel: Array<PlaceLevel | undefined> = [], nodeCode: Array<string | undefined> = [];
+    const members: number[][] = [];
+    rawSeen.forEach((e, raw) => {
+      const name = resolution.canonicalName(e.type, e.name);
+      const key = `${e.type}:${name}`;
+      let node = canonIndex.get(key);
+      if (node === undefined) {
+        node = nodeKey.length;
+        canonIndex.set(key, node);
+        nodeKey.push(key); nodeType.push(e.type); nodeName.push(name); nodeAliases.push(resolution.formsOf(e.type, name));
+        nodeLevel.push(rawLevel[raw]); nodeCode.push(rawCode[raw]);
+        members.push([raw]);
+      } else members[node].push(raw);
+      rawToNode[raw] = node;
+    });
+    rawIndex.clear();
+    seen.clear();
+    rawEdgeIndex.clear();
+    const nodeLists = members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m)));
 
-  // Raw edges → edges between canonical nodes (an edge whose ends resolve to one node is dropped).
-  const edgeIndex = new Map<string, number>();
-  const edgeType: string[] = [], edgeTitle: Array<string | undefined> = [], edgeBasis: Array<string | undefined> = [];
-  const edgeSource = new IntVec(), edgeTarget = new IntVec();
-  const edgeMembers: number[][] = [];
-  const edgeTitleSeq: number[] = [];
-  for (let raw = 0; raw < rawEdgeType.length; raw++) {
-    const source = rawToNode[rawEdgeSource.data[raw]], target = rawToNode[rawEdgeTarget.data[raw]];
-    if (source === target) continue;
-    const key = `${rawEdgeType[raw]}|${source}|${target}|${rawEdgeKeyTitle[raw]}`;
-    let edge = edgeIndex.get(key);
-    if (edge === undefined) {
-      edge = edgeType.length;
-      edgeIndex.set(key, edge);
-      edgeType.push(rawEdgeType[raw]); edgeSource.push(source); edgeTarget.push(target);
-      edgeTitle.push(rawEdgeTitle[raw]); edgeTitleSeq.push(rawEdgeTitle[raw] ? rawEdgeTitleSeq.data[raw] : Infinity);
-      edgeBasis.push(rawEdgeBasis[raw]);
-      edgeMembers.push([raw]);
-    } else {
-      edgeMembers[edge].push(raw);
-      if (rawEdgeTitle[raw] && rawEdgeTitleSeq.data[raw] < edgeTitleSeq[edge]) { edgeTitle[edge] = rawEdgeTitle[raw]; edgeTitleSeq[edge] = rawEdgeTitleSeq.data[raw]; }
+    // Raw edges → edges between canonical nodes (an edge whose ends resolve to one node is dropped).
+    const edgeIndex = new Map<string, number>();
+    const edgeType: string[] = [], edgeTitle: Array<string | undefined> = [], edgeBasis: Array<string | undefined> = [];
+    const edgeSource = new IntVec(), edgeTarget = new IntVec();
+    const edgeMembers: number[][] = [];
+    const edgeTitleSeq: number[] = [];
+    for (let raw = 0; raw < rawEdgeType.length; raw++) {
+      const source = rawToNode[rawEdgeSource.data[raw]], target = rawToNode[rawEdgeTarget.data[raw]];
+      if (source === target) continue;
+      const key = `${rawEdgeType[raw]}|${source}|${target}|${rawEdgeKeyTitle[raw]}`;
+      let edge = edgeIndex.get(key);
+      if (edge === undefined) {
+        edge = edgeType.length;
+        edgeIndex.set(key, edge);
+        edgeType.push(rawEdgeType[raw]); edgeSource.push(source); edgeTarget.push(target);
+        edgeTitle.push(rawEdgeTitle[raw]); edgeTitleSeq.push(rawEdgeTitle[raw] ? rawEdgeTitleSeq.data[raw] : Infinity);
+        edgeBasis.push(rawEdgeBasis[raw]);
+        edgeMembers.push([raw]);
+      } else {
+        edgeMembers[edge].push(raw);
+        if (rawEdgeTitle[raw] && rawEdgeTitleSeq.data[raw] < edgeTitleSeq[edge]) { edgeTitle[edge] = rawEdgeTitle[raw]; edgeTitleSeq[edge] = rawEdgeTitleSeq.data[raw]; }
+      }
     }
-  }
-  const edgeLists = edgeMembers.map((m) => (m.length === 1 ? edgePool.list(m[0]) : edgePool.merged(m)));
+    const edgeLists = edgeMembers.map((m) => (m.length === 1 ? edgePool.list(m[0]) : edgePool.merged(m)));
 
-  // PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer.
-  const byCode = new Map<string, number>();
-  nodeKey.forEach((_k, i) => { if (nodeType[i] === 'Place' && nodeCode[i]) byCode.set(nodeCode[i]!, i); });
-  if (byCode.size) {
-    const g = gazetteer();
-    for (const [code, node] of byCode) {
-      const parent = g.ancestors(code).find((p) => byCode.has(p.code));
-      if (!parent) continue;
-      const target = byCode.get(parent.code)!;
-      const key = `PART_OF|${node}|${target}|`;
-      if (edgeIndex.has(key)) continue;
-      edgeIndex.set(key, edgeType.length);
-      edgeType.push('PART_OF'); edgeSource.push(node); edgeTarget.push(target); edgeTitle.push(undefined); edgeBasis.push(undefined);
-      const first = nodeLists[node][0];
-      edgeLists.push([edgePool.entry(nodePool.doc.data[first], nodePool.start.data[first], nodePool.end.data[first], 0)]);
+    // PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer.
+    const byCode = new Map<string, number>();
+    nodeKey.forEach((_k, i) => { if (nodeType[i] === 'Place' && nodeCode[i]) byCode.set(nodeCode[i]!, i); });
+    if (byCode.size) {
+      const g = gazetteer();
+      for (const [code, node] of byCode) {
+        const parent = g.ancestors(code).find((p) => byCode.has(p.code));
+        if (!parent) continue;
+        const target = byCode.get(parent.code)!;
+        const key = `PART_OF|${node}|${target}|`;
+        if (edgeIndex.has(key)) continue;
+        edgeIndex.set(key, edgeType.length);
+        edgeType.push('PART_OF'); edgeSource.push(node); edgeTarget.push(target); edgeTitle.push(undefined); edgeBasis.push(undefined);
+        const first = nodeLists[node][0];
+        edgeLists.push([edgePool.entry(nodePool.doc.data[first], nodePool.start.data[first], nodePool.end.data[first], 0)]);
+      }
     }
-  }
-  const nodeEvidence = table(nodeLists, nodePool, false);
-  const edgeEvidence = table(edgeLists, edgePool, true);
+    const nodeEvidence = table(nodeLists, nodePool, false);
+    const edgeEvidence = table(edgeLists, edgePool, true);
 
-  // MENTIONS: a document's first mention of each entity. A record's mentions are consecutive; a document
-  // given again in a later record (only possible outside kg build) picks up its earlier targets.
-  const out = { doc: new IntVec(), target: new IntVec(), evDoc: new IntVec(), start: new IntVec(), end: new IntVec() };
-  const finished = new Set<number>();
-  let current = -1;
-  let targets = new Set<number>();
-  for (let i = 0; i < mDoc.length; i++) {
-    const doc = mDoc.data[i];
-    if (doc !== current) {
-      if (current >= 0) finished.add(current);
-      current = doc;
-      targets = new Set();
-      if (finished.has(doc)) for (let k = 0; k < out.doc.length; k++) if (out.doc.data[k] === doc) targets.add(out.target.data[k]);
+    // MENTIONS: a document's first mention of each entity. A record's mentions are consecutive; a document
+    // given again in a later record (only possible outside kg build) picks up its earlier targets.
+    const out = { doc: new IntVec(), target: new IntVec(), evDoc: new IntVec(), start: new IntVec(), end: new IntVec() };
+    const finished = new Set<number>();
+    let current = -1;
+    let targets = new Set<number>();
+    for (let i = 0; i < mDoc.length; i++) {
+      const doc = mDoc.data[i];
+      if (doc !== current) {
+        if (current >= 0) finished.add(current);
+        current = doc;
+        targets = new Set();
+        if (finished.has(doc)) for (let k = 0; k < out.doc.length; k++) if (out.doc.data[k] === doc) targets.add(out.target.data[k]);
+      }
+      const node = rawToNode[mRaw.data[i]];
+      if (targets.has(node)) continue;
+      targets.add(node);
+      out.doc.push(doc); out.target.push(node); out.evDoc.push(mEvDoc.data[i]); out.start.push(mStart.data[i]); out.end.push(mEnd.data[i]);
     }
-    const node = rawToNode[mRaw.data[i]];
-    if (targets.has(node)) continue;
-    targets.add(node);
-    out.doc.push(doc); out.target.push(node); out.evDoc.push(mEvDoc.data[i]); out.start.push(mStart.data[i]); out.end.push(mEnd.data[i]);
-  }
-  const trim = (v: IntVec) => v.data.slice(0, v.length);
-  return new GraphStore(
-    docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
-    edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,
-    { doc: trim(out.doc), target: trim(out.target), evDoc: trim(out.evDoc), start: trim(out.start), end: trim(out.end) },
-    texts,
-  );
+    const trim = (v: IntVec) => sharedCopy(v.data, v.length);
+    return new GraphStore(
+      docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
+      edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,
+      { doc: trim(out.doc), target: trim(out.target), evDoc: trim(out.evDoc), start: trim(out.start), end: trim(out.end) },
+      texts,
+    );
+  };
+  return { add, finish };
+}
+
+/**
+ * The single reduce step: records in (one pass, in input order), the resolved graph out. Sentences go
+ * to `texts` (a FileTexts keeps them off the heap); the store reads them back while the graph is written.
+ */
+export function reduceRecords(records: Iterable<DocRecord>, texts: TextStore = new MemoryTexts()): GraphStore {
+  const reducer = createReducer(texts);
+  for (const record of records) reducer.add(record);
+  return reducer.finish();
 }

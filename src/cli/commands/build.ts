@@ -6,9 +6,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { InOrderFeed } from '../record-feed.js';
 import { RecordSpool } from '../record-spool.js';
 import { assignStoreCommunities } from '../../graph/communities.js';
-import { reduceRecords } from '../../graph/store.js';
+import { createReducer, type Reducer } from '../../graph/store.js';
 import { FileTexts } from '../../graph/texts.js';
 import { phaseLogger } from '../phases.js';
 import { writeGraphFiles } from '../../graph/export.js';
@@ -130,7 +131,13 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     const textsDir = path.join(staging, 'texts');
     await mkdir(textsDir, { recursive: true });
     const phase = phaseLogger(started);
-    const { records, failures, repaired, extracted, cached } = await extractAll(ingest.files, textsDir, options, spool, { previous: output.target, staging });
+    // The reduce takes each record as it arrives (in input order): only the resolution is left after extraction.
+    // Both are let go once the graph is out: the reducer's pools would otherwise stay through Louvain and the writing.
+    let reducer: Reducer | undefined = createReducer(new FileTexts(spool.tempFile('evidence-texts')));
+    let feed: InOrderFeed | undefined = new InOrderFeed(ingest.files.length, (index) => spool.read(index), reducer.add);
+    const { records, failures, repaired, extracted, cached } = await extractAll(ingest.files, textsDir, options, spool, feed, { previous: output.target, staging });
+    feed.finish();
+    feed = undefined;
     phase('extract');
     for (const f of failures) skipped.push(f);
 
@@ -145,11 +152,14 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
         : 'kg build: no document could be read', 1);
     }
 
-    const graph = reduceRecords(spool, new FileTexts(spool.tempFile('evidence-texts')));
+    const graph = reducer.finish();
+    reducer = undefined;
+    collectGarbage();
     phase('reduce');
     const communities = assignStoreCommunities(graph);
     graph.attributes.communities = communities.count;
     if (Number.isFinite(communities.modularity)) graph.attributes.modularity = communities.modularity;
+    collectGarbage();
     phase('communities');
 
     const docChars = new Map(records.map((r) => [r.record.doc, r.record.chars]));
@@ -177,6 +187,15 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
   }
 }
 
+/**
+ * A full collection between phases, when the launcher (bin/kg.mjs) exposed gc: the reduce's pools and
+ * Louvain's graph are garbage by then, and V8, with a heap limit of many GB, would collect them only
+ * after the next phase had piled its own data on top (the 1 GB corpus peaked in Louvain that way).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** A document that was read after decoding repaired it. */
 interface RepairedInput { path: string; note: string }
 
@@ -187,13 +206,14 @@ interface ReadDocument { file: InputFile; record: RecordSummary }
  * Extracts every file in worker threads, except those whose record the previous build's cache holds (same
  * bytes, same extractor): their records and texts are taken from it. Results come back in input order
  * whatever order workers finish in. The records of all documents go into the spool and into the new cache
- * in the staging folder.
+ * in the staging folder, and to the reduce through `feed`, in input order.
  */
 async function extractAll(
   files: readonly InputFile[],
   textsDir: string,
   options: BuildOptions,
   spool: RecordSpool,
+  feed: InOrderFeed,
   where: { previous: string; staging: string },
 ): Promise<{ records: ReadDocument[]; failures: SkippedInput[]; repaired: RepairedInput[]; extracted: number; cached: number }> {
   const results: Array<ReadDocument | SkippedInput | undefined> = new Array(files.length);
@@ -203,6 +223,7 @@ async function extractAll(
   const fail = (index: number, reason: string) => {
     const s = { path: files[index].path, reason };
     results[index] = s;
+    feed.missing(index);
     progress.log(`skip ${s.path}: ${s.reason}`);
     progress.tick();
   };
@@ -251,6 +272,7 @@ async function extractAll(
         return;
       }
       spool.putJsonBytes(index, json);
+      feed.arrived(index);
       const summary = { doc: file.doc, chars: entry.chars, mentions: entry.mentions, relations: entry.relations };
       const t = clock ? performance.now() : 0;
       writer.put(key, json, { ...summary, ...(entry.repaired ? { repaired: entry.repaired } : {}) });
@@ -272,8 +294,9 @@ async function extractAll(
         jobs: options.jobs ?? os.availableParallelism(),
         timeoutMs: (task) => Math.max(timeoutS, (TIMEOUT_S_PER_MB * task.bytes) / 2 ** 20) * 1000,
         maxHeapMb: WORKER_HEAP_MB,
-        // The next document is already waiting in the worker when it answers one: no idle gap while the main thread spools.
-        tasksPerWorker: 2,
+        // Documents are already waiting in the worker when it answers one: no idle gap while the main thread
+        // reduces a large record or collects garbage (most documents take a worker a few milliseconds).
+        tasksPerWorker: 8,
         onResult: (_task, k, outcome) => {
           const index = todo[k];
           if (!outcome.ok) return fail(index, outcome.reason);
@@ -281,6 +304,7 @@ async function extractAll(
           // Encoded once, for the spool and the cache.
           const json = Buffer.from(outcome.json, 'utf8');
           spool.putJsonBytes(index, json);
+          feed.arrived(index, outcome.json);
           const t = clock ? performance.now() : 0;
           writer.put(outcome.key, json, { ...outcome.summary, ...(outcome.repaired ? { repaired: outcome.repaired } : {}) });
           if (clock) clock.writing += performance.now() - t;
