@@ -8,7 +8,7 @@
 import type { DocBuilder } from '../doc.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../lexicon.js';
 import { charSet } from '../text.js';
-import { orgAt, withSubOrgan, type OrgMatch } from './organizations.js';
+import { orgAt, withSubOrgan, zoneSibling, type OrgMatch } from './organizations.js';
 import { impliedBody, nameAt, parseChain, postNoteEndingAt, titleAt, titleEndingAt, type Post, type PersonSpan } from './persons.js';
 import type { PlaceIndex } from './places.js';
 
@@ -101,10 +101,7 @@ function chainAt(doc: DocBuilder, pos: number, orgByStart: Map<number, OrgMatch>
   let p = pos;
   for (;;) {
     // 新区党工委副书记、管委会主任: the zone's other governing body.
-    const prevOrg = posts[posts.length - 1]?.org;
-    const sibling = !orgByStart.get(p) && prevOrg && /党工委$/.test(prevOrg.name) && doc.text.startsWith('管委会', p)
-      ? { ...prevOrg, name: prevOrg.name.replace(/党工委$/, '管委会'), aliases: [], start: p, end: p + 3 } : undefined;
-    const org = orgByStart.get(p) ?? sibling;
+    const org = orgByStart.get(p) ?? zoneSibling(posts[posts.length - 1]?.org, doc.text, p);
     const titleStart = org ? org.end : p;
     const title = titleAt(text, titleStart);
     if (!title) break;

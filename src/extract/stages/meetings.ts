@@ -357,7 +357,7 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
       // 某某代表…常务委员会,向大会报告工作: the clause of whom he speaks for leads to the one of what he does.
       const clauses = text.slice(p.end, until).split(/[,。;]/);
       const clause = /^代表/.test(clauses[0]) && clauses.length > 1 ? `${clauses[0]},${clauses[1]}` : clauses[0];
-      // 习近平总书记重要讲话精神 quotes a speech given elsewhere.
+      // 某某总书记重要讲话精神 quotes a speech given elsewhere.
       const spoke = QUOTED_SPEECH.test(clause) ? null : SPOKE_AFTER.exec(clause);
       if (spoke) doc.relate('ADDRESSES', personId(p), meeting.id, p.start, p.end + clause.length, /报告/.test(spoke[0]) && /政府工作|报告政府/.test(spoke[0]) ? { title: '政府工作报告' } : {});
     }

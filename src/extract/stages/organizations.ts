@@ -195,6 +195,12 @@ function withSubcommittee(text: string, org: OrgMatch): OrgMatch {
   return { ...org, end: org.end + sub.length, name: org.name + sub, aliases: org.aliases.map((a) => a + sub), partyCommittee: false };
 }
 
+/** 新区党工委副书记、管委会主任: a bare 管委会 at `pos` after a zone's 党工委 is that zone's 管委会. */
+export function zoneSibling<T extends { name: string; aliases: string[] }>(prev: T | undefined, text: string, pos: number): (T & { start: number; end: number }) | undefined {
+  if (!prev || !/党工委$/.test(prev.name) || !text.startsWith('管委会', pos)) return undefined;
+  return { ...prev, name: prev.name.replace(/党工委$/, '管委会'), aliases: [], start: pos, end: pos + 3 };
+}
+
 /** The organ of `m` named right after it (省委第一巡视组, 市政府信访办公室), if any. */
 export function withSubOrgan(text: string, m: OrgMatch): OrgMatch | undefined {
   const sub = SUB_ORGAN.exec(text.slice(m.end, m.end + 12)) ?? (m.name.endsWith('人民政府') ? GOVERNMENT_OFFICE.exec(text.slice(m.end, m.end + 9)) : null);

@@ -6,7 +6,7 @@ import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
 import { gazetteer } from '../gazetteer.js';
 import { charSet, isHan } from '../text.js';
-import { bareDepartment, bodyOfPartyUnit, partyUnitOf, type OrgMatch } from './organizations.js';
+import { bareDepartment, bodyOfPartyUnit, partyUnitOf, zoneSibling, type OrgMatch } from './organizations.js';
 
 export interface PersonSpan { start: number; end: number; name: string }
 
@@ -167,6 +167,8 @@ const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|�
 const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报|融媒体中心|新闻中心)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
+/** A post in a body's Party group or committee written without the body (党组副书记, 党委委员). */
+const PARTY_GROUP_POST = /^(党组|党委)(书记|副书记|成员|委员)$/;
 const TERM_COMMITTEE = /^第?[一二三四五六七八九十\d]+届(?:委员会)?$|^委员会$/u;
 const CPPCC_LONG = /^(?:中国人民政治协商会议|政协)第[一二三四五六七八九十\d]+届([\p{Script=Han}]{2,12}?)委员会$/u;
 const INTERNAL_UNIT = /^[\p{Script=Han}]{1,10}(室|处|科|所|组|中心|办|部|股|站|队)$/u;
@@ -201,7 +203,7 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     const prevOrg = posts[i - 1].org;
     if (bare && prevOrg && !BYLINE_TITLES.test(p.title) && !/^(领导|代表|执行主席|常务主席)$/.test(p.title)) {
       // 常务副市长、党组副书记: the Party group of the body before it.
-      const group = /^(党组|党委)(书记|副书记|成员|委员)$/.exec(p.title);
+      const group = PARTY_GROUP_POST.exec(p.title);
       if (group && !/党组$|党委$|委员会$/.test(prevOrg.name) && !prevOrg.name.startsWith('中共')) {
         p.org = { ...prevOrg, ...partyUnitOf(prevOrg.name, group[1] as '党组' | '党委'), implied: true };
         p.title = group[2];
@@ -213,11 +215,8 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     }
     const item = text.slice(p.start, p.end);
     // 新区党工委副书记、管委会主任: the zone's other governing body.
-    const prevName = posts[i - 1].org?.name;
-    if (prevName && /党工委$/.test(prevName) && /^管委会/.test(item)) {
-      p.org = { ...posts[i - 1].org!, name: prevName.replace(/党工委$/, '管委会'), aliases: [], start: p.start, end: p.start + 3 };
-      continue;
-    }
+    const sibling = zoneSibling(posts[i - 1].org, text, p.start);
+    if (sibling) { p.org = sibling; continue; }
     // 副县长、公安局长: the organ's last character doubles as the title's first (公安局 + 局长); the organ
     // is the one of the place the post before it serves.
     const organ = /^[\p{Script=Han}]{1,6}[局厅委办]$/u.test(item.slice(0, -p.title.length + 1)) && item.endsWith(p.title) && /^[局厅委办]/.test(p.title)
@@ -758,11 +757,9 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
       itemStart += item.length + 1;
       const bare = item.replace(/\((兼|挂职)\)$/, '').trim();
       // 新区党工委副书记、管委会主任: the zone's other governing body.
-      const sibling = !orgByStart.get(start) && prevOrg && /党工委$/.test(prevOrg.name) && bare.startsWith('管委会')
-        ? { ...prevOrg, name: prevOrg.name.replace(/党工委$/, '管委会'), aliases: [], start, end: start + 3 } : undefined;
-      const org = orgByStart.get(start) ?? sibling;
+      const org = orgByStart.get(start) ?? zoneSibling(prevOrg, text, start);
       // 市政府市长、党组书记: the Party group of the body before it.
-      const group = /^(党组|党委)(书记|副书记|成员|委员)$/.exec(bare);
+      const group = PARTY_GROUP_POST.exec(bare);
       if (group && prevOrg && !/党组$|委员会$/.test(prevOrg.name)) {
         const unitOrg = partyUnitOf(prevOrg.name, group[1] as '党组' | '党委');
         posts.push({ org: { ...prevOrg, ...unitOrg, start, end: start + bare.length, implied: true }, title: group[2], former: false, start, end: start + bare.length });
