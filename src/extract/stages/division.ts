@@ -119,8 +119,9 @@ function chainAt(doc: DocBuilder, pos: number, orgByStart: Map<number, OrgMatch>
   return { posts, end: posts[posts.length - 1].end };
 }
 
+/** The organisations by start offset, built once per document's list (the introductions, the line under one, tables). */
 const orgIndex = new WeakMap<OrgMatch[], Map<number, OrgMatch>>();
-function orgsByStart(doc: DocBuilder, orgs: OrgMatch[]): Map<number, OrgMatch> {
+function orgsByStart(orgs: OrgMatch[]): Map<number, OrgMatch> {
   let map = orgIndex.get(orgs);
   if (!map) orgIndex.set(orgs, (map = new Map(orgs.map((o) => [o.start, o]))));
   return map;
@@ -129,9 +130,9 @@ function orgsByStart(doc: DocBuilder, orgs: OrgMatch[]): Map<number, OrgMatch> {
 /** Every official's introduction, in text order. */
 function findIntros(doc: DocBuilder, orgs: OrgMatch[]): Intro[] {
   const text = doc.text;
-  const orgByStart = new Map<number, OrgMatch>();
+  const orgByStart = orgsByStart(orgs);
   const orgByEnd = new Map<number, OrgMatch>();
-  for (const o of orgs) { orgByStart.set(o.start, o); orgByEnd.set(o.end, o); }
+  for (const o of orgs) orgByEnd.set(o.end, o);
   const intros: Intro[] = [];
   // An introduction matters only when duties follow it: segments with no duty verb in reach are skipped
   // (most segments of most texts), before any name or title is tried.
@@ -254,7 +255,7 @@ export function extractDivisionOfLabour(doc: DocBuilder, persons: PersonSpan[], 
     const blockEnd = k + 1 < intros.length ? intros[k + 1].start : text.length;
     // 某某副市长 / 兼市公安局局长,负责…: a further post on the line under the introduction.
     const further = /^\n?兼/.exec(text.slice(intro.end, intro.end + 2));
-    const more = further ? chainAt(doc, intro.end + further[0].length, orgsByStart(doc, orgs)) : undefined;
+    const more = further ? chainAt(doc, intro.end + further[0].length, orgsByStart(orgs)) : undefined;
     if (more) { intro.posts.push(...more.posts); intro.end = more.end + (/[,:]/.test(text[more.end]) ? 1 : 0); }
     const duties = readBlock(text, intro.end, blockEnd);
     if (!duties.length) continue;
@@ -312,8 +313,7 @@ function passiveDuties(doc: DocBuilder, persons: PersonSpan[], covered: Duty[], 
 function tableRows(doc: DocBuilder, orgs: OrgMatch[], places: PlaceIndex, addOrg: (org: NonNullable<Post['org']>) => string): void {
   const text = doc.text;
   if (!text.includes('|') && !text.includes('\t') && !text.includes('  ')) return;
-  const orgByStart = new Map<number, OrgMatch>();
-  for (const o of orgs) orgByStart.set(o.start, o);
+  const orgByStart = orgsByStart(orgs);
   for (let lineStart = 0; lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1 || text.length) {
     const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
     const cells: { start: number; text: string }[] = [];
