@@ -967,3 +967,13 @@ describe('a project named after a registered company’s trade name', () => {
     expect(rel(r, 'UNDERTAKES')).toEqual(['广东云鹰农业集团有限公司>云鹰马铃薯全产业链']);
   });
 });
+
+describe('meetings named in lists', () => {
+  it('gives one plenum per ordinal of a joint plenum and names a place’s investment events with the place in front', () => {
+    const plenums = extractDocument({ doc: 'plenums.txt', format: 'text', text: '天津市政协召开会议。委员们围绕贯彻落实市委十届十次、十一次全会精神建言献策。' });
+    expect(names(plenums, 'Meeting')).toEqual(expect.arrayContaining(['中共天津市委十届十次全会', '中共天津市委十届十一次全会']));
+    const events = extractDocument({ doc: 'events.txt', format: 'text',
+      text: '镇江市人民政府工作报告。全年举办海工船舶产业招商推介会、航空航天产业合作恳谈会等30场招商活动,参加第24届中国·青海绿色发展投资贸易洽谈会。' });
+    expect(names(events, 'Meeting')).toEqual(expect.arrayContaining(['镇江市海工船舶产业招商推介会', '镇江市航空航天产业合作恳谈会', '第24届中国·青海绿色发展投资贸易洽谈会']));
+  });
+});

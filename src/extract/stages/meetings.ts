@@ -10,11 +10,12 @@ const N = '[一二三四五六七八九十百零〇两\\d]+';
 const cn = (s: string) => { const v = numeralValue(s); return Number.isNaN(v) ? s : chineseNumeral(v); };
 
 export interface MeetingMatch { start: number; end: number; id: string }
+type Built = { name: string; aliases: string[] };
 
 interface Pattern {
   re: RegExp;
   /** Canonical name and aliases, given the match and the place it belongs to (if it needs one). */
-  build: (m: RegExpExecArray, place?: PlaceRef) => { name: string; aliases: string[] } | undefined;
+  build: (m: RegExpExecArray, place?: PlaceRef) => Built | Built[] | undefined;
   needsPlace: boolean;
   /** Every match contains one of these: a text with none is not searched (most texts name no meeting). */
   anyOf: string[];
@@ -39,12 +40,12 @@ const PATTERNS: Pattern[] = [
       return { name: `${p!.name}第${n}次党代会`, aliases: [`中国共产党${p!.name}第${n}次代表大会`, `中共${p!.name}第${n}次代表大会`] };
     },
   },
-  { // 市委五届八次全会
-    re: new RegExp(`委(${N})届(${N})次全(?:会|体会议)`, 'gu'), needsPlace: true, anyOf: ['次全'],
-    build: (m, p) => {
-      const a = cn(m[1]), b = cn(m[2]);
+  { // 市委五届八次全会; two plenums held together (市委十届十次、十一次全会) are one each
+    re: new RegExp(`委(${N})届((?:${N}次、)*${N})次全(?:会|体会议)`, 'gu'), needsPlace: true, anyOf: ['次全'],
+    build: (m, p) => m[2].split(/次、/).map((ordinal) => {
+      const a = cn(m[1]), b = cn(ordinal);
       return { name: `中共${p!.name}委${a}届${b}次全会`, aliases: [`${p!.name}委${a}届${b}次全会`, `中国共产党${p!.name}第${a}届委员会第${b}次全体会议`] };
-    },
+    }),
   },
   { // 省委经济工作会议
     re: /委([\p{Script=Han}]{2,4})工作会议/gu, needsPlace: true, anyOf: ['工作会议'],
@@ -121,13 +122,15 @@ function cppcc(place: string, term: string, session: string, plenary?: string) {
 
 // Work conferences named by what they are about (全省以县城为重要载体的就地城镇化工作座谈会, 西城区…工作总结会):
 // the name runs from the clause's start, or from the verb that convenes or attends it, to the conference word.
-const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署会|动员会|总结会|现场会|调度会|联席会议|电视电话会议|专题会议|表彰大会|动员大会|推进大会)/gu;
+const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署会|动员会|总结会|现场会|调度会|联席会议|电视电话会议|专题会议|表彰大会|动员大会|推进大会|推介会|恳谈会|洽谈会|博览会|交易会|招商会|对接会)/gu;
+// Investment events (招商推介会, 合作恳谈会, 投资贸易洽谈会) a place holds are named with that place in front.
+const INVESTMENT_EVENT = /(推介会|恳谈会|洽谈会|博览会|交易会|招商会|对接会)$/;
 const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
 
 function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void,
   named: MeetingMatch[]) {
   const text = doc.text;
-  if (!/会议|座谈会|推进会|部署会|动员会|总结会|现场会|调度会|大会/.test(text)) return;
+  if (!/会议|座谈会|推进会|部署会|动员会|总结会|现场会|调度会|大会|推介会|恳谈会|洽谈会|博览会|交易会|招商会|对接会/.test(text)) return;
   for (const m of text.matchAll(CONFERENCE)) {
     const end = m.index! + m[0].length;
     let start = m.index!;
@@ -154,6 +157,11 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
         if (ref && !ref.explicit) { name = raw.slice(0, k) + ref.place.name + raw.slice(k + 1); break; }
       }
     }
+    if (name === raw && INVESTMENT_EVENT.test(raw) && !/中国|全国|国际|世界|[省市县区州盟旗]/.test(raw)) {
+      const own = doc.places.placeholder ? undefined : doc.places.county ?? doc.places.city ?? doc.places.province;
+      if (!own) continue;
+      name = own.name + raw;
+    }
     add(start, end, { name, aliases: name === raw ? [] : [raw] });
   }
 }
@@ -173,9 +181,10 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
   const found: MeetingMatch[] = [];
   // Aliases are the forms each pattern generates; a surface can be elliptical (二十届二中、三中全会) and
   // would join two meetings into one if it were kept.
-  const add = (start: number, end: number, built: { name: string; aliases: string[] } | undefined) => {
-    if (!built) return;
-    found.push({ start, end, id: doc.mention('Meeting', built.name, start, end, { aliases: built.aliases, surfaceIsAlias: false }) });
+  const add = (start: number, end: number, built: Built | Built[] | undefined) => {
+    for (const one of built === undefined ? [] : Array.isArray(built) ? built : [built]) {
+      found.push({ start, end, id: doc.mention('Meeting', one.name, start, end, { aliases: one.aliases, surfaceIsAlias: false }) });
+    }
   };
   for (const pattern of PATTERNS) {
     if (!pattern.anyOf.some((w) => text.includes(w))) continue;
@@ -188,7 +197,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       const built = pattern.build(m, p.place);
       // The name as written, after its place (建德市十七届政府第30次常务会议), is an alias too.
       const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '')}`;
-      add(p.start, m.index + m[0].length, built && !m[0].includes('、') && written !== built.name && !built.aliases.includes(written) ? { ...built, aliases: [...built.aliases, written] } : built);
+      add(p.start, m.index + m[0].length, built && !Array.isArray(built) && !m[0].includes('、') && written !== built.name && !built.aliases.includes(written) ? { ...built, aliases: [...built.aliases, written] } : built);
     }
   }
   // 政协绵阳市第八届委员会第三次会议 / 政协第十二届拉萨市委员会… / 中国人民政治协商会议上海市第十四届委员会…:
