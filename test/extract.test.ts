@@ -977,3 +977,17 @@ describe('meetings named in lists', () => {
     expect(names(events, 'Meeting')).toEqual(expect.arrayContaining(['镇江市海工船舶产业招商推介会', '镇江市航空航天产业合作恳谈会', '第24届中国·青海绿色发展投资贸易洽谈会']));
   });
 });
+
+describe('outlets in meta lines and datelines', () => {
+  it('keeps a counter line that names the source and its editor, and reads datelines with the place after the date or a date in characters', () => {
+    const meta = extractDocumentWithText({ doc: 'meta.txt', format: 'text', text: '民权县政协会议开幕\n文章来源:民权网 文章作者:吴杰 责任编辑:薛皓 点击数:1024\n县政协主席周明河主持会议。' });
+    expect(names(meta.record, 'Organization')).toContain('民权网');
+    expect(names(meta.record, 'Person')).toEqual(expect.arrayContaining(['吴杰', '薛皓']));
+    const credited = extractDocument({ doc: 'credited.txt', format: 'text', text: '西青区政府召开常务会议\n来源:天津西青 编辑:李美玲 日期:2024-07-04\n区长殷学武主持会议。' });
+    expect(names(credited, 'Organization')).toContain('天津西青');
+    const datelines = extractDocument({ doc: 'dateline.txt', format: 'text',
+      text: '中国经济新闻联播4月18日黑龙江齐齐哈尔电(记者 魏伯勤)克山县举行开工仪式。\n中新社昆明十一月二十日电 (记者 甘娜) 昆明市人大常委会召开会议。\n国网江苏供电公司参加。' });
+    expect(names(datelines, 'Organization')).toEqual(expect.arrayContaining(['中国经济新闻联播', '中新社']));
+    expect(names(datelines, 'Organization')).not.toContain('国网');
+  });
+});

@@ -473,17 +473,26 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
 // its dateline (某某网12月25日讯, 中新网某地2月15日电, 晨报讯). An outlet's name ends in one of these words.
 const OUTLET_END = '(?:网|报|社|台|客户端|新闻联播|电视台|广播电视台|日报|晚报|晨报|时报|周刊|头条|融媒体中心|知事)';
 const SOURCE_LINE = new RegExp(`来源[:\\s]\\s*([\\p{Script=Han}A-Za-z·\\-]{2,24})`, 'gu');
-const DATELINE = new RegExp(`(?:^|[\\n\\s(□【\\[])([\\p{Script=Han}A-Za-z]{1,10}?${OUTLET_END})(?:[\\p{Script=Han}]{2,4})?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:讯|电)`, 'gu');
+// The place may come before the date (新华社北京3月5日电) or after it (某某新闻联播4月18日黑龙江齐齐哈尔电), and the
+// date may be written in numerals or in characters (中新社昆明十一月二十日电).
+const DAY = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const DATE_PART = `(?:${DAY}月${DAY}日|${DAY}月|${DAY}日)`;
+const DATELINE = new RegExp(`(?:^|[\\n\\s(□【\\[])([\\p{Script=Han}A-Za-z]{1,10}?${OUTLET_END})(?:[\\p{Script=Han}]{2,4}?)?(?:${DATE_PART}(?:[\\p{Script=Han}]{2,8}?)?)?(?:讯|电)`, 'gu');
 const OUTLET = new RegExp(`^[\\p{Script=Han}A-Za-z]{1,12}?${OUTLET_END}$`, 'u');
 
+const CREDITED_SOURCE = /^\s+(?:文章)?(?:作者|责任编辑|编辑|记者)[:]/;
+const NOT_AN_OUTLET = /^(?:本站|本网|原创|综合|网络|转载|未知|其他|互联网|网友|投稿|整理)$|^(?:本|各)/;
 const ATTRIBUTED = new RegExp(`据([\\p{Script=Han}]{1,10}?${OUTLET_END})(?:报道|消息|记者)`, 'gu');
 
 export function mediaOutlets(text: string): OrgMatch[] {
   const found: OrgMatch[] = [];
   if (text.includes('来源')) for (const m of text.matchAll(SOURCE_LINE)) {
     let offset = m.index! + m[0].length - m[1].length;
+    // A source line that goes on to credit an editor or author names the outlet whatever its name ends in (来源:天津西青 编辑:某某).
+    const lineEnd = text.indexOf('\n', offset);
+    const credited = CREDITED_SOURCE.test(text.slice(offset + m[1].length, lineEnd < 0 ? undefined : lineEnd));
     for (const part of m[1].split(/[·\-]/)) {
-      if (OUTLET.test(part)) found.push({ start: offset, end: offset + part.length, name: part, aliases: [] });
+      if (OUTLET.test(part) || credited && /^\p{Script=Han}{2,8}$/u.test(part) && !NOT_AN_OUTLET.test(part)) found.push({ start: offset, end: offset + part.length, name: part, aliases: [] });
       offset += part.length + 1;
     }
   }
@@ -500,6 +509,8 @@ export function mediaOutlets(text: string): OrgMatch[] {
       const window = text.slice(from, at + 1);
       const m = DATELINE.exec(window);
       if (!m || m.index + m[0].length !== window.length) continue;
+      // A dateline is followed by a break or its byline, never by more of a word (国网某某供电公司).
+      if (/\p{Script=Han}/u.test(text[at + 1] ?? '') && !/^(?:记者|通讯员|本报|据)/.test(text.slice(at + 1, at + 4))) continue;
       const start = from + m.index + m[0].length - m[0].replace(/^[\n\s(□【[]/, '').length;
       if (!/^(本报|本网|本台|我台|我报)$/.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
     }
