@@ -991,3 +991,12 @@ describe('outlets in meta lines and datelines', () => {
     expect(names(datelines, 'Organization')).not.toContain('国网');
   });
 });
+
+describe('names after titles', () => {
+  it('reads a given name that opens with a function character, the surname 代, and a name before a visit verb', () => {
+    const r = extractDocument({ doc: 'titled.txt', format: 'text',
+      text: '玉屏县召开会议。县人大常委会党组书记于旭峰,县委常委、副县长陈向荣,县委副书记代志华出席。县长代表团出席。区委常委、组织部部长张孝峰随同调研。' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['于旭峰', '陈向荣', '代志华', '张孝峰']));
+    expect(names(r, 'Person')).not.toContain('代表团');
+  });
+});

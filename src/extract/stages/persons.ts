@@ -44,6 +44,8 @@ const AFTER_NAME_WORDS = longestFirst([
   '两位', '两名', '三位', '三名', '四位', '四名', '五位', '五名', '六位', '六名', '七位', '七名', '八位', '八名',
   '副省长', '副市长', '副县长', '副区长', '副州长', '副旗长', '副盟长', '副主席', '副主任', '副书记', '常务副',
   '省长', '区长', '州长', '旗长', '盟长', '部长', '厅长', '局长', '秘书长',
+  // Verbs of an official's visit or duty (某某随同调研, 某某看望慰问, 某某莅临指导).
+  '随同', '随行', '看望', '慰问', '走访', '检查', '督导', '考察', '观摩', '莅临', '实地', '指导', '见证', '接见', '座谈', '发表', '签署',
 ]);
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
@@ -76,10 +78,12 @@ const DOTS = new Set([...'·•・']);
 
 // Words that open with a surname-like character but name no one (来源:, 领导班子, 关注).
 const NOT_NAMES = new Set(['来源', '班子', '关注', '关于', '高度', '常委', '方面', '于是', '万元', '江山', '文化', '华夏']);
+// Words that open with the surname 代 (代表团, 代理市长, 代县).
+const NOT_NAME_STARTS = /^代[表理县为市省]/;
 
 function chineseNameAt(text: string, pos: number): string | undefined {
   const name = surnameAndGiven(text, pos);
-  return name && NOT_NAMES.has(name) ? undefined : name;
+  return name && (NOT_NAMES.has(name) || NOT_NAME_STARTS.test(name)) ? undefined : name;
 }
 
 function surnameAndGiven(text: string, pos: number): string | undefined {
@@ -119,6 +123,15 @@ function listedName(text: string, pos: number, first: boolean): string | undefin
   // A list's first name counts only when the list goes on (、) or a meeting verb follows it.
   if (first && !/^(、|主持|出席|讲话|致辞)/.test(text.slice(pos + m[1].length, pos + m[1].length + 2))) return undefined;
   return m[1];
+}
+
+// Right after a title, a surname and two characters that end the clause are a name even when the given
+// name opens with a character prose puts after names (副县长陈向荣, 副市长王为民).
+const FUNCTION_GIVEN = new Set([...'向为以于和从作将并与']);
+function titledName(text: string, pos: number): string | undefined {
+  const { single } = surnames();
+  if (!single.has(text[pos]) || !FUNCTION_GIVEN.has(text[pos + 1]) || !isHan(text[pos + 2]) || AFTER_NAME_CHARS.has(text[pos + 2])) return undefined;
+  return /^[,、;。:(\s]/.test(text[pos + 3] ?? '') ? text.slice(pos, pos + 3) : undefined;
 }
 
 /** The longest title starting exactly at `pos`. */
@@ -340,7 +353,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
         if (note) after += note[0].length;
       }
       // A byline's title says a name follows: one whose given name opens with a function character (王为民) too.
-      const first = nameAt(text, after) ?? listedName(text, after, true) ?? (byline ? creditName(text, after) : undefined);
+      const first = nameAt(text, after) ?? listedName(text, after, true) ?? (byline ? creditName(text, after) : titledName(text, after));
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
