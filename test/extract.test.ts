@@ -1000,3 +1000,12 @@ describe('names after titles', () => {
     expect(names(r, 'Person')).not.toContain('代表团');
   });
 });
+
+describe('name lists with a lead-in', () => {
+  it('reads names after an electing verb or a joining 以及, and two lists joined by 等…及 in one clause', () => {
+    const r = extractDocument({ doc: 'lists.txt', format: 'text',
+      text: '会议选举丁新月、王宇等47人为县政协第十届委员会常务委员。省政府副秘书长杨长亚、孟军等省上领导及胡润泽、陈俊、王勇等市上领导出席签约仪式。加上市委书记孙政才,以及刘光磊、徐松南、翁杰明、吴政隆,重庆市委常委班子。以及余姚、慈溪、宁海、象山等地。' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['丁新月', '王宇', '孟军', '胡润泽', '陈俊', '王勇', '刘光磊', '徐松南', '翁杰明', '吴政隆']));
+    expect(names(r, 'Person')).not.toContain('宁海');
+  });
+});

@@ -487,7 +487,9 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
 // Lists of names that no title anchors, marked by a cue before (还有:) or after (等12位代表, 出席, 就座).
 const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的|分别是|分别为|他们是|名单如下)[:]?$/;
 const CLAUSE_BREAK = charSet(',:;。!?\n()');
-const LIST_CUE_AFTER = /^(等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
+const LIST_JOIN = /等[^、,。;:]{0,8}?(?:以及|及|和)(?=[^、,。;:]{2,8}、)/gu;
+const TRUSTED_LEAD_IN = /(?:选举|任命|推选|增补|提名|决定任命|通过)$/;
+const LIST_CUE_AFTER = /^(等[^,。;、]{0,6}?(?:领导|同志|嘉宾|负责人)|等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
   const { single } = surnames();
@@ -504,9 +506,16 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     while (clauseEnd < text.length && !CLAUSE_BREAK[text.charCodeAt(clauseEnd)]) clauseEnd++;
     from = clauseEnd;
     nextComma = text.indexOf('、', clauseEnd);
+    // Two lists in one clause (A、B等省上领导及C、D等市上领导出席): each is read on its own.
+    const bounds = [clauseStart];
+    for (const j of text.slice(clauseStart, clauseEnd).matchAll(LIST_JOIN)) bounds.push(clauseStart + j.index! + j[0].length);
+    bounds.push(clauseEnd);
+    for (let b = 0; b + 1 < bounds.length; b++) readList(bounds[b], bounds[b + 1]);
+  }
+  function readList(clauseStart: number, clauseEnd: number) {
     const body = text.slice(clauseStart, clauseEnd);
     const items = body.split('、');
-    if (items.length < 2) continue;
+    if (items.length < 2) return;
     let offset = clauseStart;
     const spans: { start: number; name: string }[] = [];
     let ok = true;
@@ -528,13 +537,16 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
       spans.push({ start, name });
       offset += item.length + 1;
     }
-    if (!ok) continue;
+    if (!ok) return;
     const lastSpan = spans[spans.length - 1];
     const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
     const before = text.slice(Math.max(0, clauseStart - 4), clauseStart);
     // A lead-in before the first name is only trusted when what follows the list says these are persons.
     const continued = !leadIn && listEndedAt >= 0 && clauseStart === listEndedAt + 1 && text[listEndedAt] === ',';
-    if (leadIn ? !(spans.length >= 3 && LIST_CUE_AFTER.test(after)) : !(continued || LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) continue;
+    // A lead-in that elects, appoints or joins names (选举A、B等47人为…; 以及A、B、C、D) is trusted as a cue before the list.
+    const leadWords = leadIn ? text.slice(clauseStart, spans[0].start) : '';
+    const cuedLead = leadIn && (TRUSTED_LEAD_IN.test(leadWords) || /(?:以及|加上|还有)$/.test(leadWords) && spans.length >= 4 && spans.filter((x) => x.name.length === 3).length * 2 >= spans.length);
+    if (leadIn && !cuedLead ? !(spans.length >= 3 && LIST_CUE_AFTER.test(after)) : !(cuedLead || continued || LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) return;
     listEndedAt = lastSpan.start + lastSpan.name.length;
     // The post the list shares, counted after it (A、B等6名新任副省长, A、B两位副省长) or before it (六位副市长,分别是:A、B).
     const listEnd = lastSpan.start + lastSpan.name.length;
