@@ -1009,3 +1009,14 @@ describe('name lists with a lead-in', () => {
     expect(names(r, 'Person')).not.toContain('宁海');
   });
 });
+
+describe('projects named by their sum, their ceremony venue or a 等项目 list', () => {
+  it('reads a facility after its investment, the venues of a groundbreaking ceremony and the items of a list that is being carried out', () => {
+    const report = extractDocument({ doc: 'invested.txt', format: 'text',
+      text: '镇江市人民政府工作报告。总投资160亿元的孚能科技制造基地签约后97天即全面开工。深化全域旅游示范区建设,恒大童世界、魔幻海洋世界等项目有序实施。' });
+    expect(names(report, 'Project')).toEqual(expect.arrayContaining(['孚能科技制造基地', '恒大童世界', '魔幻海洋世界']));
+    const ceremony = extractDocument({ doc: 'venues.txt', format: 'text',
+      text: '克山县举行集中开工仪式。此次集中开工设云鹰马铃薯全产业链项目主会场;同时设有5个分会场,分别是牧原生猪养殖加工分会场、琴洋马铃薯淀粉胶囊产业园分会场、百正物流园分会场、古城镇分会场。' });
+    expect(names(ceremony, 'Project').sort()).toEqual(['云鹰马铃薯全产业链', '牧原生猪养殖加工', '琴洋马铃薯淀粉胶囊产业园', '百正物流园'].sort());
+  });
+});

@@ -7,7 +7,7 @@ import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises } from './economy/enterprises.js';
 import { cuedSectorLists, developsRelations, findIndustries, longerSectorNames } from './economy/industries.js';
 import { projectLinks, projectsInOwnPlace, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
-import { cuedProjectLists, facilities, investedProjects, projectLists } from './economy/projects.js';
+import { ceremonyVenues, cuedProjectLists, facilities, investedProjects, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
 import { centralEnterprises } from './economy/vocabulary.js';
 import type { OrgMatch } from './organizations.js';
@@ -26,6 +26,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   projectLists(scan);
   cuedProjectLists(scan);
   investedProjects(scan);
+  ceremonyVenues(scan);
   facilities(scan);
   sectorsOfListedCompanies(scan);
   enterprisesFromProjects(scan, centralEnterprises());

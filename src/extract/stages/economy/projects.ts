@@ -103,7 +103,9 @@ export function projectLists(scan: EconomyScan): void {
       const signed = /(签约|签署|签订)(了)?$/.test(text.slice(Math.max(clause.start, item.start - 3), item.start)) || /(签约|签署|签订)/.test(item.text)
         // …签订了A项目和建设B项目: the second of two projects joined after one signing verb.
         || /(签约|签署|签订)了?[^,。;]{2,40}项目[和及与]/.test(text.slice(Math.max(s.start, item.start - 50), item.start));
-      if (listed.length === 1 && !signed && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
+      // A ceremony's venue (某某项目主会场) is a particular project too.
+      const venue = /^(主会场|分会场|分现场)/.test(after);
+      if (listed.length === 1 && !signed && !venue && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
       // A和B项目分别投资5亿元和3亿元: two projects.
       const pair = /^分别/.test(after) ? /^(.{2,20}?)[和及与](.{2,20})$/u.exec(item.text) : null;
       if (pair) {
@@ -111,6 +113,8 @@ export function projectLists(scan: EconomyScan): void {
         scan.addProject(item.start + pair[1].length + 1, pair[2]);
         continue;
       }
+      // 设某某项目主会场: the verb that sets up the venue is no part of the name.
+      if (venue && /^设(?![施备计])/.test(item.text)) { scan.addProject(item.start + 1, item.text.slice(1), true); continue; }
       // An item that carries its own 项目 (A项目、B项目等4个项目) is named as a project by the text itself.
       scan.addProject(item.start, item.text, /项目$/.test(item.text));
     }
@@ -341,11 +345,39 @@ function listPlace(scan: EconomyScan, at: number): { name: string; code: string;
 // 某公司投资5亿元建设X项目 / 总投资5.8亿元的X项目: a project named after the sum invested in it.
 const INVESTED = /投资(?:约|超|近)?[\d.]+(?:亿|万)元(?:人民币)?(?:的|,)?(?:用于)?(?:新建|建设|兴建|实施|打造|投建|启动)?([^,;。:、\n]{2,40}?)项目/gu;
 
+// 总投资160亿元的某某制造基地签约后97天即全面开工: a facility named after its sum, without 项目, when its name
+// ends like a facility and what follows says it is being built or opened.
+const INVESTED_FACILITY = /投资(?:约|超|近)?[\d.]+(?:亿|万)元(?:人民币)?的([^,;。:、\n的]{3,30}?)(?=签约|投入|进入|开工|建成|竣工|落地|投产|开业|正式|全面|顺利|加快|有序|即将|、|等|,|。)/gu;
+
 export function investedProjects(scan: EconomyScan): void {
   const { text } = scan;
   if (!text.includes('投资')) return;
   for (const m of text.matchAll(INVESTED)) {
     const start = m.index! + m[0].length - m[1].length - 2;
     scan.addProject(start, m[1], true);
+  }
+  for (const m of text.matchAll(INVESTED_FACILITY)) {
+    const name = m[1];
+    const suffix = projectSuffixes().find((x) => name.endsWith(x));
+    if (!suffix || name.length - suffix.length < 2 || GENERIC_FACILITY_HEAD.test(name)) continue;
+    scan.addProject(m.index! + m[0].length - name.length, name, true);
+  }
+}
+
+// 分别是某某加工分会场、某某产业园分会场: the venues of a groundbreaking ceremony are its projects, unless a
+// venue is a place (某某县分会场) or a body.
+const VENUE = /([^,;。:、\n“”()]{3,30}?)(?:项目)?(?:主会场|分会场|分现场)/gu;
+export function ceremonyVenues(scan: EconomyScan): void {
+  const { text, places } = scan;
+  if (!/[主分]会场|分现场/.test(text)) return;
+  for (const m of text.matchAll(VENUE)) {
+    let name = m[1], start = m.index!;
+    const lead = /^.*(?:分别是|分别为|设在|设有|位于|是|在|为|设)/.exec(name);
+    if (lead) { name = name.slice(lead[0].length); start += lead[0].length; }
+    if (name.length < 4) continue;
+    const place = placeWithin(places, start, start + name.length, true);
+    if (place && place.end >= start + name.length - 1) continue;
+    if (!projectSuffixes().some((x) => name.endsWith(x)) && !PROJECT_ACTIVITY_END.test(name) && !/[产业链]$/.test(name)) continue;
+    scan.addProject(start, name, true);
   }
 }
