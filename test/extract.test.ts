@@ -1020,3 +1020,11 @@ describe('projects named by their sum, their ceremony venue or a 等项目 list'
     expect(names(ceremony, 'Project').sort()).toEqual(['云鹰马铃薯全产业链', '牧原生猪养殖加工', '琴洋马铃薯淀粉胶囊产业园', '百正物流园'].sort());
   });
 });
+
+describe('a cued list of projects and a project reported on', () => {
+  it('closes a cued list at its 等项目, splits its last item at 和, and takes the subject of a progress report', () => {
+    const r = extractDocument({ doc: 'cued.txt', format: 'text',
+      text: '蕲春县举行重大项目集中开工。此次集中开工的项目包括大明医圣酒厂、万吨柴油仓储运输一体化建设和湖北鑫鸿水产养殖销售一体化等项目,内容涵盖红色文旅、生态养殖等领域。其中,东张生态养殖基地建设项目总投资1.66亿元。顺天精密材料项目已全面进入试生产状态。' });
+    expect(names(r, 'Project').sort()).toEqual(['万吨柴油仓储运输一体化建设', '东张生态养殖基地建设', '大明医圣酒厂', '湖北鑫鸿水产养殖销售一体化', '顺天精密材料'].sort());
+  });
+});

@@ -13,6 +13,9 @@ import {
 /** What follows 等 in a list of projects when it names their size or category, not a kind of work. */
 const PROJECT_CATEGORY = /^([\d.一二三四五六七八九十百千万]+(亿元|万元|个)|一批|多个|[\d一二三四五六七八九十]+个)|产业|转移|重点|重大|招商|引进|以上|新兴/;
 
+/** What follows a project that is the subject of a report on its progress. */
+const PROGRESS_AFTER = /^(已|正在|目前|规划|计划|预计|于\d|于今年|全面|进入|建成|竣工|投产|试生产|开工|总投资|计划总投资|一期|二期)/;
+
 /** What a project item ends with when it names the work rather than the company doing it. */
 const PROJECT_ACTIVITY_END = /(生产|建设|工程|扩能|扩建|改造|改扩建|技改|搬迁|入园|升级|新建|续建|迁建|[一二三四五六七八九十]期|生产线|加工|制造|开发)$/;
 
@@ -105,7 +108,10 @@ export function projectLists(scan: EconomyScan): void {
         || /(签约|签署|签订)了?[^,。;]{2,40}项目[和及与]/.test(text.slice(Math.max(s.start, item.start - 50), item.start));
       // A ceremony's venue (某某项目主会场) is a particular project too.
       const venue = /^(主会场|分会场|分现场)/.test(after);
-      if (listed.length === 1 && !signed && !venue && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
+      // So is the subject of a clause that reports its progress (顺天精密材料项目已全面进入试生产; 其中,A项目总投资…).
+      const reported = listed.length === 1 && (item.start === clause.start || /其中[,]?$/.test(text.slice(clause.start - 3, item.start)))
+        && PROGRESS_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6));
+      if (listed.length === 1 && !signed && !venue && !reported && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
       // A和B项目分别投资5亿元和3亿元: two projects.
       const pair = /^分别/.test(after) ? /^(.{2,20}?)[和及与](.{2,20})$/u.exec(item.text) : null;
       if (pair) {
@@ -254,6 +260,9 @@ export function cuedProjectLists(scan: EconomyScan): void {
       else if (text[end] === ')') depth = Math.max(0, depth - 1);
       end++;
     }
+    // …A和B等项目,内容涵盖…: the list closes at its 等项目.
+    const closing = /等(?:\d+个|[一二三四五六七八九十]+个)?(?:重点|重大)?项目/.exec(text.slice(from, end));
+    if (closing) end = from + closing.index;
     // The place the list belongs to: named in the cue's sentence (修文县…集中开工13个项目,分别是…) or in
     // the heading above it (四、文昌市政府 / (一)重点项目(7个)).
     const place = listPlace(scan, cue.index!);
@@ -271,6 +280,14 @@ export function cuedProjectLists(scan: EconomyScan): void {
       const paren = /^(.*?)\((?:包括)?(.+)\)$/.exec(item.text);
       if (paren && /号|地块|期$|标段/.test(paren[2])) { located(scan.addProject(item.start, item.text, true), item.start, item.end); continue; }
       const main = paren ? paren[1] : item.text;
+      // The last item may join two (A和B等项目): each side long enough to be a name of its own is one.
+      const pair = !paren && item.end === end ? /^(.{5,30}?)和(.{5,30})$/u.exec(main) : null;
+      if (pair) {
+        located(scan.addProject(item.start, pair[1], true), item.start, item.start + pair[1].length);
+        const second = item.start + pair[1].length + 1;
+        located(scan.addProject(second, pair[2], true), second, item.end);
+        continue;
+      }
       if (main.length >= 4) located(scan.addProject(item.start, main, true), item.start, item.end);
       if (!paren) continue;
       let offset = item.start + paren[1].length + 1 + (item.text.slice(paren[1].length + 1).startsWith('包括') ? 2 : 0);
