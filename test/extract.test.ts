@@ -1028,3 +1028,13 @@ describe('a cued list of projects and a project reported on', () => {
     expect(names(r, 'Project').sort()).toEqual(['万吨柴油仓储运输一体化建设', '东张生态养殖基地建设', '大明医圣酒厂', '湖北鑫鸿水产养殖销售一体化', '顺天精密材料'].sort());
   });
 });
+
+describe('names without a common surname in rosters and lists', () => {
+  it('reads minority names in a cued list and between posts of a roster, never a title or a prose word', () => {
+    const r = extractDocument({ doc: 'roster.txt', format: 'text',
+      text: '贵德县政协会议闭幕。县委副书记、县人民政府县长萨尔娜,县人大常委会主任杜森出席。县级领导马志明、索南项秀、乔凤莲、更青才让出席。大会对苟胡塞、牛文华、扎西本、吴德6名优秀提案人,陈振华、方文成、更藏卓玛3名优秀政协委员进行了表彰。会议表决通过了总监票人、监票人、总计票人名单。' });
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['萨尔娜', '杜森', '索南项秀', '更青才让', '扎西本', '更藏卓玛', '苟胡塞']));
+    expect(names(r, 'Person')).not.toEqual(expect.arrayContaining(['票人']));
+    expect(names(r, 'Person')).not.toContain('监票人');
+  });
+});

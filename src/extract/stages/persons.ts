@@ -50,7 +50,7 @@ const AFTER_NAME_WORDS = longestFirst([
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
 // Words that follow a surname-like character in ordinary prose (有关负责同志, 高度重视).
-const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '级', '同', '务', '府', '委', '员', '邀', '联', '括', '副'];
+const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '政协', '级', '同', '务', '府', '委', '员', '邀', '联', '括', '副'];
 
 /** AFTER_NAME_WORDS by their first character (asked for every candidate name). */
 const afterNameWordsByFirst = lazy(() => {
@@ -109,7 +109,9 @@ function surnameAndGiven(text: string, pos: number): string | undefined {
 // characters, rare surnames) are read too. Clause material never makes a name.
 const LISTED_NAME = /^([\p{Script=Han}]{2,5}[·•・][\p{Script=Han}]{2,8}?|[\p{Script=Han}]{2,4}?)(?=[、,。;:]|及|等|和|也|应邀|出席|主持|讲话|致辞|在|分别|同志|$)/u;
 const MEETING_VERB_FIRST = new Set([...'主出讲致']);
-const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办政协人大主席书记代表同志领导干部群众企业项目工作发展建设和在]/;
+// Clause material never makes a name: function characters, level and body characters, and words of prose.
+// (Words, not their characters: 索南项秀 and 更青才让 are names.)
+const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办和在]|政协|人大|主席|书记|代表|同志|领导|干部|群众|企业|项目|工作|发展|建设|[人员者子们]$/;
 function listedName(text: string, pos: number, first: boolean): string | undefined {
   // Cheap test first (this is asked after every title): a list's first name is followed, within five
   // characters, by 、 or a meeting verb.
@@ -123,6 +125,15 @@ function listedName(text: string, pos: number, first: boolean): string | undefin
   // A list's first name counts only when the list goes on (、) or a meeting verb follows it.
   if (first && !/^(、|主持|出席|讲话|致辞)/.test(text.slice(pos + m[1].length, pos + m[1].length + 2))) return undefined;
   return m[1];
+}
+
+// 县委副书记、县人民政府县长萨尔娜,县人大常委会主任杜森: a name without a common surname, between a title and the
+// next post of a roster, is read as a name too.
+function rosterName(text: string, pos: number): string | undefined {
+  const m = /^[\p{Script=Han}]{2,4}?(?=[,、])/u.exec(text.slice(pos, pos + 6));
+  if (!m || NOT_IN_NAME.test(m[0])) return undefined;
+  const next = pos + m[0].length + 1;
+  return titleAt(text, next) || /^(?:县|市|省|区|州|旗|盟|自治|中共|政协|人大)/.test(text.slice(next, next + 2)) ? m[0] : undefined;
 }
 
 // Right after a title, a surname and two characters that end the clause are a name even when the given
@@ -353,7 +364,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
         if (note) after += note[0].length;
       }
       // A byline's title says a name follows: one whose given name opens with a function character (王为民) too.
-      const first = nameAt(text, after) ?? listedName(text, after, true) ?? (byline ? creditName(text, after) : titledName(text, after));
+      const first = nameAt(text, after) ?? listedName(text, after, true) ?? (byline ? creditName(text, after) : titledName(text, after) ?? rosterName(text, after));
       if (!first || after + first.length > s1) continue;
       const posts = parseChain(doc, i + title.title.length, orgByEnd, s0);
       if (byline && !posts.some((p) => p.org)) {
@@ -487,6 +498,8 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
 // Lists of names that no title anchors, marked by a cue before (还有:) or after (等12位代表, 出席, 就座).
 const LIST_CUE_BEFORE = /(还有|有|领导|嘉宾|出席的|分别是|分别为|他们是|名单如下)[:]?$/;
 const CLAUSE_BREAK = charSet(',:;。!?\n()');
+/** What ends the last item of a name list (A、B、C6名优秀提案人; A、B等). */
+const LIST_TAIL = /(?:等|\d+[位名人]|[两二三四五六七八九十]+[位名]).*$/u;
 const LIST_JOIN = /等[^、,。;:]{0,8}?(?:以及|及|和)(?=[^、,。;:]{2,8}、)/gu;
 const TRUSTED_LEAD_IN = /(?:选举|任命|推选|增补|提名|决定任命|通过)$/;
 const LIST_CUE_AFTER = /^(等[^,。;、]{0,6}?(?:领导|同志|嘉宾|负责人)|等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
@@ -521,11 +534,17 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     let ok = true;
     // The first item may carry the clause's lead-in (随着A、B…6名新任副省长): its name is the item's end.
     let leadIn = false;
+    let loose = 0;
     for (let k = 0; k < items.length; k++) {
       const item = items[k];
       const last = k === items.length - 1;
       let name = nameAt(text, offset);
       if (!name && k > 0 && !last && looseName(item)) name = item;
+      // A name without a common surname (扎西本, 更藏卓玛) among names: taken when the list is cued (checked below).
+      const bare = last ? item.replace(LIST_TAIL, '') : item;
+      if ((!name || last && name !== item) && k > 0 && /^\p{Script=Han}{2,4}$/u.test(bare) && !NOT_IN_NAME.test(bare) && !titleAt(bare, 0)) {
+        name = last ? item.replace(LIST_TAIL, '') : item; loose++;
+      }
       let start = offset;
       if (k === 0 && !last && name !== item) {
         for (const len of [3, 2]) {
@@ -537,7 +556,7 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
       spans.push({ start, name });
       offset += item.length + 1;
     }
-    if (!ok) return;
+    if (!ok || loose * 2 > spans.length) return;
     const lastSpan = spans[spans.length - 1];
     const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
     const before = text.slice(Math.max(0, clauseStart - 4), clauseStart);
