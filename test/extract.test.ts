@@ -1038,3 +1038,11 @@ describe('names without a common surname in rosters and lists', () => {
     expect(names(r, 'Person')).not.toContain('监票人');
   });
 });
+
+describe('companies known by their trade names in company contexts', () => {
+  it('reads the companies invested in, taken public, and the leaders and projects counted after them', () => {
+    const r = extractDocument({ doc: 'market.txt', format: 'text',
+      text: '大兴区人民政府工作报告。完成对国氢科技、天科合达战略性投资,助力百奥赛图、华科仪登陆资本市场,国电投氢能、长氢能源、希济生物等一批行业龙头落地生根,美锦能源等一批项目落地时间压减1/3以上。' });
+    expect(names(r, 'Enterprise').sort()).toEqual(['华科仪', '国氢科技', '国电投氢能', '天科合达', '希济生物', '百奥赛图', '美锦能源', '长氢能源'].sort());
+  });
+});

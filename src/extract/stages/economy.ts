@@ -4,7 +4,7 @@
 // UNDERTAKES, IN_INDUSTRY and LOCATED_IN relations between them. The order matters: later steps read
 // what earlier ones found (sectors before chains, companies before the projects named after them).
 import type { DocBuilder } from '../doc.js';
-import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises } from './economy/enterprises.js';
+import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises, marketCompanies } from './economy/enterprises.js';
 import { cuedSectorLists, developsRelations, findIndustries, longerSectorNames } from './economy/industries.js';
 import { projectLinks, projectsInOwnPlace, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
 import { ceremonyVenues, cuedProjectLists, facilities, investedProjects, projectLists } from './economy/projects.js';
@@ -21,6 +21,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   developsRelations(scan);
   chainLeaders(scan);
   listedEnterprises(scan);
+  marketCompanies(scan);
   companiesByEnding(scan);
   knownEnterpriseNames(scan);
   projectLists(scan);

@@ -47,7 +47,7 @@ const KIND_OF_ENTERPRISE = /^(相关|有关|各类|同类|上游|下游|配套|�
 export function listedEnterprises(scan: EconomyScan): void {
   const { text, doc } = scan;
   // (Matched from the 等 backwards: a lazy prefix group in the regex would be tried at every position.)
-  for (const e of text.matchAll(/等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企)/gu)) {
+  for (const e of text.matchAll(/等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企|龙头(?!产业|项目))/gu)) {
     const s = doc.sentenceAt(e.index!);
     const clause = clauseBounds(text, e.index!, s.start, s.end);
     if (e.index! - clause.start < 2) continue;
@@ -64,6 +64,36 @@ export function listedEnterprises(scan: EconomyScan): void {
       for (const id of ids) doc.relate('IN_INDUSTRY', id, sectorId, clause.start, e.index! + e[0].length);
     }
   }
+}
+
+// What only companies do to a list of short names: go public (助力A、B登陆资本市场) or take an investment
+// (完成对A、B战略性投资).
+const LISTED_ON_MARKET = /^(?:成功)?(?:登陆资本市场|登陆科创板|登陆创业板|在[\p{Script=Han}]{2,6}?上市|上市|挂牌上市|首发上市)/u;
+const INVESTED_IN = /对((?:[\p{Script=Han}A-Za-z]{2,8}、)*[\p{Script=Han}A-Za-z]{2,8}?)(?:的)?(?:战略性|战略|股权)?(?:投资|入股|注资)/gu;
+export function marketCompanies(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  const add = (start: number, list: string) => {
+    let offset = start;
+    for (const item of list.split('、')) {
+      if (!industryLexicon().has(item) && !scan.places.get(offset)) scan.addEnterprise(offset, item);
+      offset += item.length + 1;
+    }
+  };
+  if (/上市|登陆/.test(text)) for (const m of text.matchAll(/(?:登陆|上市)/gu)) {
+    const s = doc.sentenceAt(m.index!);
+    const clause = clauseBounds(text, m.index!, s.start, s.end);
+    let end = m.index!;
+    while (end > clause.start && !LISTED_ON_MARKET.test(text.slice(end, end + 12))) end--;
+    if (!LISTED_ON_MARKET.test(text.slice(end, end + 12)) || end - clause.start < 2) continue;
+    const items = enumerationBefore(text, end, clause.start);
+    if (items.length < 2 && !/助力|推动|支持|推进/.test(text.slice(clause.start, items[0]?.start ?? end))) continue;
+    for (const i of items) {
+      const lead = /^(?:助力|推动|支持|推进|帮助)/.exec(i.text)?.[0].length ?? 0;
+      const name = i.text.slice(lead);
+      if (/^[\p{Script=Han}A-Za-z]{2,8}$/u.test(name) && !industryLexicon().has(name)) scan.addEnterprise(i.start + lead, name);
+    }
+  }
+  if (text.includes('投资') || text.includes('入股')) for (const m of text.matchAll(INVESTED_IN)) add(m.index! + 1, m[1]);
 }
 
 /** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */

@@ -60,7 +60,7 @@ export function projectLists(scan: EconomyScan): void {
     const bounds = clauseBounds(text, open > s.start ? open : m.index!, s.start, s.end);
     const clause = { start: bounds.start, end: Math.max(bounds.end, m.index! + m[0].length) };
     if (m.index! - clause.start < 2) continue;
-    const counted = /\d+个|[一二三四五六七八九十]+个/.test(m[2] ?? '');
+    const counted = /\d+个|[一二三四五六七八九十]+个|一批|多个/.test(m[2] ?? '');
     const listed = enumerationBefore(text, m.index!, clause.start);
     if (sharedKindList(scan, listed)) continue;
     for (const whole of listed) {
