@@ -1046,3 +1046,12 @@ describe('companies known by their trade names in company contexts', () => {
     expect(names(r, 'Enterprise').sort()).toEqual(['华科仪', '国氢科技', '国电投氢能', '天科合达', '希济生物', '百奥赛图', '美锦能源', '长氢能源'].sort());
   });
 });
+
+describe('projects and companies in a news lead', () => {
+  it('reads a line after a byline, a company that went public, a project given as an example and companies before one kind of project', () => {
+    const r = extractDocument({ doc: 'lead.txt', format: 'text',
+      text: '天津市工业。本报记者秦铭明 天津大冢饮料宝矿力水特全新无菌生产线竣工投运、电科蓝天成功登陆上交所科创板。以长城汽车DE平台项目为例,此项目于2024年底开工建设,其中曼德、诺博等配套零部件项目投资约18亿元。' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['天津大冢饮料宝矿力水特全新无菌生产线', '长城汽车DE平台', '曼德配套零部件', '诺博配套零部件']));
+    expect(names(r, 'Enterprise')).toEqual(expect.arrayContaining(['电科蓝天', '曼德', '诺博']));
+  });
+});

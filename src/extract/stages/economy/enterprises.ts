@@ -68,7 +68,7 @@ export function listedEnterprises(scan: EconomyScan): void {
 
 // What only companies do to a list of short names: go public (助力A、B登陆资本市场) or take an investment
 // (完成对A、B战略性投资).
-const LISTED_ON_MARKET = /^(?:成功)?(?:登陆资本市场|登陆科创板|登陆创业板|在[\p{Script=Han}]{2,6}?上市|上市|挂牌上市|首发上市)/u;
+const LISTED_ON_MARKET = /^(?:成功)?(?:登陆(?:资本市场|[\p{Script=Han}]{0,6}?(?:板|交易所))|在[\p{Script=Han}]{2,6}?上市|上市|挂牌上市|首发上市)/u;
 const INVESTED_IN = /对((?:[\p{Script=Han}A-Za-z]{2,8}、)*[\p{Script=Han}A-Za-z]{2,8}?)(?:的)?(?:战略性|战略|股权)?(?:投资|入股|注资)/gu;
 export function marketCompanies(scan: EconomyScan): void {
   const { text, doc } = scan;
@@ -85,6 +85,7 @@ export function marketCompanies(scan: EconomyScan): void {
     let end = m.index!;
     while (end > clause.start && !LISTED_ON_MARKET.test(text.slice(end, end + 12))) end--;
     if (!LISTED_ON_MARKET.test(text.slice(end, end + 12)) || end - clause.start < 2) continue;
+    if (text.slice(end - 2, end) === '成功') end -= 2;
     const items = enumerationBefore(text, end, clause.start);
     if (items.length < 2 && !/助力|推动|支持|推进/.test(text.slice(clause.start, items[0]?.start ?? end))) continue;
     for (const i of items) {

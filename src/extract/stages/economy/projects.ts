@@ -163,7 +163,7 @@ function sharedKindList(scan: EconomyScan, items: Span[]): boolean {
   return true;
 }
 
-const NAME_BREAKS = charSet(',;:。、\n“”"《》');
+const NAME_BREAKS = charSet(',;:。、\n“”"《》 ');
 const BUILD_BEFORE = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/;
 const BUILD_IN_CLAUSE = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取|建成|投产)/;
 const COMPLETION_LATER = /(完成前期|全线通车|全面竣工|竣工|开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/;
@@ -183,6 +183,8 @@ export function facilities(scan: EconomyScan): void {
     while (from > lastEnd && sm.index! - from < 24 && !NAME_BREAKS[text.charCodeAt(from - 1)]) from--;
     lastEnd = sm.index! + sm[0].length;
     if (sm.index! - from < 2) continue;
+    // 位于某某基地的X项目: where a project is, not a project.
+    if (/位于$/.test(text.slice(from - 2, from)) && text[lastEnd] === '的') continue;
     const paren = sm[1];
     const base = text.slice(from, lastEnd - (paren !== undefined ? paren.length + 2 : 0));
     const s = doc.sentenceAt(from);
