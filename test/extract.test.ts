@@ -1055,3 +1055,12 @@ describe('projects and companies in a news lead', () => {
     expect(names(r, 'Enterprise')).toEqual(expect.arrayContaining(['电科蓝天', '曼德', '诺博']));
   });
 });
+
+describe('sectors a place focuses on, and 责编 credits', () => {
+  it('reads the items of a 聚焦…等重点领域 list as written, and the editors after 责编', () => {
+    const r = extractDocument({ doc: 'focus.txt', format: 'text',
+      text: '盐池县聚焦现代化工、新型材料、清洁能源、绿色食品等重点领域,持续在延链补链强链上下功夫。\n(责编:李甜甜、贾茹)' });
+    expect(names(r, 'Industry')).toEqual(expect.arrayContaining(['现代化工', '新型材料', '清洁能源', '绿色食品']));
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['李甜甜', '贾茹']));
+  });
+});

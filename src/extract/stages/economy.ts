@@ -5,7 +5,7 @@
 // what earlier ones found (sectors before chains, companies before the projects named after them).
 import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises, marketCompanies } from './economy/enterprises.js';
-import { cuedSectorLists, developsRelations, findIndustries, longerSectorNames } from './economy/industries.js';
+import { cuedSectorLists, developsRelations, findIndustries, focusedSectorLists, longerSectorNames } from './economy/industries.js';
 import { projectLinks, projectsInOwnPlace, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
 import { ceremonyVenues, cuedProjectLists, facilities, investedProjects, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
@@ -17,6 +17,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   const scan = new EconomyScan(doc, places, orgs);
   findIndustries(scan);
   cuedSectorLists(scan);
+  focusedSectorLists(scan);
   longerSectorNames(scan);
   developsRelations(scan);
   chainLeaders(scan);

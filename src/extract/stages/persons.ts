@@ -838,7 +838,7 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
 
 // Bylines and credits with a colon: 作者:某某, 责任编辑:某某, 文/图:某某 某某. Names separated by spaces or 、.
 const CREDIT_POSTS = /^(责任编辑|编辑|校对|审核|监制|终审)$/;
-const CREDIT = /(?:作者|责任编辑|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|终审|撰稿|供稿)[:]\s*/g;
+const CREDIT = /(?:作者|责任编辑|责编|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|终审|撰稿|供稿)[:]\s*/g;
 function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string,
   holds: (id: string, posts: Post[], s: number, e: number) => void, outlets: OrgMatch[]) {
   const text = doc.text;

@@ -162,6 +162,23 @@ const SECTOR_LIST_CUE = /(产业链|产业集群|产业|行业)(?:主要)?(?:是
 /** A declared list's piece that is prose, or a kind of sector rather than one (战略性新兴, 优势). */
 const NOT_A_DECLARED_SECTOR = /[的我这其该]|^(战略性新兴|新兴|未来|优势|主导|传统|特色|支柱)$/;
 
+// 聚焦现代化工、新型材料、清洁能源等重点领域: the items of a list a place focuses on are sectors (the text gives
+// no relation for a list of targets).
+const FOCUS_LIST = /(?:聚焦|围绕|瞄准|主攻|紧盯|锁定)((?:[\p{Script=Han}]{2,8}、)+[\p{Script=Han}]{2,8}?)等(?:重点|优势|新兴|主导|特色)?(?:领域|行业|产业)/gu;
+export function focusedSectorLists(scan: EconomyScan): void {
+  const { text } = scan;
+  if (!text.includes('等')) return;
+  for (const m of text.matchAll(FOCUS_LIST)) {
+    let offset = m.index! + m[0].indexOf(m[1]);
+    for (const item of m[1].split('、')) {
+      const at = offset;
+      offset += item.length + 1;
+      if (NOT_A_DECLARED_SECTOR.test(item) || scan.industryCovers(at, at + item.length)) continue;
+      scan.addIndustry(at, at + item.length, item, true);
+    }
+  }
+}
+
 export function cuedSectorLists(scan: EconomyScan): void {
   const { text, doc, places } = scan;
   if (!text.includes('产业')) return;

@@ -141,7 +141,7 @@ export function clauseBounds(text: string, at: number, s0: number, s1: number): 
 }
 
 // Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
-export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级|一体化|丰富|形态/;
+export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化(?!工)|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级|一体化|丰富|形态/;
 
 /** The sector a candidate names, or undefined. `declared`: the text lists it as a sector (产业链是:…), so
  * clause words are not feared and a one-character sector the text calls one (竹产业) counts. */
@@ -151,11 +151,13 @@ export function industryName(raw: string, declared = false): string | undefined 
   if (lex.has(name)) return lex.get(name);
   if (name.endsWith('业') && lex.has(name.slice(0, -1))) return lex.get(name.slice(0, -1));
   const modifier = /^(先进|绿色|高品质|智慧|特色|道地|优质|高端|新型|现代)/.exec(name);
-  if (modifier && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
+  // A list that declares its sectors names them as written (现代化工, 新型材料).
+  const asWritten = declared && /^(新型|现代)/.test(name) && name.length >= 4;
+  if (modifier && !asWritten && lex.has(name.slice(modifier[0].length))) return lex.get(name.slice(modifier[0].length));
   if (modifier && umbrella().has(name.slice(modifier[0].length))) return undefined;
   name = name.replace(/[的等]$/, '');
   if (name.length < (declared ? 1 : 2) || name.length > 14 || !declared && NOT_IN_SECTOR.test(name.replace(/^新能源/, ''))) return undefined;
-  if (umbrella().has(name) || /经济$|服务业$|^(各|全|新|多|一)/.test(name)) return undefined;
+  if (umbrella().has(name) || /经济$|服务业$/.test(name) || /^(各|全|新|多|一)/.test(name) && !asWritten) return undefined;
   if (!/^[\p{Script=Han}]+(\([\p{Script=Han}]+\))?[\p{Script=Han}]*$/u.test(name)) return undefined;
   return name;
 }
