@@ -1064,3 +1064,12 @@ describe('sectors a place focuses on, and 责编 credits', () => {
     expect(names(r, 'Person')).toEqual(expect.arrayContaining(['李甜甜', '贾茹']));
   });
 });
+
+describe('meetings of districts and meetings counted within a year', () => {
+  it('names a district’s session with its city too and reads 政府2026年第1次常务会议', () => {
+    const district = extractDocument({ doc: 'district-npc.txt', format: 'text', text: '上海市长宁区人民政府工作报告。在区十七届人大五次会议上。' });
+    expect(district.mentions.find((m) => m.type === 'Meeting')?.aliases).toContain('上海市长宁区第十七届人民代表大会第五次会议');
+    const yearly = extractDocument({ doc: 'yearly.txt', format: 'text', text: '喀喇沁旗召开会议。14日,旗委副书记、政府旗长白玲主持召开喀喇沁旗政府2026年第1次常务会议。' });
+    expect(yearly.mentions.find((m) => m.type === 'Meeting')?.aliases).toContain('喀喇沁旗政府2026年第1次常务会议');
+  });
+});

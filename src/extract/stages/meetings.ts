@@ -1,6 +1,7 @@
 // Named meetings (人大/政协 sessions and plenaries, Party congresses and plenums, work conferences)
 // and who presided over, attended and addressed the meeting the document reports on.
 import type { DocBuilder, PlaceRef } from '../doc.js';
+import { gazetteer } from '../gazetteer.js';
 import { chineseNumeral, numeralValue } from '../text.js';
 import { ownPlaceOfLevel, placeRefAt } from './organizations.js';
 import type { PersonSpan } from './persons.js';
@@ -88,6 +89,10 @@ const PATTERNS: Pattern[] = [
       return { name: `${p!.name}第${term}届人民代表大会常务委员会第${n}次会议`, aliases: [`${p!.name}${term}届人大常委会第${n}次会议`] };
     },
   },
+  { // 旗政府2026年第1次常务会议: sessions counted within a year
+    re: new RegExp(`(?:人民)?政府(\\d{4})年第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
+    build: (m, p) => ({ name: `${p!.name}人民政府${m[1]}年第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府${m[1]}年第${cn(m[2])}次常务会议`] }),
+  },
   { // 区第十八届人民政府第八十四次常务会议
     re: new RegExp(`第?(${N})届(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}第${cn(m[1])}届人民政府第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[2])}次常务会议`] }),
@@ -112,6 +117,18 @@ const PATTERNS: Pattern[] = [
     build: (m) => ({ name: `中央${m[1]}工作会议`, aliases: [] }),
   },
 ];
+
+/** A district's or county's meeting is also named with its city in front (上海市长宁区第十七届人民代表大会…). */
+function withParentForms(built: Built | Built[] | undefined, place: PlaceRef): Built | Built[] | undefined {
+  if (!built || place.level !== 'county') return built;
+  const parent = gazetteer().parentOf(place.code);
+  if (!parent || !(parent.level === 'city' || parent.level === 'province' && parent.name.endsWith('市'))) return built;
+  const qualify = (b: Built): Built => {
+    const forms = [b.name, ...b.aliases].filter((f) => f.includes(place.name) && !f.includes(parent.name)).map((f) => f.replace(place.name, parent.name + place.name));
+    return { name: b.name, aliases: [...b.aliases, ...forms] };
+  };
+  return Array.isArray(built) ? built.map(qualify) : qualify(built);
+}
 
 function cppcc(place: string, term: string, session: string, plenary?: string) {
   const name = `${place}政协${term}届${session}次会议`;
@@ -194,7 +211,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       // The place prefix sits right before the match (政协 patterns start after it; 委 patterns too).
       const p = prefixPlace(doc, places, m.index);
       if (!p) continue;
-      const built = pattern.build(m, p.place);
+      const built = withParentForms(pattern.build(m, p.place), p.place);
       // The name as written, after its place (建德市十七届政府第30次常务会议), is an alias too.
       const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '')}`;
       add(p.start, m.index + m[0].length, built && !Array.isArray(built) && !m[0].includes('、') && written !== built.name && !built.aliases.includes(written) ? { ...built, aliases: [...built.aliases, written] } : built);
