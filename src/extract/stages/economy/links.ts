@@ -142,7 +142,11 @@ export function projectsInOwnPlace(scan: EconomyScan): void {
   // A city's own ceremony (吉林市举行春季项目集中开工仪式) builds its projects where it is, as a county's news does.
   const city = doc.places.city;
   const ceremony = !doc.places.county && city && new RegExp(`${city.name}(?:举行|召开)[^。]{0,30}?(?:开工|签约|投产|竣工)[^。]{0,30}?(?:仪式|活动|大会)`).test(text);
-  const own = doc.places.county ?? (ceremony ? city : undefined);
+  // A city's or municipality's news whose headline is about its projects (重点项目多点突破) lists its own projects.
+  const headline = text.slice(0, Math.max(0, text.indexOf('\n')) || 60);
+  const upper = city ?? (doc.places.province?.name.endsWith('市') ? doc.places.province : undefined);
+  const projectNews = !doc.places.county && upper && /项目|开工|签约|投产/.test(headline);
+  const own = doc.places.county ?? (ceremony || projectNews ? upper : undefined);
   if (!own || doc.places.placeholder) return;
   const placeId = `Place:${own.name}`;
   if (!doc.has(placeId)) return;
@@ -155,6 +159,7 @@ export function projectsInOwnPlace(scan: EconomyScan): void {
   };
   for (const p of scan.projects) {
     const places = doc.relationTargets(p.id, 'LOCATED_IN');
-    if (places.every((t) => around.has(t) || within(t))) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
+    // In a county's news a town's project is the county's too; a city's keeps its lower place alone.
+    if (places.every((t) => around.has(t) || doc.places.county && within(t))) doc.relate('LOCATED_IN', p.id, placeId, p.start, p.end);
   }
 }
