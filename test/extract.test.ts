@@ -399,9 +399,11 @@ describe('projects of a county’s own news', () => {
     // A project named with the province around the county is in the county too.
     const named = extractDocument({ doc: 'county2.txt', text: '蕲春县重大项目集中开工。县委书记王明出席。湖北鑫鸿水产养殖基地建设项目开工。', format: 'text' });
     expect(rel(named, 'LOCATED_IN')).toEqual(expect.arrayContaining(['湖北鑫鸿水产养殖基地建设>湖北省', '湖北鑫鸿水产养殖基地建设>蕲春县']));
-    // A city's text leaves them open.
-    const city = extractDocument({ doc: 'city.txt', text: '黄冈市重大项目集中开工。市委书记王明出席。文昌路改造工程项目开工。', format: 'text' });
+    // A city's report leaves them open (its projects lie in its counties); its project news does not.
+    const city = extractDocument({ doc: 'city.txt', text: '黄冈市政府工作报告\n市委书记王明出席。文昌路改造工程项目开工。', format: 'text' });
     expect(rel(city, 'LOCATED_IN').filter((x) => x.startsWith('文昌路'))).toEqual([]);
+    const news = extractDocument({ doc: 'city-news.txt', text: '黄冈市重大项目集中开工\n市委书记王明出席。文昌路改造工程项目开工。', format: 'text' });
+    expect(rel(news, 'LOCATED_IN').filter((x) => x.startsWith('文昌路'))).toEqual(['文昌路改造工程>黄冈市']);
   });
 });
 
@@ -1071,5 +1073,13 @@ describe('meetings of districts and meetings counted within a year', () => {
     expect(district.mentions.find((m) => m.type === 'Meeting')?.aliases).toContain('上海市长宁区第十七届人民代表大会第五次会议');
     const yearly = extractDocument({ doc: 'yearly.txt', format: 'text', text: '喀喇沁旗召开会议。14日,旗委副书记、政府旗长白玲主持召开喀喇沁旗政府2026年第1次常务会议。' });
     expect(yearly.mentions.find((m) => m.type === 'Meeting')?.aliases).toContain('喀喇沁旗政府2026年第1次常务会议');
+  });
+});
+
+describe('posts written with 政府 and lists of honoured members', () => {
+  it('gives 政府旗长 the government’s post and 6名优秀政协委员 the CPPCC membership', () => {
+    const r = extractDocument({ doc: 'posts.txt', format: 'text',
+      text: '政协第十届贵德县委员会第二次会议闭幕。县政协主席关却主持。旗委副书记、政府县长白玲出席。大会对陈振华、方文成、更藏卓玛3名优秀政协委员进行了表彰。' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['白玲>贵德县人民政府|县长', '陈振华>贵德县政协|委员', '更藏卓玛>贵德县政协|委员']));
   });
 });

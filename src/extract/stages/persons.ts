@@ -280,9 +280,11 @@ function readPost(doc: DocBuilder, itemStart: number, titleStart: number, itemEn
   // 磐安县县长 何浩挺: a place named in full before a title that implies its body gives that place's body.
   const placed = placedBody(text.slice(itemStart, titleStart), title);
   if (placed) return { org: { ...placed, start: itemStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
-  if (titleStart === itemStart || /^(原|前|新任)$/.test(text.slice(itemStart, titleStart))) {
+  const prefix = text.slice(itemStart, titleStart);
+  if (titleStart === itemStart || /^(原|前|新任)$/.test(prefix) || /^(?:人民)?政府$/.test(prefix)) {
     const implied = impliedBody(doc, title);
-    if (implied) return { org: { ...implied, start: titleStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
+    // 政府旗长: the written 政府 only confirms a government's post.
+    if (implied && (!prefix.endsWith('政府') || implied.name.endsWith('人民政府'))) return { org: { ...implied, start: titleStart, end: itemEnd, implied: true }, title: title.title, former, start: itemStart, end: itemEnd };
   }
   return { title: title.title, former, start: itemStart, end: itemEnd };
 }
@@ -569,7 +571,7 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     listEndedAt = lastSpan.start + lastSpan.name.length;
     // The post the list shares, counted after it (A、B等6名新任副省长, A、B两位副省长) or before it (六位副市长,分别是:A、B).
     const listEnd = lastSpan.start + lastSpan.name.length;
-    const count = /^(?:等)?(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任)?/.exec(text.slice(listEnd, listEnd + 8));
+    const count = /^(?:等)?(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任|优秀|新当选|新增补)?(?:政协(?=委员))?/.exec(text.slice(listEnd, listEnd + 10));
     const titleAfter = count ? titleAt(text, listEnd + count[0].length) : undefined;
     const lead = /(?:\d+|[一二三四五六七八九十两]+)[位名](?:新任)?([\p{Script=Han}]{2,6}?)[,]?(?:分别是|分别为|是|为|有)[:]?$/u.exec(text.slice(Math.max(0, clauseStart - 16), clauseStart));
     const title = titleAfter ?? (lead ? titles().find((t) => t.title === lead[1]) : undefined);
