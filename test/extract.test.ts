@@ -1028,6 +1028,9 @@ describe('a cued list of projects and a project reported on', () => {
     const r = extractDocument({ doc: 'cued.txt', format: 'text',
       text: '蕲春县举行重大项目集中开工。此次集中开工的项目包括大明医圣酒厂、万吨柴油仓储运输一体化建设和湖北鑫鸿水产养殖销售一体化等项目,内容涵盖红色文旅、生态养殖等领域。其中,东张生态养殖基地建设项目总投资1.66亿元。顺天精密材料项目已全面进入试生产状态。' });
     expect(names(r, 'Project').sort()).toEqual(['万吨柴油仓储运输一体化建设', '东张生态养殖基地建设', '大明医圣酒厂', '湖北鑫鸿水产养殖销售一体化', '顺天精密材料'].sort());
+    // Neither a count of a level's key projects nor an action on projects is a project.
+    const counts = extractDocument({ doc: 'counts.txt', format: 'text', text: '闽清县重点项目建设。我县6项省重点项目总投资190.27亿元。领导来到项目一线,详细了解项目开工建设情况。' });
+    expect(names(counts, 'Project')).toEqual([]);
   });
 });
 

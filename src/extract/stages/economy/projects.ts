@@ -13,6 +13,8 @@ import {
 /** What follows 等 in a list of projects when it names their size or category, not a kind of work. */
 const PROJECT_CATEGORY = /^([\d.一二三四五六七八九十百千万]+(亿元|万元|个)|一批|多个|[\d一二三四五六七八九十]+个)|产业|转移|重点|重大|招商|引进|以上|新兴/;
 
+/** A clause's subject that is an action on projects (详细了解项目开工…), not a project. */
+const NOT_A_REPORTED_NAME = /^(详细|深入|认真|仔细|实地|全面|积极|加快|推动|推进|了解|查看|察看|听取|督促|协调|确保|要求|各|全|本|该|此)|(了解|查看|察看|听取|推进|调研|情况)$/;
 /** What follows a project that is the subject of a report on its progress. */
 const PROGRESS_AFTER = /^(已|正在|目前|规划|计划|预计|于\d|于今年|全面|进入|建成|竣工|投产|试生产|开工|总投资|计划总投资|一期|二期)/;
 
@@ -110,7 +112,8 @@ export function projectLists(scan: EconomyScan): void {
       const venue = /^(主会场|分会场|分现场)/.test(after);
       // So is the subject of a clause that reports its progress (顺天精密材料项目已全面进入试生产; 其中,A项目总投资…).
       const reported = listed.length === 1 && (item.start === clause.start || /其中[,]?$/.test(text.slice(clause.start - 3, item.start)))
-        && PROGRESS_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6));
+        && PROGRESS_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6))
+        && !/\d|[省市县区]$/.test(item.text) && !NOT_A_REPORTED_NAME.test(item.text);
       if (listed.length === 1 && !signed && !venue && !reported && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
       // A和B项目分别投资5亿元和3亿元: two projects.
       const pair = /^分别/.test(after) ? /^(.{2,20}?)[和及与](.{2,20})$/u.exec(item.text) : null;
