@@ -1086,3 +1086,10 @@ describe('posts written with 政府 and lists of honoured members', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['白玲>贵德县人民政府|县长', '陈振华>贵德县政协|委员', '更藏卓玛>贵德县政协|委员']));
   });
 });
+
+describe('two facilities joined by 和 and a project owned by a bare level word', () => {
+  it('splits 微型马达厂和城市综合体项目 and reads 市星悦南岸项目 as 星悦南岸, keeping 市区 out of names', () => {
+    const r = extractDocument({ doc: 'pair.txt', format: 'text', text: '独山县调研。在微型马达厂和城市综合体项目建设点,龙长春听取汇报。铁岭市市星悦南岸项目建设加快推进。' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['微型马达厂', '城市综合体', '星悦南岸']));
+  });
+});

@@ -115,8 +115,10 @@ export function projectLists(scan: EconomyScan): void {
         && PROGRESS_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6))
         && !/\d|[省市县区]$/.test(item.text) && !NOT_A_REPORTED_NAME.test(item.text);
       if (listed.length === 1 && !signed && !venue && !reported && !hasProperElement(scan, item) && !scan.chains.some((c) => item.start > c.start && item.start < c.end)) continue;
-      // A和B项目分别投资5亿元和3亿元: two projects.
-      const pair = /^分别/.test(after) ? /^(.{2,20}?)[和及与](.{2,20})$/u.exec(item.text) : null;
+      // A和B项目分别投资5亿元和3亿元: two projects; so are two facilities joined by 和 (微型马达厂和城市综合体项目).
+      const facilityPair = /^(.{2,20}?)[和及与](.{2,20})$/u.exec(item.text);
+      const twoFacilities = facilityPair && [facilityPair[1], facilityPair[2]].every((x) => /[厂馆站港园]$|综合体$/.test(x) || projectSuffixes().some((sfx) => sfx.length >= 2 && x.endsWith(sfx)));
+      const pair = /^分别/.test(after) || twoFacilities ? facilityPair : null;
       if (pair) {
         scan.addProject(item.start, pair[1]);
         scan.addProject(item.start + pair[1].length + 1, pair[2]);
