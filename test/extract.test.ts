@@ -1093,3 +1093,11 @@ describe('two facilities joined by 和 and a project owned by a bare level word'
     expect(names(r, 'Project')).toEqual(expect.arrayContaining(['微型马达厂', '城市综合体', '星悦南岸']));
   });
 });
+
+describe('a list counted after its 等项目', () => {
+  it('reads A、B等项目10个 after 计划开复工, and no count of a place’s projects', () => {
+    const r = extractDocument({ doc: 'counted-after.txt', format: 'text',
+      text: '扎鲁特旗集中开复工。4月份计划开复工扎鲁特旗动物医院、扎鲁特旗鲁北产业园供水工程等项目10个。扎佐街道项目3个,总投资4.62亿;引进过亿元项目22个。' });
+    expect(names(r, 'Project').sort()).toEqual(['扎鲁特旗动物医院', '扎鲁特旗鲁北产业园供水工程'].sort());
+  });
+});

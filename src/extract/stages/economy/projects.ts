@@ -54,7 +54,7 @@ export function projectLists(scan: EconomyScan): void {
     // …签订了A项目和B项目: a 和 that joins two projects.
     const joined = /^[和及与]/.test(after) && /^[和及与][^,。;:]{2,30}?项目/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 36));
     // A、B、C等23个重点项目: a counted list names projects whatever follows it.
-    const countedList = !!m[1] && !!m[2];
+    const countedList = !!m[1] && (!!m[2] || /^(?:\d+|[一二三四五六七八九十]+)个/.test(after));
     if (!PROJECT_AFTER.test(after) && !joined && !countedList) continue;
     const s = doc.sentenceAt(m.index!);
     // A name ending in parentheses (馕产业园(中央厨房)项目): the clause is looked for before them.
@@ -62,7 +62,7 @@ export function projectLists(scan: EconomyScan): void {
     const bounds = clauseBounds(text, open > s.start ? open : m.index!, s.start, s.end);
     const clause = { start: bounds.start, end: Math.max(bounds.end, m.index! + m[0].length) };
     if (m.index! - clause.start < 2) continue;
-    const counted = /\d+个|[一二三四五六七八九十]+个|一批|多个/.test(m[2] ?? '');
+    const counted = /\d+个|[一二三四五六七八九十]+个|一批|多个/.test(m[2] ?? '') || !!m[1] && /^(?:\d+|[一二三四五六七八九十]+)个/.test(after);
     const listed = enumerationBefore(text, m.index!, clause.start);
     if (sharedKindList(scan, listed)) continue;
     for (const whole of listed) {
