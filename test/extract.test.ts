@@ -1101,3 +1101,10 @@ describe('a list counted after its 等项目', () => {
     expect(names(r, 'Project').sort()).toEqual(['扎鲁特旗动物医院', '扎鲁特旗鲁北产业园供水工程'].sort());
   });
 });
+
+describe('a company before the place of its project', () => {
+  it('reads the trade name before an embedded place as the company that undertakes the project', () => {
+    const r = extractDocument({ doc: 'embedded-place.txt', format: 'text', text: '镇江市人民政府工作报告。东鹏饮料天津基地等重点项目陆续投产。总投资50亿元的国药(丹阳)器械产业园等优质项目落地。' });
+    expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['东鹏饮料>东鹏饮料天津基地', '国药>国药(丹阳)器械产业园']));
+  });
+});

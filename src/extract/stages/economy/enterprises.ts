@@ -176,6 +176,23 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
     const eid = scan.addEnterprise(p.start, company);
     if (eid) scan.doc.relate('UNDERTAKES', eid, p.id, p.start, p.end);
   }
+  // 好未来镇江教育基地运营中心, 东鹏饮料天津基地, 国药(丹阳)器械产业园: a trade name, then the place where this
+  // company builds (in parentheses or not), then the facility.
+  for (const p of [...scan.projects]) {
+    if ([...scan.enterprises.keys()].some((e) => p.name.startsWith(e))) continue;
+    for (let n = 2; n <= 6 && n < p.name.length - 3; n++) {
+      const paren = p.name[n] === '(';
+      const place = scan.places.get(p.start + n + (paren ? 1 : 0));
+      if (!place || place.place.level === 'country' || placeWithin(scan.places, p.start, p.start + n, true)) continue;
+      const trade = p.name.slice(0, n);
+      const rest = p.start + p.name.length - place.end - (paren ? 1 : 0);
+      if (!/^[\p{Script=Han}A-Za-z]+$/u.test(trade) || GENERIC_TRADE_NAME.test(trade) || opensProduct(trade) || rest < 2
+        || paren && p.name[place.end - p.start] !== ')') break;
+      const eid = scan.addEnterprise(p.start, trade);
+      if (eid) scan.doc.relate('UNDERTAKES', eid, p.id, p.start, p.end);
+      break;
+    }
+  }
   for (const p of scan.projects) {
     const place = placeWithin(scan.places, p.start, p.end, true);
     if (!place || place.start !== p.start) continue;
