@@ -1108,3 +1108,10 @@ describe('a company before the place of its project', () => {
     expect(rel(r, 'UNDERTAKES')).toEqual(expect.arrayContaining(['东鹏饮料>东鹏饮料天津基地', '国药>国药(丹阳)器械产业园']));
   });
 });
+
+describe('bodies named by ellipsis', () => {
+  it('reads 省市委 and 省、市委 as the province’s and the city’s committees, and 集中学习 as no school', () => {
+    const r = extractDocument({ doc: 'elided.txt', format: 'text', text: '甘谷县召开会议。认真贯彻落实省市委决策部署。会议集中学习文件。' });
+    expect(names(r, 'Organization').sort()).toEqual(['中共天水市委', '中共甘肃省委']);
+  });
+});

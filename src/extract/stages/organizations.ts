@@ -248,6 +248,13 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
   if (!ref) return undefined;
   const text = doc.text;
   const p = ref.place.name;
+  // 省市委 / 省、市委 / 省市政府: the province's body named by ellipsis before the city's.
+  const elided = !ref.explicit && text[pos] === '省' ? /^、?市(委|政府)/.exec(text.slice(ref.end, ref.end + 4)) : null;
+  if (elided) {
+    return elided[1] === '委'
+      ? { start: pos, end: ref.end, name: `中共${p}委`, aliases: [`${p}委`, `中共${p}委员会`, `中国共产党${p}委员会`], place: ref.place, partyCommittee: true }
+      : { start: pos, end: ref.end, name: `${p}人民政府`, aliases: [`${p}政府`], place: ref.place };
+  }
   // 省十四届人大 / 市五届政协: a term number between the place and the legislature or CPPCC.
   const term = /^第?[一二三四五六七八九十\d]+届(?=人大|人民代表大会|政协)/.exec(text.slice(ref.end, ref.end + 8));
   const coreStart = ref.end + (term ? term[0].length : 0);
@@ -342,8 +349,8 @@ export function institutionsIn(doc: DocBuilder): { start: number; end: number; n
       if (stop) { start += k; break; }
     }
     if (i - start < 2 || NOT_INSTITUTION_FIRST[text.charCodeAt(start)] || GENERIC_INSTITUTION.test(text.slice(start, i))) continue;
-    // 分会场, 协商会议: the ending runs on into another word.
-    if (/[议场]/.test(text[i + suffix.length] ?? '')) continue;
+    // 分会场, 协商会议, 集中学习: the ending runs on into another word.
+    if (/[议场习]/.test(text[i + suffix.length] ?? '')) continue;
     let end = i + suffix.length;
     if (text.charCodeAt(end) === 0x28 /* ( */) {
       const paren = /^\([\p{Script=Han}]{2,4}\)/u.exec(text.slice(end, end + 6));
