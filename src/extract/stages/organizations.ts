@@ -74,7 +74,8 @@ export function placeRefAt(doc: DocBuilder, pos: number, placeAt: Map<number, { 
   if (explicit) return { end: explicit.end, place: explicit.place, explicit: true };
   const ch = doc.text[pos];
   const before = doc.text[pos - 1];
-  if (before && NOT_BEFORE_BARE_LEVEL.has(before)) return undefined;
+  // (省市委: the city's committee after the province's, named by ellipsis.)
+  if (before && NOT_BEFORE_BARE_LEVEL.has(before) && !(before === '省' && /^市(委|政府)/.test(doc.text.slice(pos, pos + 3)))) return undefined;
   const level = ch === '自' && doc.text.startsWith('自治区', pos) ? '自治区' : ch;
   const place = ownPlaceOfLevel(doc, level);
   return place ? { end: pos + level.length, place, explicit: false } : undefined;
