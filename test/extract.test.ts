@@ -1115,3 +1115,10 @@ describe('bodies named by ellipsis', () => {
     expect(names(r, 'Organization').sort()).toEqual(['中共天水市委', '中共甘肃省委']);
   });
 });
+
+describe('the heads of the court and the procuratorate', () => {
+  it('reads 市法检两长A、B as the president of the city’s intermediate court and its chief procurator', () => {
+    const r = extractDocument({ doc: 'two-heads.txt', format: 'text', text: '晋中市人大会议举行。市法检两长原占斌、周东曙及主席团其他成员出席。' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['原占斌>晋中市中级人民法院|院长', '周东曙>晋中市人民检察院|检察长']));
+  });
+});

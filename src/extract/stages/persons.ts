@@ -6,7 +6,7 @@ import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
 import { gazetteer } from '../gazetteer.js';
 import { charSet, isHan } from '../text.js';
-import { bareDepartment, bodyOfPartyUnit, partyUnitOf, zoneSibling, type OrgMatch } from './organizations.js';
+import { bareDepartment, bodyOfPartyUnit, partyUnitOf, placeRefAt, zoneSibling, type OrgMatch } from './organizations.js';
 
 export interface PersonSpan { start: number; end: number; name: string }
 
@@ -422,6 +422,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   }
   credits(doc, addPerson, holds, outlets);
   removals(doc, addPerson);
+  courtAndProcuratorateHeads(doc, addPerson, holds);
   appointments(doc, names, orgByEnd, holds);
 
   // Every other occurrence of a known name is a mention too (PRESIDES/ATTENDS read them).
@@ -867,6 +868,29 @@ function creditName(text: string, pos: number): string | undefined {
   // (为 and 和 may stand in a given name: 王为民.)
   if (!m || NOT_IN_NAME.test(m[1].replace(/[为和]/g, ''))) return undefined;
   return m[1];
+}
+
+// 市法检两长A、B: the president of the court, then the chief procurator (a city's court is its 中级人民法院).
+function courtAndProcuratorateHeads(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
+  const text = doc.text;
+  if (!text.includes('两长')) return;
+  for (const m of text.matchAll(/([省市州县区旗])?法、?检两长[:]?/gu)) {
+    const level = m[1];
+    const place = level ? placeRefAt(doc, m.index!, new Map())?.place : doc.places.county ?? doc.places.city;
+    if (!place) continue;
+    const first = m.index! + m[0].length;
+    const a = nameAt(text, first) ?? listedName(text, first, false);
+    if (!a || text[first + a.length] !== '、') continue;
+    const second = first + a.length + 1;
+    const b = nameAt(text, second) ?? listedName(text, second, false);
+    if (!b) continue;
+    const court = place.level === 'county' ? `${place.name}人民法院` : place.level === 'city' ? `${place.name}中级人民法院` : `${place.name}高级人民法院`;
+    const bodies: [number, string, string, string][] = [[first, a, court, '院长'], [second, b, `${place.name}人民检察院`, '检察长']];
+    for (const [start, name, body, title] of bodies) {
+      const id = addPerson(start, name);
+      holds(id, [{ org: { name: body, aliases: [], place, start: m.index!, end: m.index! + m[0].length, implied: true }, title, former: false, start: m.index!, end: start + name.length }], m.index!, start + name.length);
+    }
+  }
 }
 
 // 免去某某(的)…职务 / 决定免去A、B的…: the people a decision removes from a post are persons (no post).
