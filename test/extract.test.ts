@@ -1122,3 +1122,14 @@ describe('the heads of the court and the procuratorate', () => {
     expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['原占斌>晋中市中级人民法院|院长', '周东曙>晋中市人民检察院|检察长']));
   });
 });
+
+describe('plenaries named on their own', () => {
+  it('are plenaries of the session named before them, and a short congress name may keep its 第', () => {
+    const r = extractDocument({ doc: 'plenaries.txt', format: 'text',
+      text: '省十三届人大常委会第二十八次会议在太原举行。会议首先举行第一次全体会议,蓝佛安作供职发言。第二次全体会议表决通过了决定。青海省第十三届人大一次会议于日前在西宁召开。' });
+    expect(names(r, 'Meeting')).toEqual(expect.arrayContaining(['青海省第十三届人民代表大会第一次会议']));
+    const sx = extractDocument({ doc: 'plenaries-sx.txt', format: 'text',
+      text: '山西日报消息,省十三届人大常委会第二十八次会议在太原举行。会议首先举行第一次全体会议,蓝佛安作供职发言。第二次全体会议表决通过了决定。' });
+    expect(names(sx, 'Meeting').sort()).toEqual(['山西省第十三届人民代表大会常务委员会第二十八次会议', '山西省第十三届人民代表大会常务委员会第二十八次会议第一次全体会议', '山西省第十三届人民代表大会常务委员会第二十八次会议第二次全体会议']);
+  });
+});

@@ -10,7 +10,11 @@ import type { PlaceIndex } from './places.js';
 const N = '[一二三四五六七八九十百零〇两\\d]+';
 const cn = (s: string) => { const v = numeralValue(s); return Number.isNaN(v) ? s : chineseNumeral(v); };
 
-export interface MeetingMatch { start: number; end: number; id: string }
+export interface MeetingMatch {
+  start: number; end: number; id: string;
+  /** A plenary named on its own later in the report: a part of the session, never the meeting reported on. */
+  detached?: boolean;
+}
 type Built = { name: string; aliases: string[] };
 
 interface Pattern {
@@ -24,7 +28,7 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
-    re: new RegExp(`(?:第?(${N})届人民代表大会第(${N})次会议|(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'],
+    re: new RegExp(`(?:第?(${N})届人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'],
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
@@ -255,6 +259,20 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) });
     }
   }
+  // 会议首先举行第一次全体会议 / 第二次全体会议表决通过…: a plenary named on its own, later in the report, is one of
+  // the session named last before it (a congress's, a CPPCC's or a standing committee's).
+  if (text.includes('次全体会议')) for (const m of text.matchAll(new RegExp(`(?:^|[。\n;])(?:会议|大会)?(?:首先|随后|接着|还)?(?:举行|召开)?(?:了)?第(${N})次全体会议`, 'gmu'))) {
+    const at = m.index! + m[0].length;
+    if (found.some((f) => f.end === at)) continue;
+    const session = found.filter((f) => f.end <= m.index! + 1).map((f) => ({ f, meeting: doc.get(f.id) }))
+      .filter((x) => x.meeting && /(政协.+|人民代表大会第.+|人民代表大会常务委员会第.+)次会议$/.test(x.meeting.name)).pop();
+    if (!session) continue;
+    const n = cn(m[1]);
+    const start = at - m[0].length + m[0].search(/第/);
+    const before = found.length;
+    add(start, at, { name: `${session.meeting!.name}第${n}次全体会议`, aliases: session.meeting!.aliases.map((a) => `${a}第${n}次全体会议`) });
+    for (let k = before; k < found.length; k++) found[k].detached = true;
+  }
   meetingVenues(doc, places, found);
   return found.sort((a, b) => a.start - b.start);
 }
@@ -285,7 +303,7 @@ const WORK_REPORT = /我代表[^,。]{2,20}[,]?(?:向大会|向会议)/;
 
 function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatch | undefined {
   const text = doc.text;
-  const early = meetings.filter((m) => m.start < Math.max(800, text.length / 10));
+  const early = meetings.filter((m) => !m.detached && m.start < Math.max(800, text.length / 10));
   const scored = early.map((m) => {
     // A date or time may stand between the name and its verb (…会议1月14日上午在某地隆重开幕).
     const after = text.slice(m.end, m.end + 24).replace(/^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(上午|下午|晚|晚上)?/, '');
