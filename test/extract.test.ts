@@ -1133,3 +1133,13 @@ describe('plenaries named on their own', () => {
     expect(names(sx, 'Meeting').sort()).toEqual(['山西省第十三届人民代表大会常务委员会第二十八次会议', '山西省第十三届人民代表大会常务委员会第二十八次会议第一次全体会议', '山西省第十三届人民代表大会常务委员会第二十八次会议第二次全体会议']);
   });
 });
+
+describe('congress and CPPCC sessions written without a place before them', () => {
+  it('reads a session after 政协 and its place, a session of the document’s own place, and a name broken across lines', () => {
+    const cppcc = extractDocument({ doc: 'cppcc-place.txt', format: 'text', text: '荆门市掇刀区人大开幕。参加政协掇刀区五届一次会议的全体政协委员列席会议。' });
+    expect(names(cppcc, 'Meeting')).toContain('掇刀区政协五届一次会议');
+    const report = extractDocument({ doc: 'report-title.txt', format: 'text', text: '政 府 工 作 报 告\n——2024年1月16日在长宁区第十七届\n人民代表大会第五次会议上\n长宁区区长 侯继军\n过去一年,长宁区全面完成十七届人大三次会议确定的目标任务,全区经济保持平稳。' });
+    expect(report.mentions.filter((m) => m.type === 'Meeting').flatMap((m) => [m.name, ...m.aliases]))
+      .toEqual(expect.arrayContaining(['上海市长宁区第十七届人民代表大会第五次会议', '长宁区第十七届人民代表大会第三次会议']));
+  });
+});

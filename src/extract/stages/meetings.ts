@@ -24,18 +24,21 @@ interface Pattern {
   needsPlace: boolean;
   /** Every match contains one of these: a text with none is not searched (most texts name no meeting). */
   anyOf: string[];
+  /** With no place before it, the name is of the document's own (most local) place (十七届人大三次会议 in a district's report). */
+  ownWhenBare?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
-    re: new RegExp(`(?:第?(${N})届人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'],
+    // (A work report's title block may break the line inside the name: 在长宁区第十七届\n人民代表大会第五次会议上.)
+    re: new RegExp(`(?:第?(${N})届\\n?人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'], ownWhenBare: true,
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
     },
   },
   { // 市政协五届一次会议(第二次全体会议)
-    re: new RegExp(`政协(${N})届(${N})次会议(?:第(${N})次全体会议)?`, 'gu'), needsPlace: true, anyOf: ['政协'],
+    re: new RegExp(`政协(${N})届(${N})次会议(?:第(${N})次全体会议)?`, 'gu'), needsPlace: true, anyOf: ['政协'], ownWhenBare: true,
     build: (m, p) => cppcc(p!.name, cn(m[1]), cn(m[2]), m[3] ? cn(m[3]) : undefined),
   },
   { // 省第十二次党代会 / 市第五次党代会
@@ -213,11 +216,15 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       if (!pattern.needsPlace) { add(m.index, m.index + m[0].length, pattern.build(m)); continue; }
       // The place prefix sits right before the match (政协 patterns start after it; 委 patterns too).
-      const p = prefixPlace(doc, places, m.index);
+      let p = prefixPlace(doc, places, m.index);
+      if (!p && pattern.ownWhenBare && !/[省市县区州旗盟国]/.test(text[m.index - 1] ?? '')) {
+        const own = doc.places.placeholder ? undefined : doc.places.county ?? doc.places.city ?? doc.places.province;
+        if (own) p = { start: m.index, place: own };
+      }
       if (!p) continue;
       const built = withParentForms(pattern.build(m, p.place), p.place);
       // The name as written, after its place (建德市十七届政府第30次常务会议), is an alias too.
-      const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '')}`;
+      const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '').replace(/\n/g, '')}`;
       add(p.start, m.index + m[0].length, built && !Array.isArray(built) && !m[0].includes('、') && written !== built.name && !built.aliases.includes(written) ? { ...built, aliases: [...built.aliases, written] } : built);
     }
   }
@@ -232,6 +239,12 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       const built = cppcc(p.place.name, cn(m[2] ?? m[3]), cn(m[5]), m[6] ? cn(m[6]) : undefined);
       add(m.index!, m.index! + m[0].length, m[7] ? { name: `${built.name}预备会议`, aliases: built.aliases.map((a) => `${a}预备会议`).concat(`${built.name}预备会`) } : built);
     }
+  }
+  // 政协掇刀区五届一次会议: the place between 政协 and the term.
+  if (text.includes('政协')) for (const m of text.matchAll(new RegExp(`政协([\\p{Script=Han}]{2,8}?)(${N})届(${N})次会议(?:第(${N})次全体会议)?`, 'gu'))) {
+    const p = places.get(m.index! + 2);
+    if (!p || p.end !== m.index! + 2 + m[1].length) continue;
+    add(m.index!, m.index! + m[0].length, withParentForms(cppcc(p.place.name, cn(m[2]), cn(m[3]), m[4] ? cn(m[4]) : undefined), p.place));
   }
   namedConferences(doc, places, add, found);
   // 二十届二中、三中全会: one plenum per ordinal.
