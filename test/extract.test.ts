@@ -1143,3 +1143,14 @@ describe('congress and CPPCC sessions written without a place before them', () =
       .toEqual(expect.arrayContaining(['上海市长宁区第十七届人民代表大会第五次会议', '长宁区第十七届人民代表大会第三次会议']));
   });
 });
+
+describe('presiders and attendees written around their titles', () => {
+  it('reads 由某某主席主持, a term-numbered executive meeting and names listed before 及…列席', () => {
+    const r = extractDocument({ doc: 'roles.txt', format: 'text',
+      text: '武威市政府召开常务会议。1月9日,市委副书记、市长叶万彬主持召开五届市政府第119次常务会议。旗级领导张继涛、王飞出席会议,徐晓东、任林及各相关单位主要负责同志列席会议。' });
+    expect(r.mentions.filter((m) => m.type === 'Meeting').flatMap((m) => [m.name, ...m.aliases])).toContain('武威市五届市政府第119次常务会议');
+    expect(names(r, 'Person')).toEqual(expect.arrayContaining(['徐晓东', '任林']));
+    const closing = extractDocument({ doc: 'closing.txt', format: 'text', text: '政协第十届贵德县委员会第二次会议举行闭幕大会。县政协主席关却出席。闭幕大会由关却主席主持。' });
+    expect(rel(closing, 'PRESIDES')).toEqual(['关却>贵德县政协十届二次会议']);
+  });
+});

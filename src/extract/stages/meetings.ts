@@ -101,7 +101,7 @@ const PATTERNS: Pattern[] = [
     build: (m, p) => ({ name: `${p!.name}人民政府${m[1]}年第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府${m[1]}年第${cn(m[2])}次常务会议`] }),
   },
   { // 区第十八届人民政府第八十四次常务会议
-    re: new RegExp(`第?(${N})届(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
+    re: new RegExp(`第?(${N})届[省市县区州旗盟]?(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'], ownWhenBare: true,
     build: (m, p) => ({ name: `${p!.name}第${cn(m[1])}届人民政府第${cn(m[2])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[2])}次常务会议`] }),
   },
   { // 市政府十六届四十六次常务会议
@@ -387,7 +387,8 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
       if (/^主持[^,。\s]{0,10}工作(?!报告)/.test(text.slice(at, at + 14))) continue;
       // 某某主持 / 某某同志主持 / A、B分别主持 / A和B共同主持: everyone named just before the verb.
       const between = (p: PersonSpan) => text.slice(p.end, at);
-      const subject = [...inside].reverse().find((p) => p.end <= at && /^(同志)?(分别|共同)?$/.test(between(p)));
+      // (由关却主席主持: a title may stand between the name and the verb.)
+      const subject = [...inside].reverse().find((p) => p.end <= at && /^(同志|[\p{Script=Han}]{0,3}(?:主席|书记|主任|省长|市长|县长|区长|州长|旗长|盟长|秘书长|部长|局长))?(分别|共同)?$/u.test(between(p)));
       if (subject) doc.relate('PRESIDES', personId(subject), meeting.id, subject.start, at + m[0].length);
       if (subject && /(分别|共同)$/.test(text.slice(subject.end, at))) {
         for (const p of inside) if (p !== subject && p.end < subject.start && subject.start - p.end <= 8 && /^[、和及与]$/.test(text.slice(p.end, p.end + 1))) doc.relate('PRESIDES', personId(p), meeting.id, p.start, at + m[0].length);

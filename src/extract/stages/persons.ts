@@ -505,7 +505,7 @@ const CLAUSE_BREAK = charSet(',:;。!?\n()');
 const LIST_TAIL = /(?:等|\d+[位名人]|[两二三四五六七八九十]+[位名]).*$/u;
 const LIST_JOIN = /等[^、,。;:]{0,8}?(?:以及|及|和)(?=[^、,。;:]{2,8}、)/gu;
 const TRUSTED_LEAD_IN = /(?:选举|任命|推选|增补|提名|决定任命|通过)$/;
-const LIST_CUE_AFTER = /^(等[^,。;、]{0,6}?(?:领导|同志|嘉宾|负责人)|等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
+const LIST_CUE_AFTER = /^(等[^,。;、]{0,6}?(?:领导|同志|嘉宾|负责人)|及[^,。;、]{0,14}?(?:列席|出席|参加)|等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
   const { single } = surnames();
@@ -561,7 +561,7 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     }
     if (!ok || loose * 2 > spans.length) return;
     const lastSpan = spans[spans.length - 1];
-    const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 6);
+    const after = text.slice(lastSpan.start + lastSpan.name.length, lastSpan.start + lastSpan.name.length + 20);
     const before = text.slice(Math.max(0, clauseStart - 4), clauseStart);
     // A lead-in before the first name is only trusted when what follows the list says these are persons.
     const continued = !leadIn && listEndedAt >= 0 && clauseStart === listEndedAt + 1 && text[listEndedAt] === ',';
