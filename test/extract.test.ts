@@ -1154,3 +1154,12 @@ describe('presiders and attendees written around their titles', () => {
     expect(rel(closing, 'PRESIDES')).toEqual(['关却>贵德县政协十届二次会议']);
   });
 });
+
+describe('a county-level city under a prefecture that is no city', () => {
+  it('is the own place of a text that calls its bodies 市委 and 市长', () => {
+    const r = extractDocument({ doc: 'chuxiong.txt', format: 'text',
+      text: '8月14日上午,市委副书记、市长杨俐昆主持召开九届市人民政府第七次常务会议。会议听取了市扶贫办对楚雄市贫困对象动态管理工作情况汇报。会议还研究了楚雄市海绵城市建设等议题。楚雄经开区管委会主任李援列席会议。' });
+    expect(r.place).toBe('楚雄市');
+    expect(rel(r, 'HOLDS_POSITION')).toContain('杨俐昆>楚雄市人民政府|市长');
+  });
+});

@@ -288,6 +288,7 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
  * before we say the document is about the county rather than the city. */
 const MIN_COUNTY_MENTIONS = 3;
 const DATELINE_AFTER = /^(\d{1,2}月)?\d{1,2}日(讯|电)|^(讯|电)[ ()]/;
+const BARE_CITY_BODY = /(?:^|[^\p{Script=Han}]|[在和与及对向由经为副、])市(?:委|政府|人民政府|长|人大|政协)/u;
 const SELF_PROVINCE = /[我全本]省/g;
 const SELF_CITY = /[我全本]市/g;
 const BARE_COUNTY_BODY = /[区县旗](?:第?[一二三四五六七八九十]+届)?(?:委|政府|人大|政协|长|纪委)/g;
@@ -403,8 +404,12 @@ function withCounty(index: GazetteerIndex, text: string, ctx: PlaceContext, unit
   }
   const county = pickTop(counties, firstSeen);
   // A text that names its bodies by a bare 区/县 (区委书记, 县政府) is a county's own text: one mention
-  // of the county is enough to know which.
-  const ownCountyBodies = bareCountyBodies(text);
+  // of the county is enough to know which. So is one whose bare 市委/市长 cannot be its prefecture's
+  // (楚雄市 under 楚雄彝族自治州, whose own bodies are 州委, 州长).
+  const countyEntry = county ? index.entries.get(county) : undefined;
+  const cityEntry = ctx.cityCode ? index.entries.get(ctx.cityCode) : undefined;
+  const countyLevelCity = !!countyEntry?.name.endsWith('市') && !!cityEntry && !cityEntry.name.endsWith('市') && BARE_CITY_BODY.test(text);
+  const ownCountyBodies = bareCountyBodies(text) || countyLevelCity;
   if (county && (ownCountyBodies || counties.get(county)! >= MIN_COUNTY_MENTIONS && counties.get(county)! > unitMentions)) {
     return { ...ctx, countyCode: county };
   }
