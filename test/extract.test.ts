@@ -1163,3 +1163,11 @@ describe('a county-level city under a prefecture that is no city', () => {
     expect(rel(r, 'HOLDS_POSITION')).toContain('杨俐昆>楚雄市人民政府|市长');
   });
 });
+
+describe('companies described before their names and honoured', () => {
+  it('drops 世界500强企业 before a name, reads a 等20户企业 list, honours that only companies receive, and central enterprises such as 中储粮', () => {
+    const r = extractDocument({ doc: 'described.txt', format: 'text',
+      text: '牟定县政府工作报告。成功引进世界领军企业鑫联环保科技、世界500强企业吉利控股集团、中国民营企业500强湖南金荣集团等20户企业入驻园区。晶科能源、捷泰科技入选全省民营企业营收百强。中储粮20万吨粮食储备库建成投用。' });
+    expect(names(r, 'Enterprise').sort()).toEqual(['中储粮', '吉利控股集团', '捷泰科技', '晶科能源', '湖南金荣集团', '鑫联环保科技'].sort());
+  });
+});

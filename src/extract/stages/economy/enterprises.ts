@@ -47,7 +47,7 @@ const KIND_OF_ENTERPRISE = /^(相关|有关|各类|同类|上游|下游|配套|�
 export function listedEnterprises(scan: EconomyScan): void {
   const { text, doc } = scan;
   // (Matched from the 等 backwards: a lazy prefix group in the regex would be tried at every position.)
-  for (const e of text.matchAll(/等(?:[\d×]+家|[一二三四五六七八九十]+家)?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企|龙头(?!产业|项目))/gu)) {
+  for (const e of text.matchAll(/等(?:[\d×]+[家户个]|[一二三四五六七八九十]+[家户个])?([\p{Script=Han}]{0,6}?)(?:企业|公司|国企|央企|民企|龙头(?!产业|项目))/gu)) {
     const s = doc.sentenceAt(e.index!);
     const clause = clauseBounds(text, e.index!, s.start, s.end);
     if (e.index! - clause.start < 2) continue;
@@ -55,7 +55,13 @@ export function listedEnterprises(scan: EconomyScan): void {
     if (KIND_OF_ENTERPRISE.test(e[1])) continue;
     const items = enumerationBefore(text, e.index!, clause.start);
     if (items.some((i) => industryLexicon().has(i.text.replace(/^[和及与]/, '')))) continue;
-    const ids = items.map((i) => scan.addEnterprise(i.start, i.text.replace(/^[和及与]/, ''))).filter((x): x is string => !!x);
+    // 世界500强企业吉利控股集团, 领军企业某某: a description before the name is no part of it.
+    const named = items.map((i) => {
+      const lead = /^.*(?:企业|\d+强)(?=.{2})/u.exec(i.text.replace(/^[和及与]/, ''))?.[0].length ?? 0;
+      const skip = /^[和及与]/.test(i.text) ? 1 : 0;
+      return { start: i.start + skip + lead, text: i.text.slice(skip + lead) };
+    });
+    const ids = named.map((i) => scan.addEnterprise(i.start, i.text)).filter((x): x is string => !!x);
     const sectorWord = e[1];
     const sector = industryName(sectorWord.replace(/^(重点|骨干|龙头|头部|规上|领军|优质|链主)+/, ''));
     if (sector && sectorWord) {
@@ -95,7 +101,18 @@ export function marketCompanies(scan: EconomyScan): void {
     }
   }
   if (text.includes('投资') || text.includes('入股')) for (const m of text.matchAll(INVESTED_IN)) add(m.index! + 1, m[1]);
+  // 晶科能源、金瑞投资入选全省民营企业营收百强; 捷泰科技获评…示范企业: honours only companies receive, given to
+  // names with a company's ending.
+  if (/入选|荣登|获评|被评为|上榜/.test(text)) for (const m of text.matchAll(HONOURED)) {
+    let offset = m.index!;
+    for (const item of m[1].split('、')) {
+      const at = offset;
+      offset += item.length + 1;
+      if (enterpriseSuffixes().some((x) => item.endsWith(x.suffix) && item.length - x.suffix.length >= 2) && !industryLexicon().has(item)) scan.addEnterprise(at, item);
+    }
+  }
 }
+const HONOURED = /((?:[\p{Script=Han}]{3,10}、)*[\p{Script=Han}]{3,10}?)(?:成功)?(?:入选|荣登|获评|被评为|上榜)[^,。;]{0,24}?(?:百强|\d+强|企业|名单|榜|示范|冠军)/gu;
 
 /** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */
 export function companiesByEnding(scan: EconomyScan): void {
@@ -120,7 +137,11 @@ export function companiesByEnding(scan: EconomyScan): void {
       while (text[start] === ')' || text[start] === '(') start++;
       const raw = text.slice(start, at + suffix.length);
       // After the lead verbs, and after the last clause verb that leaves at least two characters before the ending.
-      const cut = throughAnd ? 0 : Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
+      let cut = throughAnd ? 0 : Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
+      // 世界500强企业某某集团 / 领军企业某某科技: a description before the name ends in 企业 or N强.
+      const described = /^.*?(?:\d+强企业|\d+强|领军企业|龙头企业|骨干企业|企业)(?=.{2})/u.exec(raw.slice(cut, raw.length - suffix.length));
+      if (described) cut += described[0].length;
+      else if (raw[cut] === '强' && /\d/.test(text[start + cut - 1] ?? '')) cut += raw.startsWith('强企业', cut) ? 3 : 1;
       const name = raw.slice(cut);
       const tradeName = name.slice(0, name.length - suffix.length);
       if (tradeName.length < 2 || scan.orgCovered(start + cut, at + suffix.length) || GENERIC_TRADE_NAME.test(tradeName)) continue;
@@ -251,6 +272,8 @@ export function knownEnterpriseNames(scan: EconomyScan): void {
     // A two-character name needs a clear end too (not 中交 in 中交通); a longer one may run into its product.
     const closes = AFTER_KNOWN.test(text.slice(end, end + 3)) || term.length >= 3;
     if (!opens || !closes || scan.orgCovered(start, end)) continue;
+    // 国电投氢能 read as one company already: its group's short name inside it is no second mention.
+    if ([...scan.enterprises.keys()].some((e) => e.length > term.length && e.startsWith(term) && text.startsWith(e, start))) continue;
     const id = scan.addEnterprise(start, term);
     const full = known.byShort.get(term);
     if (id && full && full !== term) scan.doc.mention('Enterprise', term, start, end, { aliases: [full], surfaceIsAlias: false });
