@@ -1171,3 +1171,10 @@ describe('companies described before their names and honoured', () => {
     expect(names(r, 'Enterprise').sort()).toEqual(['中储粮', '吉利控股集团', '捷泰科技', '晶科能源', '湖南金荣集团', '鑫联环保科技'].sort());
   });
 });
+
+describe('an outlet that opens a byline', () => {
+  it('reads (庆阳融媒记者 某某) as the outlet of the reporter', () => {
+    const r = extractDocument({ doc: 'byline-outlet.txt', format: 'text', text: '庆阳网讯(庆阳融媒记者 雷云龙 )6月30日,市委副书记、市长周继军主持召开座谈会议。' });
+    expect(rel(r, 'HOLDS_POSITION')).toContain('雷云龙>庆阳融媒|记者');
+  });
+});

@@ -479,7 +479,7 @@ export function findOrganizations(doc: DocBuilder, placeAt: Map<number, { end: n
 
 // News outlets where a news page names them: its source line (来源:某某日报, 来源:某某网-某某报) and
 // its dateline (某某网12月25日讯, 中新网某地2月15日电, 晨报讯). An outlet's name ends in one of these words.
-const OUTLET_END = '(?:网|报|社|台|客户端|新闻联播|电视台|广播电视台|日报|晚报|晨报|时报|周刊|头条|融媒体中心|知事)';
+const OUTLET_END = '(?:网|报|社|台|客户端|新闻联播|电视台|广播电视台|日报|晚报|晨报|时报|周刊|头条|融媒体中心|融媒|知事)';
 const SOURCE_LINE = new RegExp(`来源[:\\s]\\s*([\\p{Script=Han}A-Za-z·\\-]{2,24})`, 'gu');
 // The place may come before the date (新华社北京3月5日电) or after it (某某新闻联播4月18日黑龙江齐齐哈尔电), and the
 // date may be written in numerals or in characters (中新社昆明十一月二十日电).
@@ -488,6 +488,7 @@ const DATE_PART = `(?:${DAY}月${DAY}日|${DAY}月|${DAY}日)`;
 const DATELINE = new RegExp(`(?:^|[\\n\\s(□【\\[])([\\p{Script=Han}A-Za-z]{1,10}?${OUTLET_END})(?:[\\p{Script=Han}]{2,4}?)?(?:${DATE_PART}(?:[\\p{Script=Han}]{2,8}?)?)?(?:讯|电)`, 'gu');
 const OUTLET = new RegExp(`^[\\p{Script=Han}A-Za-z]{1,12}?${OUTLET_END}$`, 'u');
 
+const BYLINE_OUTLET = new RegExp(`(?:^|[\\n\\s(【\\[])([\\p{Script=Han}]{1,10}?${OUTLET_END})((?:特约|首席|实习)?记者)`, 'gu');
 const CREDITED_SOURCE = /^\s+(?:文章)?(?:作者|责任编辑|编辑|记者)[:]/;
 const NOT_AN_OUTLET = /^(?:本站|本网|原创|综合|网络|转载|未知|其他|互联网|网友|投稿|整理)$|^(?:本|各)/;
 const ATTRIBUTED = new RegExp(`据([\\p{Script=Han}]{1,10}?${OUTLET_END})(?:报道|消息|记者)`, 'gu');
@@ -503,6 +504,11 @@ export function mediaOutlets(text: string): OrgMatch[] {
       if (OUTLET.test(part) || credited && /^\p{Script=Han}{2,8}$/u.test(part) && !NOT_AN_OUTLET.test(part)) found.push({ start: offset, end: offset + part.length, name: part, aliases: [] });
       offset += part.length + 1;
     }
+  }
+  // (庆阳融媒记者 某某) / 某某日报记者 某某: the outlet that opens a byline.
+  if (text.includes('记者')) for (const m of text.matchAll(BYLINE_OUTLET)) {
+    const start = m.index! + m[0].length - m[1].length - m[2].length;
+    if (OUTLET.test(m[1]) && !/^(本报|本网|本台|我台|我报)$/.test(m[1])) found.push({ start, end: start + m[1].length, name: m[1], aliases: [] });
   }
   // 据某某日报报道 / 据新华社消息: the outlet a report is attributed to.
   if (text.includes('据')) for (const m of text.matchAll(ATTRIBUTED)) {

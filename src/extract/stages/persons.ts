@@ -188,7 +188,7 @@ export function postNoteEndingAt(text: string, end: number): number | undefined 
   return note && note[0].length === end - open ? open : undefined;
 }
 const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制|终审)$/;
-const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报|融媒体中心|新闻中心)$/;
+const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报|融媒体中心|融媒|新闻中心)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
 /** A post in a body's Party group or committee written without the body (党组副书记, 党委委员). */
