@@ -1178,3 +1178,12 @@ describe('an outlet that opens a byline', () => {
     expect(rel(r, 'HOLDS_POSITION')).toContain('雷云龙>庆阳融媒|记者');
   });
 });
+
+describe('counted projects that name no companies', () => {
+  it('takes no company from a count without 等, and keeps facilities and products in a counted list as projects', () => {
+    const r = extractDocument({ doc: 'counted-none.txt', format: 'text',
+      text: '保康举行十个项目集中签约开工竣工仪式。广元共签约82个项目,签约资金298.84亿元。共有兴业县环城公路、大水乡村旅游区、卖酒镇现代商贸物流城等3个项目开工。建成投产安泽蔺鑫和古县盛隆泰达等3个项目。' });
+    expect(names(r, 'Enterprise').sort()).toEqual(['古县盛隆泰达', '安泽蔺鑫']);
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['兴业县环城公路', '大水乡村旅游区', '卖酒镇现代商贸物流城']));
+  });
+});

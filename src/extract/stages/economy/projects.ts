@@ -97,7 +97,11 @@ export function projectLists(scan: EconomyScan): void {
       }
       // 建成投产A和B、C等3个项目: projects named only by their companies give the companies.
       // (An item that ends in what is done — 生产, 技改扩能, 迁建 — is a project, not a company.)
-      if (counted && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text) && !item.text.endsWith('项目') && !CAPACITY.test(item.text)) {
+      // (Only a list closed by 等 names companies: 保康举行十个项目…, 广元共签约82个项目 name none.)
+      if (counted && !(m[1] || listed.length > 1)) continue;
+      // A company is named short; a place, a kind of facility or a product in the item make it a project.
+      const companyLike = item.text.split(/[和及]/).every((part) => part.length <= 8) && !/[楼城区馆院场袋]$/.test(item.text);
+      if (counted && companyLike && !projectSuffixes().some((x) => item.text.endsWith(x)) && !PROJECT_ACTIVITY_END.test(item.text) && !item.text.endsWith('项目') && !CAPACITY.test(item.text)) {
         let offset = item.start;
         for (const part of item.text.split(/[和及]/)) { scan.addEnterprise(offset, part); offset += part.length + 1; }
         continue;

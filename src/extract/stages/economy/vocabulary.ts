@@ -12,7 +12,7 @@ export const industryLexicon = lazy(() => {
   return canonical;
 });
 /** A project named by its company, then a quantity or a quality word that opens the product (汉狮高档砂纸). */
-export const COMPANY_THEN_PRODUCT = /^([\p{Script=Han}]{2,6}?)(?=[\d.]+万?吨|年产|高档|高品质|高性能|高端)/u;
+export const COMPANY_THEN_PRODUCT = /^([\p{Script=Han}]{2,6}?)(?=[\d.]+万?吨|年产|年处理|年加工|年生产|高档|高品质|高性能|高端)/u;
 
 const productWords = lazy(() => new Set(lexiconLines('product-words.txt').map((l) => l.trim()).filter(Boolean)));
 
@@ -57,7 +57,7 @@ export const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|�
 export const LEAD_VERBS = longestFirst([
   '开工建设', '加快建设', '建成投产', '建成', '实施', '推进', '推动', '加快', '建设', '启动', '争取', '完成', '抓好', '引进',
   '谋划', '新建', '开工', '打造', '支持', '对接', '培育', '扶持', '重点', '大力', '全力', '积极', '着力', '扎实', '发展',
-  '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以', '开复工', '复工', '计划开复工', '计划开工',
+  '规划', '做强', '做优', '壮大', '依托', '落地', '确保', '力争', '促进', '提速', '以', '开复工', '复工', '计划开复工', '计划开工', '共有', '还有',
 ]);
 export const COUNTED = /^(\d+|[一二三四五六七八九十百千×]+)(个|家|项|批|大)|^(一批|多个|若干|各类|重点|重大|一系列|其他|相关|有关|各)/;
 // Verbs that end the words before a company name found by its ending (化解青投集团 → 青投集团).
