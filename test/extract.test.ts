@@ -1187,3 +1187,11 @@ describe('counted projects that name no companies', () => {
     expect(names(r, 'Project')).toEqual(expect.arrayContaining(['兴业县环城公路', '大水乡村旅游区', '卖酒镇现代商贸物流城']));
   });
 });
+
+describe('items of a project list that open with their place', () => {
+  it('locates 位于鹿泉区的A项目、藁城区的B项目等 in those places, the last item closed by 等 included', () => {
+    const r = extractDocument({ doc: 'placed-items.txt', format: 'text',
+      text: '石家庄市争列省重点项目。在计划开工项目中,包括位于鹿泉区的中国电科十三所项目、藁城区的石药集团新药制剂和新药原料生产中心项目等;保投产项目中,有高邑县的亿博基业集团冀中南公路联运智能港项目等。' });
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['石药集团新药制剂和新药原料生产中心>藁城区', '亿博基业集团冀中南公路联运智能港>高邑县']));
+  });
+});
