@@ -133,7 +133,7 @@ export function projectLists(scan: EconomyScan): void {
       // An item that carries its own 项目 (A项目、B项目等4个项目) is named as a project by the text itself.
       const pid = scan.addProject(item.start, item.text, /项目$/.test(item.text));
       // 位于鹿泉区的A项目、藁城区的B项目: the place an item opens with, before its 的.
-      const where = pid ? /^(?:位于|地处)?([^的]{2,12})的/.exec(item.text) : null;
+      const where = pid ? /^(?:有|包括|其中)?(?:位于|地处)?([^的]{2,12})的/.exec(item.text) : null;
       const place = where ? scan.places.get(item.start + where[0].length - 1 - where[1].length) : undefined;
       if (pid && place && place.end === item.start + where![0].length - 1) {
         doc.relate('LOCATED_IN', pid, doc.mention('Place', place.place.name, item.start, place.end, { level: place.place.level, code: place.place.code }), item.start, item.end);
