@@ -1195,3 +1195,10 @@ describe('items of a project list that open with their place', () => {
     expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['石药集团新药制剂和新药原料生产中心>藁城区', '亿博基业集团冀中南公路联运智能港>高邑县']));
   });
 });
+
+describe('the towns a project’s name goes on to name', () => {
+  it('locates a project in the towns after its county and at both ends of a route', () => {
+    const r = extractDocument({ doc: 'towns.txt', format: 'text', text: '海南省重点项目。文昌龙楼至昌洒滨海旅游公路、文昌铺前大桥开工建设。' });
+    expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['文昌龙楼至昌洒滨海旅游公路>文昌市', '文昌龙楼至昌洒滨海旅游公路>龙楼镇', '文昌龙楼至昌洒滨海旅游公路>昌洒镇', '文昌铺前大桥>铺前镇']));
+  });
+});

@@ -1,5 +1,6 @@
 // What the economy modules share while they read one document: the sectors, enterprises and projects
 // found so far, and how each is registered (name clean-up, place prefix → LOCATED_IN).
+import type { PlaceLevel } from '../../records.js';
 import type { DocBuilder } from '../../doc.js';
 import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
@@ -80,8 +81,16 @@ export class EconomyScan {
   private locate(id: string, from: number, to: number): void {
     const place = placeWithin(this.places, from, to, true);
     if (!place || place.start !== from) return;
-    const placeId = this.doc.mention('Place', place.place.name, place.start, place.end, { level: place.place.level, code: place.place.code });
-    this.doc.relate('LOCATED_IN', id, placeId, from, to);
+    const relate = (p: { start: number; end: number; place: { name: string; level: PlaceLevel; code: string } }) =>
+      this.doc.relate('LOCATED_IN', id, this.doc.mention('Place', p.place.name, p.start, p.end, { level: p.place.level, code: p.place.code }), from, to);
+    relate(place);
+    // 文昌龙楼至昌洒滨海旅游公路, 六广镇广城村…基地: the towns the name goes on to name, and the other end of a route.
+    for (let i = place.end; i < to; i++) {
+      const p = this.places.get(i);
+      if (!p || p.end > to) continue;
+      if (p.place.level === 'town' || this.text[i - 1] === '至') relate({ start: i, ...p });
+      i = p.end - 1;
+    }
   }
 
   addIndustry(start: number, end: number, raw: string, declared = false): string | undefined {
