@@ -103,8 +103,14 @@ export function marketCompanies(scan: EconomyScan): void {
   if (text.includes('投资') || text.includes('入股')) for (const m of text.matchAll(INVESTED_IN)) add(m.index! + 1, m[1]);
   // 晶科能源、金瑞投资入选全省民营企业营收百强; 捷泰科技获评…示范企业: honours only companies receive, given to
   // names with a company's ending.
-  if (/入选|荣登|获评|被评为|上榜/.test(text)) for (const m of text.matchAll(HONOURED)) {
-    let offset = m.index!;
+  // (Read back from each honour word: a pattern that opens with a run of any characters would be tried everywhere.)
+  if (/入选|荣登|获评|被评为|上榜/.test(text)) for (const h of text.matchAll(/(?:成功)?(?:入选|荣登|获评|被评为|上榜)/g)) {
+    if (!HONOUR.test(text.slice(h.index!, h.index! + 40))) continue;
+    let from = h.index!;
+    while (from > 0 && h.index! - from < 80 && /[\p{Script=Han}、]/u.test(text[from - 1])) from--;
+    const m = HONOURED_LIST.exec(text.slice(from, h.index!));
+    if (!m) continue;
+    let offset = from + m.index;
     for (const item of m[1].split('、')) {
       const at = offset;
       offset += item.length + 1;
@@ -112,7 +118,8 @@ export function marketCompanies(scan: EconomyScan): void {
     }
   }
 }
-const HONOURED = /((?:[\p{Script=Han}]{3,10}、)*[\p{Script=Han}]{3,10}?)(?:成功)?(?:入选|荣登|获评|被评为|上榜)[^,。;]{0,24}?(?:百强|\d+强|企业|名单|榜|示范|冠军)/gu;
+const HONOUR = /^(?:成功)?(?:入选|荣登|获评|被评为|上榜)[^,。;]{0,24}?(?:百强|\d+强|企业|名单|榜|示范|冠军)/u;
+const HONOURED_LIST = /((?:[\p{Script=Han}]{3,10}、)*[\p{Script=Han}]{3,10})$/u;
 
 /** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */
 export function companiesByEnding(scan: EconomyScan): void {
