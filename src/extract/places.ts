@@ -253,10 +253,9 @@ export function findPlaceMentions(index: GazetteerIndex, text: string, ctx: Plac
     }
     const prev = matches.length > 0 ? matches[matches.length - 1] : undefined;
     // (龙楼至昌洒: the other end of a route named from a town is a town of the same county.)
-    const routeEnd = !!prev && prev.end === i - 1 && text.charCodeAt(i - 1) === 0x81f3 /* 至 */;
-    const scopeOf = (e: PlaceEntry) => (e.level === 'town' && e.parentCode ? index.entries.get(e.parentCode) : e);
+    const routeEnd = prev !== undefined && prev.end === i - 1 && text.charCodeAt(i - 1) === 0x81f3 /* 至 */;
     const local = prev && prev.end === i && SCOPING_LEVELS.has(prev.entry.level) ? prev.entry
-      : routeEnd ? scopeOf(prev!.entry) : undefined;
+      : routeEnd ? (prev.entry.level === 'town' && prev.entry.parentCode ? index.entries.get(prev.entry.parentCode) : prev.entry) : undefined;
     if (local && local.level !== 'country' && local.code !== docScope) {
       const localTowns = index.towns().scopeTrie(local.code);
       const t = localTowns && trieChild(localTowns, ch);

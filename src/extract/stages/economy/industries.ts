@@ -167,7 +167,7 @@ const NOT_A_DECLARED_SECTOR = /[的我这其该]|^(战略性新兴|新兴|未来
 const FOCUS_LIST = /(?:聚焦|围绕|瞄准|主攻|紧盯|锁定)((?:[\p{Script=Han}]{2,8}、)+[\p{Script=Han}]{2,8}?)等(?:重点|优势|新兴|主导|特色)?(?:领域|行业|产业)/gu;
 export function focusedSectorLists(scan: EconomyScan): void {
   const { text } = scan;
-  if (!text.includes('等')) return;
+  if (!/聚焦|围绕|瞄准|主攻|紧盯|锁定/.test(text)) return;
   for (const m of text.matchAll(FOCUS_LIST)) {
     let offset = m.index! + m[0].indexOf(m[1]);
     for (const item of m[1].split('、')) {
