@@ -1202,3 +1202,11 @@ describe('the towns a project’s name goes on to name', () => {
     expect(rel(r, 'LOCATED_IN')).toEqual(expect.arrayContaining(['文昌龙楼至昌洒滨海旅游公路>文昌市', '文昌龙楼至昌洒滨海旅游公路>龙楼镇', '文昌龙楼至昌洒滨海旅游公路>昌洒镇', '文昌铺前大桥>铺前镇']));
   });
 });
+
+describe('the items of a counted list of projects', () => {
+  it('are projects even when their words name a programme, and lose the 有 that lists them', () => {
+    const r = extractDocument({ doc: 'counted-items.txt', format: 'text',
+      text: '兴业县重点项目推进情况。四是基础设施项目。共有兴业县环城公路、兴业大道基础设施配套工程等5个项目,总投资12.17亿元。列入中央预算内投资的有兴业县生活垃圾收运系统工程、兴业县社会福利院老年养护楼等12个项目。' });
+    expect(names(r, 'Project')).toEqual(expect.arrayContaining(['兴业县环城公路', '兴业大道基础设施配套工程', '兴业县生活垃圾收运系统工程', '兴业县社会福利院老年养护楼']));
+  });
+});

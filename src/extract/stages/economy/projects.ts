@@ -131,7 +131,8 @@ export function projectLists(scan: EconomyScan): void {
       // 设某某项目主会场: the verb that sets up the venue is no part of the name.
       if (venue && /^设(?![施备计])/.test(item.text)) { scan.addProject(item.start + 1, item.text.slice(1), true); continue; }
       // An item that carries its own 项目 (A项目、B项目等4个项目) is named as a project by the text itself.
-      const pid = scan.addProject(item.start, item.text, /项目$/.test(item.text));
+      // (Items of a counted list, A、B等5个项目, are named as projects by the count.)
+      const pid = scan.addProject(item.start, item.text, /项目$/.test(item.text) || counted && !!m[1]);
       // 位于鹿泉区的A项目、藁城区的B项目: the place an item opens with, before its 的.
       const where = pid ? /^(?:有|包括|其中)?(?:位于|地处)?([^的]{2,12})的/.exec(item.text) : null;
       const place = where ? scan.places.get(item.start + where[0].length - 1 - where[1].length) : undefined;

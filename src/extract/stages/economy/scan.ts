@@ -166,6 +166,8 @@ export class EconomyScan {
     name = name.slice(afterLeadVerbs(name));
     if (name.length < 3 || name.length > (listed ? 45 : 30) || COUNTED.test(name) || /[,;:“”"《》]/.test(name) || !/[\p{Script=Han}]{2}/u.test(name)) return undefined;
     name = name.slice(name.lastIndexOf('的') + 1).replace(/^[\d×.]+(kV|KV|千伏|兆瓦|MW|万千瓦)/, '');
+    // …的有兴业县某某工程: the 有 that lists it is no part of the name.
+    if (/^有/.test(name) && this.places.get(start + raw.indexOf(name) + 1)) name = name.slice(1);
     // 市星悦南岸: a bare level word in front is the owner, not the name (市场, 县城, 区块链 are words).
     if (/^[省市县区](?!场|城|块|域|政|道|属|级|委|府|直|内|外|中|里|区|县|镇)/.test(name) && name.length >= 5) name = name.slice(1);
     if (/^(的|了|在|和|与|对|等)/.test(name) || /(等|的|和|及|与)$/.test(name) || NOT_IN_PROJECT.test(name) || (!listed && PROGRAMME_WORDS.test(name)) || (listed ? NOT_A_LISTED_PROJECT_TAIL : NOT_A_PROJECT_TAIL).test(name) || name.length < 4) return undefined;
