@@ -141,7 +141,7 @@ export function clauseBounds(text: string, at: number, s0: number, s1: number): 
 }
 
 // Words that never stand inside a sector's name: verbs, pronouns and function words of the clause around it.
-export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化(?!工)|支持|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级|一体化|丰富|形态/;
+export const NOT_IN_SECTOR = /[把要即了在是为对从以其将我各全该]|格局|重塑|形成|保护|引擎|片区|扩规|强县|民营|主导|优势|特色|传统|用好|好|创新|推动|开创|强化|提升|构建|通过|努力|延长|探索|抢滩|统筹|立足|目前|领域|现代化(?!工)|支持|听取|审议|研究|汇报|实现|加快|推进|促进|培育|打造|发展|聚焦|做好|上游|中游|下游|产品|转型|三次|结合|融合|升级|一体化|丰富|形态/;
 
 /** The sector a candidate names, or undefined. `declared`: the text lists it as a sector (产业链是:…), so
  * clause words are not feared and a one-character sector the text calls one (竹产业) counts. */
