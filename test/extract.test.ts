@@ -1210,3 +1210,13 @@ describe('the items of a counted list of projects', () => {
     expect(names(r, 'Project')).toEqual(expect.arrayContaining(['兴业县环城公路', '兴业大道基础设施配套工程', '兴业县生活垃圾收运系统工程', '兴业县社会福利院老年养护楼']));
   });
 });
+
+describe('a work report’s title block and a facility about to open', () => {
+  it('reads the session broken over a blank line, its author, and a grain reserve about to open', () => {
+    const r = extractDocument({ doc: 'title-block.txt', format: 'text',
+      text: '  政 府 工 作 报 告\n\n  ——2024年1月5日在来安县第十八届\n\n  人民代表大会第三次会议上\n\n  县人民政府县长 舒宏俊\n\n  各位代表:\n\n  现在,我代表县人民政府向大会作工作报告,请予审议。中储粮20万吨粮食储备库即将建成投产运营。' });
+    expect(names(r, 'Meeting')).toContain('来安县第十八届人民代表大会第三次会议');
+    expect(rel(r, 'ADDRESSES')).toEqual(['舒宏俊>来安县第十八届人民代表大会第三次会议|政府工作报告']);
+    expect(rel(r, 'UNDERTAKES')).toEqual(['中储粮>中储粮20万吨粮食储备库']);
+  });
+});

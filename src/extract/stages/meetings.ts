@@ -31,7 +31,7 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
     // (A work report's title block may break the line inside the name: 在长宁区第十七届\n人民代表大会第五次会议上.)
-    re: new RegExp(`(?:第?(${N})届\\n?人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人'], ownWhenBare: true,
+    re: new RegExp(`(?:第?(${N})届\\s{0,6}人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['人民代表大会第', '届人大'], ownWhenBare: true,
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
@@ -224,7 +224,7 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
       if (!p) continue;
       const built = withParentForms(pattern.build(m, p.place), p.place);
       // The name as written, after its place (建德市十七届政府第30次常务会议), is an alias too.
-      const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '').replace(/\n/g, '')}`;
+      const written = `${p.place.name}${m[0].replace(/^(?:召开|举行)/, '').replace(/\s/g, '')}`;
       add(p.start, m.index + m[0].length, built && !Array.isArray(built) && !m[0].includes('、') && written !== built.name && !built.aliases.includes(written) ? { ...built, aliases: [...built.aliases, written] } : built);
     }
   }

@@ -79,7 +79,7 @@ export const NOT_A_LISTED_PROJECT_TAIL = new RegExp(`(${CLAUSE_TAILS})$`);
 export const NOT_IN_PROJECT = /[为×等]|\d{4}年|\d{1,2}月|发力|^\d(?![\d.]*万?(?:省道|国道|县道|吨|头|只|羽|亩|平方米|立方米|千瓦|兆瓦|套|台|辆|件))|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把|列入|争列|纳入|入选/;
 // Kinds of programme (老旧小区改造, 补短板): a name holding one is a programme, unless a list of projects names it.
 export const PROGRAMME_WORDS = /城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理/;
-export const PROJECT_FOLLOW = /^(项目|工程)?(全线|全面|基本|顺利|主体|加快)?(开工建设|推进|竣工|完成前期|总投资|计划总投资|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
+export const PROJECT_FOLLOW = /^(项目|工程)?(即将|已经|已)?(全线|全面|基本|顺利|主体|加快)?(开工建设|推进|竣工|完成前期|总投资|计划总投资|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
 
 export const isHanChar = (ch: string) => /\p{Script=Han}/u.test(ch);
 
