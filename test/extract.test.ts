@@ -1220,3 +1220,11 @@ describe('a work report’s title block and a facility about to open', () => {
     expect(rel(r, 'UNDERTAKES')).toEqual(['中储粮>中储粮20万吨粮食储备库']);
   });
 });
+
+describe('a named chain the word list reads as two sectors', () => {
+  it('is one sector as the text names it (油气化工产业链)', () => {
+    const r = extractDocument({ doc: 'named-chain.txt', format: 'text', text: '庆阳市召开会议。会议听取油气化工产业链延链工作情况汇报。庆阳市着力培育油气化工产业链。' });
+    expect(names(r, 'Industry')).toEqual(['油气化工']);
+    expect(rel(r, 'DEVELOPS')).toEqual(['庆阳市>油气化工']);
+  });
+});

@@ -56,6 +56,13 @@ export function findIndustries(scan: EconomyScan): void {
       for (const part of parts) {
         const ps = partStart;
         partStart += part.length + 1;
+        // A named chain the word list reads as two sectors (油气|化工产业链) is one sector as the text names it.
+        const opensWithSector = [2, 3, 4].some((n) => part.length > n && industryLexicon().has(part.slice(0, n)));
+        if (namedChain && parts.length === 1 && opensWithSector && !industryLexicon().has(part) && scan.industries.some((i) => i.start >= ps && i.start < ps + part.length)) {
+          scan.dropIndustriesWithin(ps, Math.max(ps + part.length, ...scan.industries.filter((i) => i.start >= ps && i.start < ps + part.length).map((i) => i.end)));
+          scan.addIndustry(ps, ps + part.length, part, true);
+          continue;
+        }
         if (scan.industryCovers(ps, ps + part.length)) continue;
         scan.addIndustry(ps, ps + part.length, part);
       }

@@ -112,6 +112,15 @@ export class EconomyScan {
     return id;
   }
 
+  /** Withdraw the sectors found inside [start, end) (a longer name the text gives them replaces them). */
+  dropIndustriesWithin(start: number, end: number): void {
+    this.doc.retract('Industry', start, end);
+    for (let k = this.industries.length - 1; k >= 0; k--) {
+      if (this.industries[k].start >= start && this.industries[k].end <= end) this.industries.splice(k, 1);
+    }
+    this.industryMask.fill(0, start, end);
+  }
+
   /** Is [start, end) already inside a sector found earlier? */
   industryCovers(start: number, end: number): boolean {
     for (let i = start; i < end; i++) if (!this.industryMask[i]) return false;
