@@ -1228,3 +1228,12 @@ describe('a named chain the word list reads as two sectors', () => {
     expect(rel(r, 'DEVELOPS')).toEqual(['庆阳市>油气化工']);
   });
 });
+
+describe('a CPPCC session news from a Traditional page', () => {
+  it('reads 巿 as 市, the session held 于本月五日, 列席 and 到场祝贺 as attending', () => {
+    const r = extractDocument({ doc: 'putian.txt', format: 'text',
+      text: '福建省莆田巿政協八屆一次會議於本月五日在莆田巿舉行。澳門委員黃飛獅、黃瑞珊出席,陳先輝列席。巿政協主席沈萌芽主持會議,巿委書記付朝陽等領導到場祝賀。' });
+    expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining(['黄飞狮>莆田市政协八届一次会议', '陈先辉>莆田市政协八届一次会议', '付朝阳>莆田市政协八届一次会议']));
+    expect(rel(r, 'PRESIDES')).toEqual(['沈萌芽>莆田市政协八届一次会议']);
+  });
+});

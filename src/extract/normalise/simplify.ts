@@ -52,7 +52,9 @@ function hasTraditional(text: string): boolean {
 
 // Variant forms OpenCC leaves as they are (陜西 in Hong Kong pages is 陕西): each mapped to the standard
 // character it is a variant of (Unicode Unihan kZVariant / kSemanticVariant).
-const VARIANTS: Record<string, string> = { 陜: '陕', 堿: '碱', 鑛: '矿', 囘: '回', 廻: '回', 濶: '阔', 閙: '闹', 鬭: '斗', 姪: '侄', 蔴: '麻' };
+// Also one lookalike: 巿 (fú, U+5DFF, an ancient word for an apron) stands for 市 in pages typed with a
+// Traditional input method (巿委, 莆田巿); no government text uses 巿 for itself.
+const VARIANTS: Record<string, string> = { 陜: '陕', 堿: '碱', 鑛: '矿', 囘: '回', 廻: '回', 濶: '阔', 閙: '闹', 鬭: '斗', 姪: '侄', 蔴: '麻', 巿: '市' };
 const VARIANT = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
 
 /** Traditional (Taiwan, Hong Kong or standard) Chinese → Simplified; Simplified text comes back unchanged. */

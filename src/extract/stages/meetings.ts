@@ -319,7 +319,7 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
   const early = meetings.filter((m) => !m.detached && m.start < Math.max(800, text.length / 10));
   const scored = early.map((m) => {
     // A date or time may stand between the name and its verb (…会议1月14日上午在某地隆重开幕).
-    const after = text.slice(m.end, m.end + 24).replace(/^(\d{4}年)?(\d{1,2}月)?(\d{1,2}日)?(上午|下午|晚|晚上)?/, '');
+    const after = text.slice(m.end, m.end + 24).replace(/^于?(\d{4}年)?(\d{1,2}月|本月|今年\d{1,2}月)?(\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(上午|下午|晚|晚上)?/, '');
     const before = text.slice(Math.max(0, m.start - 2), m.start);
     const name = doc.get(m.id)!.name;
     let score = 0;
@@ -345,7 +345,7 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
   return scored[0]?.m;
 }
 
-const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议|到会/;
+const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议|到会|到场祝贺|到场指导/;
 const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
 const QUOTED_SPEECH = /讲话精神|重要讲话|重要指示|批示|系列讲话/;
 const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;

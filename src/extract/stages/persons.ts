@@ -634,7 +634,7 @@ function spacedTitleLines(doc: DocBuilder, addPerson: (s: number, n: string) => 
 // A name opening a clause and followed by a meeting verb (headline: 某某出席 某某主持 某某作政府工作报告).
 function subjectsOfMeetingVerbs(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
-  for (const m of text.matchAll(/(?:^|[\n ,:;。、(])([\p{Script=Han}]{2,3}?)(?=主持|出席|讲话|致辞|作政府工作报告|宣布|在[^,。\n]{2,30}?(?:会议|大会)上(?:作|讲话|致辞|强调|指出))/gmu)) {
+  for (const m of text.matchAll(/(?:^|[\n ,:;。、(])([\p{Script=Han}]{2,3}?)(?=主持|出席|列席|讲话|致辞|作政府工作报告|宣布|在[^,。\n]{2,30}?(?:会议|大会)上(?:作|讲话|致辞|强调|指出))/gmu)) {
     const start = m.index! + m[0].length - m[1].length;
     if (nameAt(text, start) === m[1]) addPerson(start, m[1]);
   }
