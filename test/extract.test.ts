@@ -1237,3 +1237,12 @@ describe('a CPPCC session news from a Traditional page', () => {
     expect(rel(r, 'PRESIDES')).toEqual(['沈萌芽>莆田市政协八届一次会议']);
   });
 });
+
+describe('elected and appointed by a decision', () => {
+  it('gives a post to 某某当选为…, to a name met earlier in a list, and to 关于任命某某同志为…的决定', () => {
+    const r = extractDocument({ doc: 'elected.txt', format: 'text',
+      text: '深泽县第十七届人民代表大会第七次会议闭幕。李宇飞、卢亮、张兴等在主席台就座。大会宣布了选举结果。卢亮当选为深泽县人民法院院长,于博雯当选为深泽县人大常委会委员。表决通过了市人大常委会关于任命张恩亮同志为黑河市人民政府代理市长的决定。工程建设指挥长姜国杰出席。' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['卢亮>深泽县人民法院|院长', '于博雯>深泽县人大常委会|委员', '张恩亮>黑河市人民政府|代理市长']));
+    expect(names(r, 'Person')).toContain('姜国杰');
+  });
+});

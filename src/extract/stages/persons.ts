@@ -661,15 +661,15 @@ function closingBylines(doc: DocBuilder, addPerson: (s: number, n: string) => st
 }
 
 const CLAUSE_OPENERS = new Set([...',。;:\n']);
-const TAKES_OFFICE = /^则?(调任|改任|升任|出任|转任|兼任|担任|现任|任)(?![职期务命免])/;
+const TAKES_OFFICE = /^则?(当选为|当选|调任|改任|升任|出任|转任|兼任|担任|现任|任)(?![职期务命免])/;
 
 // 王某某因被任命为市委常委、宣传部长 / 任命王某某为副市长: the chain follows the name.
 function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEnd: Map<number, OrgMatch>,
   holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
   // 关于某某同志为某省人民政府代理省长的决定: a decision's title names the appointee and the post.
-  for (const m of text.matchAll(/关于([\p{Script=Han}]{2,4}?)同志为([^,。;:\n]{2,30}?)的决定/gu)) {
-    const nameStart = m.index! + 2;
+  for (const m of text.matchAll(/关于(?:任命)?([\p{Script=Han}]{2,4}?)同志为([^,。;:\n]{2,30}?)的决定/gu)) {
+    const nameStart = m.index! + m[0].indexOf(m[1]);
     if (nameAt(text, nameStart) !== m[1] && !listedName(text, nameStart, false)) continue;
     const chainFrom = nameStart + m[1].length + 3;
     const chainEnd = chainFrom + m[2].length;
@@ -680,9 +680,10 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
   // 曾任/原任/历任 are former posts and 不再担任 a removal: neither follows a name directly.
   // Names not met before are read where a clause opens with one (…研究,米某某任省委第一巡视组组长).
   const tentative = new Set<string>();
-  for (let i = text.indexOf('任'); i >= 0; i = text.indexOf('任', i + 1)) {
-    if (i + 1 >= text.length || '职期务命免'.includes(text[i + 1])) continue;
-    let verb = '调改升出转'.includes(text[i - 1] ?? '') ? i - 1 : i;
+  const verbs = [...text.matchAll(/任|当选为/g)].map((v) => v.index!);
+  for (const i of verbs) {
+    if (text[i] === '任' && (i + 1 >= text.length || '职期务命免'.includes(text[i + 1]))) continue;
+    let verb = text[i] === '任' && '调改升出转'.includes(text[i - 1] ?? '') ? i - 1 : i;
     if (text[verb - 1] === '则') verb--;
     for (const len of [3, 2]) {
       const start = verb - len;
@@ -695,7 +696,12 @@ function appointments(doc: DocBuilder, names: Map<string, PersonSpan[]>, orgByEn
     }
   }
   for (const [name, spans] of names) {
-    for (const span of [...spans]) {
+    // Every place the name is written (卢亮当选为… after the list that introduced him), not only where it was found.
+    const written: PersonSpan[] = [...spans];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!written.some((x) => x.start === at)) written.push({ start: at, end: at + name.length, name });
+    }
+    for (const span of written) {
       const v = TAKES_OFFICE.exec(text.slice(span.end, span.end + 4));
       if (!v) continue;
       const chainFrom = span.end + v[0].length;
