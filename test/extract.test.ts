@@ -1246,3 +1246,11 @@ describe('elected and appointed by a decision', () => {
     expect(names(r, 'Person')).toContain('姜国杰');
   });
 });
+
+describe('sectors listed before a kind of industry', () => {
+  it('reads the items before 等传统制造业 / 等消费品行业 and, in a sentence about the place’s chains, the place develops them', () => {
+    const r = extractDocument({ doc: 'kind-list.txt', format: 'text',
+      text: '重庆市经济信息委召开会议。近年来,重庆系统梳理出33条重点产业链,既包括燃油汽车、摩托车、通机装备等传统制造业,以及纺织品、个人护理美妆等消费品行业。' });
+    expect(rel(r, 'DEVELOPS')).toEqual(expect.arrayContaining(['重庆市>燃油汽车', '重庆市>摩托车', '重庆市>通机装备', '重庆市>纺织品', '重庆市>个人护理美妆']));
+  });
+});

@@ -5,7 +5,7 @@
 // what earlier ones found (sectors before chains, companies before the projects named after them).
 import type { DocBuilder } from '../doc.js';
 import { chainLeaders, companiesByEnding, enterprisesFromProjects, knownEnterpriseNames, listedEnterprises, marketCompanies } from './economy/enterprises.js';
-import { cuedSectorLists, developsRelations, findIndustries, focusedSectorLists, longerSectorNames } from './economy/industries.js';
+import { cuedSectorLists, developsRelations, findIndustries, focusedSectorLists, kindListSectors, longerSectorNames } from './economy/industries.js';
 import { projectLinks, projectsInOwnPlace, sectorsOfListedCompanies, signedProjects } from './economy/links.js';
 import { ceremonyVenues, cuedProjectLists, facilities, investedProjects, projectLists } from './economy/projects.js';
 import { EconomyScan } from './economy/scan.js';
@@ -18,6 +18,7 @@ export function extractEconomy(doc: DocBuilder, places: PlaceIndex, orgs: OrgMat
   findIndustries(scan);
   cuedSectorLists(scan);
   focusedSectorLists(scan);
+  kindListSectors(scan);
   longerSectorNames(scan);
   developsRelations(scan);
   chainLeaders(scan);

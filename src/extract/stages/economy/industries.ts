@@ -2,7 +2,7 @@
 // development clause; and DEVELOPS from the places that develop them.
 import { ancestorPlaceIds, ownPlaceId } from '../places.js';
 import type { EconomyScan } from './scan.js';
-import { clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon } from './vocabulary.js';
+import { afterLeadVerbs, clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon } from './vocabulary.js';
 
 export function findIndustries(scan: EconomyScan): void {
   const { text, doc } = scan;
@@ -111,7 +111,7 @@ function sharedSectorHead(scan: EconomyScan, items: { start: number; end: number
   return true;
 }
 
-const NOT_A_CHAIN_NAME = /^(延伸|完善|补齐|补链|强链|延链|拉长|构建|打造|形成|整个|全|上下游|相关|各|重点|主导|优势|特色|传统|新兴|现代|企业)|[的了和与及是在将对为把等推做实强则抓促要让使]/;
+const NOT_A_CHAIN_NAME = /^(延伸|完善|补齐|补链|强链|延链|拉长|构建|打造|形成|整个|全|上下游|相关|各|重点|主导|优势|特色|传统|新兴|现代|企业|围绕|聚焦|也有|包括)|[的了和与及是在将对为把等推做实强则抓促要让使]/;
 
 /** Length of a place name that opens [start, end) (临汾药茶 → 2), or 0. */
 function placeAtStart(scan: EconomyScan, start: number, end: number): number {
@@ -185,6 +185,31 @@ export function focusedSectorLists(scan: EconomyScan): void {
     }
   }
 }
+
+// 既包括燃油汽车、摩托车、通机装备等传统制造业,也有集成电路、新型显示等战略性新兴产业: the items before a kind
+// of industry are sectors of that kind; in a sentence about the place's chains, the place develops them.
+const KIND_LIST = /((?:[\p{Script=Han}]{2,8}、)+[\p{Script=Han}]{2,8}?)等(?:传统制造业|传统产业|战略性新兴产业|新兴产业|未来产业|消费品行业|消费品工业|[\p{Script=Han}]{0,4}(?:制造业|行业))(?=[,。;、]|$)/gu;
+export function kindListSectors(scan: EconomyScan): void {
+  const { text, doc } = scan;
+  if (!/等(?:传统|战略性新兴|新兴|未来|消费品|[\p{Script=Han}]{0,4}(?:制造业|行业))/u.test(text)) return;
+  const own = ownPlaceId(doc);
+  for (const m of text.matchAll(KIND_LIST)) {
+    const s = doc.sentenceAt(m.index!);
+    const chains = /产业链/.test(text.slice(s.start, s.end)) && DEVELOP_VERB_OR_LIST.test(text.slice(s.start, s.end));
+    let offset = m.index!;
+    for (const raw of m[1].split('、')) {
+      const at = offset;
+      offset += raw.length + 1;
+      const listed = /^(?:既包括|包括|也有|还有|以及|又有|有)/.exec(raw)?.[0].length ?? 0;
+      const lead = listed + afterLeadVerbs(raw.slice(listed));
+      const item = raw.slice(lead);
+      if (item.length < 2 || NOT_A_DECLARED_SECTOR.test(item) || /[省市县区]$|公司|集团/.test(item)) continue;
+      const id = scan.industryCovers(at + lead, at + raw.length) ? scan.industries.find((i) => i.start <= at + lead && i.end >= at + raw.length)?.id : scan.addIndustry(at + lead, at + raw.length, item, true);
+      if (id && chains && own) doc.relate('DEVELOPS', own, id, s.start, m.index! + m[0].length);
+    }
+  }
+}
+const DEVELOP_VERB_OR_LIST = /梳理|形成|构建|培育|发展|打造|壮大|重点/;
 
 export function cuedSectorLists(scan: EconomyScan): void {
   const { text, doc, places } = scan;
