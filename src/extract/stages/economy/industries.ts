@@ -188,7 +188,7 @@ export function focusedSectorLists(scan: EconomyScan): void {
 
 // 既包括燃油汽车、摩托车、通机装备等传统制造业,也有集成电路、新型显示等战略性新兴产业: the items before a kind
 // of industry are sectors of that kind; in a sentence about the place's chains, the place develops them.
-const KIND_LIST = /((?:[\p{Script=Han}]{2,8}、)+[\p{Script=Han}]{2,8}?)等(?:传统制造业|传统产业|战略性新兴产业|新兴产业|未来产业|消费品行业|消费品工业|[\p{Script=Han}]{0,4}(?:制造业|行业))(?=[,。;、]|$)/gu;
+const KIND_LIST = /(?<=^|[,。;:\n(“])((?:[\p{Script=Han}]{2,14}、)+[\p{Script=Han}]{2,8}?)等(?:传统制造业|传统产业|战略性新兴产业|新兴产业|未来产业|消费品行业|消费品工业|[\p{Script=Han}]{0,4}(?:制造业|行业))(?=[,。;、]|$)/gu;
 export function kindListSectors(scan: EconomyScan): void {
   const { text, doc } = scan;
   if (!/等(?:传统|战略性新兴|新兴|未来|消费品|[\p{Script=Han}]{0,4}(?:制造业|行业))/u.test(text)) return;
@@ -203,7 +203,7 @@ export function kindListSectors(scan: EconomyScan): void {
       const listed = /^(?:既包括|包括|也有|还有|以及|又有|有)/.exec(raw)?.[0].length ?? 0;
       const lead = listed + afterLeadVerbs(raw.slice(listed));
       const item = raw.slice(lead);
-      if (item.length < 2 || NOT_A_DECLARED_SECTOR.test(item) || /[省市县区]$|公司|集团/.test(item)) continue;
+      if (item.length < 2 || item.length > 8 || NOT_A_DECLARED_SECTOR.test(item) || /[省市县区]$|公司|集团/.test(item)) continue;
       const id = scan.industryCovers(at + lead, at + raw.length) ? scan.industries.find((i) => i.start <= at + lead && i.end >= at + raw.length)?.id : scan.addIndustry(at + lead, at + raw.length, item, true);
       if (id && chains && own) doc.relate('DEVELOPS', own, id, s.start, m.index! + m[0].length);
     }
