@@ -31,7 +31,7 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
     // (A work report's title block may break the line inside the name: 在长宁区第十七届\n人民代表大会第五次会议上.)
-    re: new RegExp(`(?:第?(${N})届\\s{0,6}人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['人民代表大会第', '届人大'], ownWhenBare: true,
+    re: new RegExp(`(?:第?(${N})届\\s{0,6}人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人', '届\n', '届 '], ownWhenBare: true,
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };

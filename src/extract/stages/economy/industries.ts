@@ -188,15 +188,21 @@ export function focusedSectorLists(scan: EconomyScan): void {
 
 // 既包括燃油汽车、摩托车、通机装备等传统制造业,也有集成电路、新型显示等战略性新兴产业: the items before a kind
 // of industry are sectors of that kind; in a sentence about the place's chains, the place develops them.
-const KIND_LIST = /(?<=^|[,。;:\n(“])((?:[\p{Script=Han}]{2,14}、)+[\p{Script=Han}]{2,8}?)等(?:传统制造业|传统产业|战略性新兴产业|新兴产业|未来产业|消费品行业|消费品工业|[\p{Script=Han}]{0,4}(?:制造业|行业))(?=[,。;、]|$)/gu;
+const KIND_OF_INDUSTRY = /等(?:传统制造业|传统产业|战略性新兴产业|新兴产业|未来产业|消费品行业|消费品工业|[\p{Script=Han}]{0,4}(?:制造业|行业))(?=[,。;、]|$)/gu;
+const KIND_LIST_ITEMS = /(?:^|[,。;:\n(“])((?:[\p{Script=Han}]{2,14}、)+[\p{Script=Han}]{2,8})$/u;
 export function kindListSectors(scan: EconomyScan): void {
   const { text, doc } = scan;
   if (!/等(?:传统|战略性新兴|新兴|未来|消费品|[\p{Script=Han}]{0,4}(?:制造业|行业))/u.test(text)) return;
   const own = ownPlaceId(doc);
-  for (const m of text.matchAll(KIND_LIST)) {
-    const s = doc.sentenceAt(m.index!);
+  // (Read back from each 等 + kind: a pattern opening with a run of characters would be tried everywhere.)
+  for (const kind of text.matchAll(KIND_OF_INDUSTRY)) {
+    const from = Math.max(0, kind.index! - 80);
+    const found = KIND_LIST_ITEMS.exec(text.slice(from, kind.index!));
+    if (!found) continue;
+    const m = { index: from + found.index + found[0].length - found[1].length, 1: found[1], 0: found[1] + kind[0] };
+    const s = doc.sentenceAt(m.index);
     const chains = /产业链/.test(text.slice(s.start, s.end)) && DEVELOP_VERB_OR_LIST.test(text.slice(s.start, s.end));
-    let offset = m.index!;
+    let offset = m.index;
     for (const raw of m[1].split('、')) {
       const at = offset;
       offset += raw.length + 1;
@@ -205,7 +211,7 @@ export function kindListSectors(scan: EconomyScan): void {
       const item = raw.slice(lead);
       if (item.length < 2 || item.length > 8 || NOT_A_DECLARED_SECTOR.test(item) || /[省市县区]$|公司|集团/.test(item)) continue;
       const id = scan.industryCovers(at + lead, at + raw.length) ? scan.industries.find((i) => i.start <= at + lead && i.end >= at + raw.length)?.id : scan.addIndustry(at + lead, at + raw.length, item, true);
-      if (id && chains && own) doc.relate('DEVELOPS', own, id, s.start, m.index! + m[0].length);
+      if (id && chains && own) doc.relate('DEVELOPS', own, id, s.start, m.index + m[0].length);
     }
   }
 }
