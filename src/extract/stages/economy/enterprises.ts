@@ -55,10 +55,9 @@ export function listedEnterprises(scan: EconomyScan): void {
     if (KIND_OF_ENTERPRISE.test(e[1])) continue;
     const items = enumerationBefore(text, e.index!, clause.start);
     if (items.some((i) => industryLexicon().has(i.text.replace(/^[和及与]/, '')))) continue;
-    // 世界500强企业吉利控股集团, 领军企业某某: a description before the name is no part of it.
     const named = items.map((i) => {
-      const lead = /^.*(?:企业|\d+强)(?=.{2})/u.exec(i.text.replace(/^[和及与]/, ''))?.[0].length ?? 0;
       const skip = /^[和及与]/.test(i.text) ? 1 : 0;
+      const lead = descriptionLength(i.text.slice(skip));
       return { start: i.start + skip + lead, text: i.text.slice(skip + lead) };
     });
     const ids = named.map((i) => scan.addEnterprise(i.start, i.text)).filter((x): x is string => !!x);
@@ -121,6 +120,11 @@ export function marketCompanies(scan: EconomyScan): void {
 const HONOUR = /^(?:成功)?(?:入选|荣登|获评|被评为|上榜)[^,。;]{0,24}?(?:百强|\d+强|企业|名单|榜|示范|冠军)/u;
 const HONOURED_LIST = /((?:[\p{Script=Han}]{3,10}、)*[\p{Script=Han}]{3,10})$/u;
 
+/** The length of a description before a company's name (世界500强企业吉利控股集团, 领军企业某某): up to its last 企业 or N强. */
+function descriptionLength(s: string): number {
+  return /^.*(?:企业|\d+强)(?=.{2})/u.exec(s)?.[0].length ?? 0;
+}
+
 /** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */
 export function companiesByEnding(scan: EconomyScan): void {
   const { text, places } = scan;
@@ -145,10 +149,10 @@ export function companiesByEnding(scan: EconomyScan): void {
       const raw = text.slice(start, at + suffix.length);
       // After the lead verbs, and after the last clause verb that leaves at least two characters before the ending.
       let cut = throughAnd ? 0 : Math.max(afterLeadVerbs(raw), lastClauseVerbEnd(raw, raw.length - suffix.length - 2));
-      // 世界500强企业某某集团 / 领军企业某某科技: a description before the name ends in 企业 or N强.
-      const described = /^.*?(?:\d+强企业|\d+强|领军企业|龙头企业|骨干企业|企业)(?=.{2})/u.exec(raw.slice(cut, raw.length - suffix.length));
-      if (described) cut += described[0].length;
-      else if (raw[cut] === '强' && /\d/.test(text[start + cut - 1] ?? '')) cut += raw.startsWith('强企业', cut) ? 3 : 1;
+      const described = descriptionLength(raw.slice(cut, raw.length - suffix.length));
+      if (described) cut += described;
+      // (…500|强某某集团: the walk back stopped at the digits of the description.)
+      else if (raw[cut] === '强' && /\d/.test(text[start + cut - 1] ?? '')) cut += 1;
       const name = raw.slice(cut);
       const tradeName = name.slice(0, name.length - suffix.length);
       if (tradeName.length < 2 || scan.orgCovered(start + cut, at + suffix.length) || GENERIC_TRADE_NAME.test(tradeName)) continue;
