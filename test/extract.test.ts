@@ -1254,3 +1254,11 @@ describe('sectors listed before a kind of industry', () => {
     expect(rel(r, 'DEVELOPS')).toEqual(expect.arrayContaining(['重庆市>燃油汽车', '重庆市>摩托车', '重庆市>通机装备', '重庆市>纺织品', '重庆市>个人护理美妆']));
   });
 });
+
+describe('the chair of a congress', () => {
+  it('reads 市人大主任 as the 主任 of the standing committee, and 干部 as no one', () => {
+    const r = extractDocument({ doc: 'congress-chair.txt', format: 'text', text: '莆田市政协会议开幕。市委书记付朝阳、市人大主任阮军等领导到场祝贺。干部出席会议。' });
+    expect(rel(r, 'HOLDS_POSITION')).toContain('阮军>莆田市人大常委会|主任');
+    expect(names(r, 'Person')).not.toContain('干部');
+  });
+});

@@ -77,7 +77,7 @@ export function nameAt(text: string, pos: number): string | undefined {
 const DOTS = new Set([...'·•・']);
 
 // Words that open with a surname-like character but name no one (来源:, 领导班子, 关注).
-const NOT_NAMES = new Set(['来源', '班子', '关注', '关于', '高度', '常委', '方面', '于是', '万元', '江山', '文化', '华夏']);
+const NOT_NAMES = new Set(['来源', '班子', '关注', '关于', '高度', '常委', '方面', '于是', '万元', '江山', '文化', '华夏', '干部']);
 // Words that open with the surname 代 (代表团, 代理市长, 代县).
 const NOT_NAME_STARTS = /^代[表理县为市省]/;
 
@@ -251,6 +251,11 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
     const m = /^(统战|宣传|组织)(部长|副部长)$/.exec(item) ?? /^(统战|宣传|组织)部(部长|副部长)$/.exec(item);
     if (prev?.org && m) p.org = { name: `${prev.org.name}${m[1]}部`, aliases: [], place: prev.org.place, start: p.start, end: p.start + m[1].length + 1 }, p.title = m[2];
+  }
+  // 市人大主任某某: a congress is chaired between sessions by its standing committee, whose 主任 the title names.
+  for (const p of posts) {
+    const congress = p.org && /^(副?主任|秘书长)$/.test(p.title) ? /^(.+)(?:人民代表大会|人大)$/.exec(p.org.name) : null;
+    if (congress) p.org = { ...p.org!, name: `${congress[1]}人大常委会`, aliases: [`${congress[1]}人民代表大会常务委员会`] };
   }
   return posts;
 }
