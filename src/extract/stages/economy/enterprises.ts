@@ -5,7 +5,7 @@ import { placeWithin } from '../places.js';
 import type { EconomyScan } from './scan.js';
 import { SpansByStart } from '../../spans.js';
 import { charSet } from '../../text.js';
-import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryLexicon, industryName, knownEnterprises, lastClauseVerbEnd, opensProduct, COMPANY_THEN_PRODUCT } from './vocabulary.js';
+import { afterLeadVerbs, clauseBounds, enterpriseSuffixes, enumerationBefore, industryLexicon, listItems, industryName, knownEnterprises, lastClauseVerbEnd, opensProduct, COMPANY_THEN_PRODUCT } from './vocabulary.js';
 
 /** 以A、B等企业为"链主",培育C产业链 (LEADS_CHAIN) / 以A为龙头的C集聚区 (IN_INDUSTRY). */
 export function chainLeaders(scan: EconomyScan): void {
@@ -78,10 +78,8 @@ const INVESTED_IN = /对((?:[\p{Script=Han}A-Za-z]{2,8}、)*[\p{Script=Han}A-Za-
 export function marketCompanies(scan: EconomyScan): void {
   const { text, doc } = scan;
   const add = (start: number, list: string) => {
-    let offset = start;
-    for (const item of list.split('、')) {
-      if (!industryLexicon().has(item) && !scan.places.get(offset)) scan.addEnterprise(offset, item);
-      offset += item.length + 1;
+    for (const item of listItems(list, start)) {
+      if (!industryLexicon().has(item.text) && !scan.places.get(item.start)) scan.addEnterprise(item.start, item.text);
     }
   };
   if (/上市|登陆/.test(text)) for (const m of text.matchAll(/(?:登陆|上市)/gu)) {
@@ -109,11 +107,8 @@ export function marketCompanies(scan: EconomyScan): void {
     while (from > 0 && h.index! - from < 80 && /[\p{Script=Han}、]/u.test(text[from - 1])) from--;
     const m = HONOURED_LIST.exec(text.slice(from, h.index!));
     if (!m) continue;
-    let offset = from + m.index;
-    for (const item of m[1].split('、')) {
-      const at = offset;
-      offset += item.length + 1;
-      if (enterpriseSuffixes().some((x) => item.endsWith(x.suffix) && item.length - x.suffix.length >= 2) && !industryLexicon().has(item)) scan.addEnterprise(at, item);
+    for (const { start, text: item } of listItems(m[1], from + m.index)) {
+      if (enterpriseSuffixes().some((x) => item.endsWith(x.suffix) && item.length - x.suffix.length >= 2) && !industryLexicon().has(item)) scan.addEnterprise(start, item);
     }
   }
 }

@@ -2,7 +2,7 @@
 // development clause; and DEVELOPS from the places that develop them.
 import { ancestorPlaceIds, ownPlaceId } from '../places.js';
 import type { EconomyScan } from './scan.js';
-import { afterLeadVerbs, clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon } from './vocabulary.js';
+import { afterLeadVerbs, clauseBounds, DEVELOP_VERB, enumerationBefore, findIndustryTerms, INDUSTRY_TAIL, industryLexicon, listItems } from './vocabulary.js';
 
 export function findIndustries(scan: EconomyScan): void {
   const { text, doc } = scan;
@@ -176,12 +176,9 @@ export function focusedSectorLists(scan: EconomyScan): void {
   const { text } = scan;
   if (!/聚焦|围绕|瞄准|主攻|紧盯|锁定/.test(text)) return;
   for (const m of text.matchAll(FOCUS_LIST)) {
-    let offset = m.index! + m[0].indexOf(m[1]);
-    for (const item of m[1].split('、')) {
-      const at = offset;
-      offset += item.length + 1;
-      if (NOT_A_DECLARED_SECTOR.test(item) || scan.industryCovers(at, at + item.length)) continue;
-      scan.addIndustry(at, at + item.length, item, true);
+    for (const { start, end, text: item } of listItems(m[1], m.index! + m[0].indexOf(m[1]))) {
+      if (NOT_A_DECLARED_SECTOR.test(item) || scan.industryCovers(start, end)) continue;
+      scan.addIndustry(start, end, item, true);
     }
   }
 }
@@ -199,19 +196,17 @@ export function kindListSectors(scan: EconomyScan): void {
     const from = Math.max(0, kind.index! - 80);
     const found = KIND_LIST_ITEMS.exec(text.slice(from, kind.index!));
     if (!found) continue;
-    const m = { index: from + found.index + found[0].length - found[1].length, 1: found[1], 0: found[1] + kind[0] };
-    const s = doc.sentenceAt(m.index);
+    const listStart = from + found.index + found[0].length - found[1].length;
+    const listEnd = kind.index! + kind[0].length;
+    const s = doc.sentenceAt(listStart);
     const chains = /产业链/.test(text.slice(s.start, s.end)) && DEVELOP_VERB_OR_LIST.test(text.slice(s.start, s.end));
-    let offset = m.index;
-    for (const raw of m[1].split('、')) {
-      const at = offset;
-      offset += raw.length + 1;
+    for (const { start: at, text: raw } of listItems(found[1], listStart)) {
       const listed = /^(?:既包括|包括|也有|还有|以及|又有|有)/.exec(raw)?.[0].length ?? 0;
       const lead = listed + afterLeadVerbs(raw.slice(listed));
       const item = raw.slice(lead);
       if (item.length < 2 || item.length > 8 || NOT_A_DECLARED_SECTOR.test(item) || /[省市县区]$|公司|集团/.test(item)) continue;
       const id = scan.industryCovers(at + lead, at + raw.length) ? scan.industries.find((i) => i.start <= at + lead && i.end >= at + raw.length)?.id : scan.addIndustry(at + lead, at + raw.length, item, true);
-      if (id && chains && own) doc.relate('DEVELOPS', own, id, s.start, m.index + m[0].length);
+      if (id && chains && own) doc.relate('DEVELOPS', own, id, s.start, listEnd);
     }
   }
 }

@@ -54,7 +54,9 @@ export function projectLists(scan: EconomyScan): void {
     // …签订了A项目和B项目: a 和 that joins two projects.
     const joined = /^[和及与]/.test(after) && /^[和及与][^,。;:]{2,30}?项目/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 36));
     // A、B、C等23个重点项目: a counted list names projects whatever follows it.
-    const countedList = !!m[1] && (!!m[2] || /^(?:\d+|[一二三四五六七八九十]+)个/.test(after));
+    // A、B等项目10个: the count may follow the 项目.
+    const countedAfter = !!m[1] && /^(?:\d+|[一二三四五六七八九十]+)个/.test(after);
+    const countedList = !!m[1] && !!m[2] || countedAfter;
     if (!PROJECT_AFTER.test(after) && !joined && !countedList) continue;
     const s = doc.sentenceAt(m.index!);
     // A name ending in parentheses (馕产业园(中央厨房)项目): the clause is looked for before them.
@@ -62,7 +64,7 @@ export function projectLists(scan: EconomyScan): void {
     const bounds = clauseBounds(text, open > s.start ? open : m.index!, s.start, s.end);
     const clause = { start: bounds.start, end: Math.max(bounds.end, m.index! + m[0].length) };
     if (m.index! - clause.start < 2) continue;
-    const counted = /\d+个|[一二三四五六七八九十]+个|一批|多个/.test(m[2] ?? '') || !!m[1] && /^(?:\d+|[一二三四五六七八九十]+)个/.test(after);
+    const counted = /\d+个|[一二三四五六七八九十]+个|一批|多个/.test(m[2] ?? '') || countedAfter;
     const listed = enumerationBefore(text, m.index!, clause.start);
     if (sharedKindList(scan, listed)) continue;
     for (const whole of listed) {
@@ -135,10 +137,9 @@ export function projectLists(scan: EconomyScan): void {
       const pid = scan.addProject(item.start, item.text, /项目$/.test(item.text) || counted && !!m[1]);
       // 位于鹿泉区的A项目、藁城区的B项目: the place an item opens with, before its 的.
       const where = pid ? /^(?:有|包括|其中)?(?:位于|地处)?([^的]{2,12})的/.exec(item.text) : null;
-      const place = where ? scan.places.get(item.start + where[0].length - 1 - where[1].length) : undefined;
-      if (pid && place && place.end === item.start + where![0].length - 1) {
-        doc.relate('LOCATED_IN', pid, doc.mention('Place', place.place.name, item.start, place.end, { level: place.place.level, code: place.place.code }), item.start, item.end);
-      }
+      const placeStart = where ? item.start + where[0].length - 1 - where[1].length : -1;
+      const place = where ? scan.places.get(placeStart) : undefined;
+      if (pid && place && place.end === item.start + where![0].length - 1) scan.relateToPlace(pid, { start: placeStart, ...place }, item.start, item.end);
     }
   }
 }

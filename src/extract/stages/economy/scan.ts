@@ -1,7 +1,6 @@
 // What the economy modules share while they read one document: the sectors, enterprises and projects
 // found so far, and how each is registered (name clean-up, place prefix → LOCATED_IN).
-import type { PlaceLevel } from '../../records.js';
-import type { DocBuilder } from '../../doc.js';
+import type { DocBuilder, PlaceRef } from '../../doc.js';
 import type { OrgMatch } from '../organizations.js';
 import { placeWithin, type PlaceIndex } from '../places.js';
 import { lazy, lexiconRows, longestFirst, splitList } from '../../lexicon.js';
@@ -78,17 +77,20 @@ export class EconomyScan {
     return this.areaSpans.some((a) => start < a.end && end > a.start);
   }
 
+  /** LOCATED_IN from an entity to a place mention of the index, with [from, to) as evidence. */
+  relateToPlace(id: string, p: { start: number; end: number; place: PlaceRef }, from: number, to: number): void {
+    this.doc.relate('LOCATED_IN', id, this.doc.mention('Place', p.place.name, p.start, p.end, { level: p.place.level, code: p.place.code }), from, to);
+  }
+
   private locate(id: string, from: number, to: number): void {
     const place = placeWithin(this.places, from, to, true);
     if (!place || place.start !== from) return;
-    const relate = (p: { start: number; end: number; place: { name: string; level: PlaceLevel; code: string } }) =>
-      this.doc.relate('LOCATED_IN', id, this.doc.mention('Place', p.place.name, p.start, p.end, { level: p.place.level, code: p.place.code }), from, to);
-    relate(place);
+    this.relateToPlace(id, place, from, to);
     // 文昌龙楼至昌洒滨海旅游公路, 六广镇广城村…基地: the towns the name goes on to name, and the other end of a route.
     for (let i = place.end; i < to; i++) {
       const p = this.places.get(i);
       if (!p || p.end > to) continue;
-      if (p.place.level === 'town' || this.text[i - 1] === '至') relate({ start: i, ...p });
+      if (p.place.level === 'town' || this.text[i - 1] === '至') this.relateToPlace(id, { start: i, ...p }, from, to);
       i = p.end - 1;
     }
   }

@@ -111,15 +111,20 @@ export function lastClauseVerbEnd(s: string, limit: number): number {
   return clauseVerbEnd()(s, limit);
 }
 
+/** The 、-separated items of a list written at `start`, each with its offsets. */
+export function listItems(list: string, start: number): Span[] {
+  const items: Span[] = [];
+  let offset = start;
+  for (const text of list.split('、')) {
+    items.push({ start: offset, end: offset + text.length, text });
+    offset += text.length + 1;
+  }
+  return items;
+}
+
 /** Items of the enumeration that ends at `end`, back to the clause start; each with its offsets. */
 export function enumerationBefore(text: string, end: number, clauseStart: number): Span[] {
-  const raw = text.slice(clauseStart, end);
-  const items: Span[] = [];
-  let offset = clauseStart;
-  for (const part of raw.split('、')) {
-    items.push({ start: offset, end: offset + part.length, text: part });
-    offset += part.length + 1;
-  }
+  const items = listItems(text.slice(clauseStart, end), clauseStart);
   // The first item starts after the verb that opens the list (it may be preceded by other words).
   const first = items[0];
   const cut = lastVerbEnd(first.text);
