@@ -884,6 +884,12 @@ describe('who attends which meeting', () => {
     expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining(['周俊林>掇刀区第五届人民代表大会第一次会议', '王能文>掇刀区第五届人民代表大会第一次会议第一次全体会议']));
     expect(rel(r, 'PRESIDES')).toEqual(['许贤明>掇刀区第五届人民代表大会第一次会议第一次全体会议']);
   });
+  it('gives the people of a sentence that names no meeting to the one last held: the plenary, then the session at its closing', () => {
+    const text = '2月11日下午,临泽县第十七届人民代表大会第七次会议圆满完成各项议程后,在县政府会议楼会议厅闭幕。\n大会举行第二次全体会议。\n执行主席郝英明、孙利南在主席台就座。\n下午3时,大会举行闭幕会。\n执行主席郝英明、郭立军在主席台就座。';
+    const r = extractDocument({ doc: 'closing.txt', text, format: 'text' });
+    const session = '临泽县第十七届人民代表大会第七次会议';
+    expect(rel(r, 'ATTENDS').sort()).toEqual([`孙利南>${session}第二次全体会议`, `郝英明>${session}`, `郝英明>${session}第二次全体会议`, `郭立军>${session}`]);
+  });
 });
 
 describe('projects signed by a county with a company', () => {

@@ -319,11 +319,13 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
   const early = meetings.filter((m) => !m.detached && m.start < Math.max(800, text.length / 10));
   const scored = early.map((m) => {
     // A date or time may stand between the name and its verb (…会议1月14日上午在某地隆重开幕).
-    const after = text.slice(m.end, m.end + 24).replace(/^于?(\d{4}年)?(\d{1,2}月|本月|今年\d{1,2}月)?(\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(上午|下午|晚|晚上)?/, '');
+    // (…圆满完成各项议程后,在某地闭幕: a clause of what was done first may stand there too.)
+    const after = text.slice(m.end, m.end + 40).replace(/^于?(\d{4}年)?(\d{1,2}月|本月|今年\d{1,2}月)?(\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(上午|下午|晚|晚上)?/, '')
+      .replace(/^[\p{Script=Han}]{2,14}(?:后|之后),/u, '');
     const before = text.slice(Math.max(0, m.start - 2), m.start);
     const name = doc.get(m.id)!.name;
     let score = 0;
-    if (/^(在[\p{Script=Han}]{0,10})?(隆重|顺利|胜利)?(举行|开幕|召开|闭幕|结束|在.{0,10}(开幕|召开|举行|闭幕))/u.test(after)) score += 2;
+    if (/^(在[\p{Script=Han}]{0,14})?(隆重|顺利|胜利)?(举行|开幕|召开|闭幕|结束|在.{0,10}(开幕|召开|举行|闭幕))/u.test(after)) score += 2;
     if (/全体会议$/.test(name) && early.some((o) => o.start === m.start && o.end < m.end)) score += 2;
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     // 某某主持召开X / 今天召开X: the meeting the news reports on, named after its verb.
@@ -367,11 +369,19 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
     const name = doc.get(m.id)!.name;
     return name.startsWith(mainName) || mainName.startsWith(name);
   });
+  // A sentence that names no meeting speaks of the one the text last opened: the session until a plenary is
+  // held (大会举行第二次全体会议。…在主席台就座), the session again at its closing (大会举行闭幕会。).
+  const session = family.filter((m) => !/全体会议$/.test(doc.get(m.id)!.name)).sort((a, b) => doc.get(a.id)!.name.length - doc.get(b.id)!.name.length)[0];
+  let current = main;
   for (const s of doc.sentences) {
     const sentence = text.slice(s.start, s.end);
     // (A plenary and its session start at the same place: the plenary, the more specific, is meant.)
     const named = family.filter((m) => m.start >= s.start && m.start < s.end).sort((a, b) => a.start - b.start || b.end - a.end);
-    const meeting = named[0] ?? main;
+    // (A sentence that names a plenary is about it: 某会议举行第二次全体会议.)
+    const held = named.find((m) => m.id !== session?.id) ?? named.find((m) => /^[^,。]{0,6}?(举行|召开|开幕|闭幕|隆重|顺利|胜利)/.test(text.slice(m.end, m.end + 10)));
+    if (held) current = held;
+    else if (session && !named.length && /(闭幕会|闭幕式|开幕会|开幕式)/.test(sentence)) current = session;
+    const meeting = named[0] ?? current;
     // 我代表某某人民政府向大会报告工作: the report's author, who signs it above this sentence (the person
     // named last before it who holds a post).
     const own = /^(?:现在,)?我代表[^,。]{2,20}[,]?(向大会|向会议)[^,。]{0,10}(报告|作)[^,。]{0,12}工作/.exec(sentence);
