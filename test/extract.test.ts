@@ -884,6 +884,12 @@ describe('who attends which meeting', () => {
     expect(rel(r, 'ATTENDS')).toEqual(expect.arrayContaining(['周俊林>掇刀区第五届人民代表大会第一次会议', '王能文>掇刀区第五届人民代表大会第一次会议第一次全体会议']));
     expect(rel(r, 'PRESIDES')).toEqual(['许贤明>掇刀区第五届人民代表大会第一次会议第一次全体会议']);
   });
+  it('reads a session named over the lines of a title block, with its verb spaced, as the one the seated people attend', () => {
+    const text = '11月16日上午\n掇刀区第五届人民代表大会\n第一次会议\n在区会议中心\n开 幕\n大会执行主席周俊明、李鹏飞在主席台前排就座。\n上午8时30分,掇刀区五届人大一次会议举行第一次全体会议暨开幕式。\n王玮明出席会议。';
+    const r = extractDocument({ doc: 'title-block.txt', text, format: 'text' });
+    const session = '掇刀区第五届人民代表大会第一次会议';
+    expect(rel(r, 'ATTENDS').sort()).toEqual([`周俊明>${session}`, `李鹏飞>${session}`, `王玮明>${session}第一次全体会议`]);
+  });
   it('gives the people of a sentence that names no meeting to the one last held: the plenary, then the session at its closing', () => {
     const text = '2月11日下午,临泽县第十七届人民代表大会第七次会议圆满完成各项议程后,在县政府会议楼会议厅闭幕。\n大会举行第二次全体会议。\n执行主席郝英明、孙利南在主席台就座。\n下午3时,大会举行闭幕会。\n执行主席郝英明、郭立军在主席台就座。';
     const r = extractDocument({ doc: 'closing.txt', text, format: 'text' });

@@ -31,7 +31,7 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { // 绵阳市第八届人民代表大会第三次会议 / 市八届人大三次会议
     // (A work report's title block may break the line inside the name: 在长宁区第十七届\n人民代表大会第五次会议上.)
-    re: new RegExp(`(?:第?(${N})届\\s{0,6}人民代表大会第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人', '届\n', '届 '], ownWhenBare: true,
+    re: new RegExp(`(?:第?(${N})届\\s{0,6}人民代表大会\\s{0,6}第(${N})次会议|第?(${N})届人大(${N})次会议)`, 'gu'), needsPlace: true, anyOf: ['届人', '届\n', '届 '], ownWhenBare: true,
     build: (m, p) => {
       const term = cn(m[1] ?? m[3]), session = cn(m[2] ?? m[4]);
       return { name: `${p!.name}第${term}届人民代表大会第${session}次会议`, aliases: [`${p!.name}${term}届人大${session}次会议`] };
@@ -347,6 +347,8 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
   return scored[0]?.m;
 }
 
+// (…会议\n在区会议中心\n开 幕: a title block breaks the verb off and spaces it.)
+const HELD_AFTER = /^(?:在[\p{Script=Han}]{0,14}|[^,。]{0,6}?)(举行|召开|开幕|闭幕|隆重|顺利|胜利)/u;
 const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议|到会|到场祝贺|到场指导/;
 const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
 const QUOTED_SPEECH = /讲话精神|重要讲话|重要指示|批示|系列讲话/;
@@ -378,7 +380,7 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
     // (A plenary and its session start at the same place: the plenary, the more specific, is meant.)
     const named = family.filter((m) => m.start >= s.start && m.start < s.end).sort((a, b) => a.start - b.start || b.end - a.end);
     // (A sentence that names a plenary is about it: 某会议举行第二次全体会议.)
-    const held = named.find((m) => m.id !== session?.id) ?? named.find((m) => /^[^,。]{0,6}?(举行|召开|开幕|闭幕|隆重|顺利|胜利)/.test(text.slice(m.end, m.end + 10)));
+    const held = named.find((m) => m.id !== session?.id) ?? named.find((m) => HELD_AFTER.test(text.slice(m.end, m.end + 30).replace(/\s+/g, '')));
     if (held) current = held;
     else if (session && !named.length && /(闭幕会|闭幕式|开幕会|开幕式)/.test(sentence)) current = session;
     const meeting = named[0] ?? current;
