@@ -890,6 +890,12 @@ describe('who attends which meeting', () => {
     const session = '掇刀区第五届人民代表大会第一次会议';
     expect(rel(r, 'ATTENDS').sort()).toEqual([`周俊明>${session}`, `李鹏飞>${session}`, `王玮明>${session}第一次全体会议`]);
   });
+  it('reads 第一次全体会议执行主席A、B as a plenary its chairs attend beside the session, and a bare 参加 as attending', () => {
+    const text = '10月26日,双流区第十九届人民代表大会第四次会议开幕。\n大会主席团常务主席、第一次全体会议执行主席马烈明、董勇军在主席台前排就座。\n区委副书记王军明出席大会。\n市领导那志华在分会场参加。';
+    const r = extractDocument({ doc: 'chairs.txt', text, format: 'text' });
+    const session = '双流区第十九届人民代表大会第四次会议';
+    expect(rel(r, 'ATTENDS').sort()).toEqual([`王军明>${session}`, `董勇军>${session}`, `董勇军>${session}第一次全体会议`, `那志华>${session}`, `马烈明>${session}`, `马烈明>${session}第一次全体会议`].sort());
+  });
   it('gives the people of a sentence that names no meeting to the one last held: the plenary, then the session at its closing', () => {
     const text = '2月11日下午,临泽县第十七届人民代表大会第七次会议圆满完成各项议程后,在县政府会议楼会议厅闭幕。\n大会举行第二次全体会议。\n执行主席郝英明、孙利南在主席台就座。\n下午3时,大会举行闭幕会。\n执行主席郝英明、郭立军在主席台就座。';
     const r = extractDocument({ doc: 'closing.txt', text, format: 'text' });

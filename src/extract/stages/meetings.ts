@@ -14,6 +14,8 @@ export interface MeetingMatch {
   start: number; end: number; id: string;
   /** A plenary named on its own later in the report: a part of the session, never the meeting reported on. */
   detached?: boolean;
+  /** A plenary named only in its chairs' title (第一次全体会议执行主席A、B): they attend it and the session. */
+  byChairTitle?: boolean;
 }
 type Built = { name: string; aliases: string[] };
 
@@ -274,17 +276,18 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
   }
   // 会议首先举行第一次全体会议 / 第二次全体会议表决通过…: a plenary named on its own, later in the report, is one of
   // the session named last before it (a congress's, a CPPCC's or a standing committee's).
-  if (text.includes('次全体会议')) for (const m of text.matchAll(new RegExp(`(?:^|[。\n;])(?:会议|大会)?(?:首先|随后|接着|还)?(?:举行|召开)?(?:了)?第(${N})次全体会议`, 'gmu'))) {
+  // (…常务主席、第一次全体会议执行主席A、B就座: a plenary named by the title of those who chair it.)
+  if (text.includes('次全体会议')) for (const m of text.matchAll(new RegExp(`(?:(?:^|[。\n;])(?:会议|大会)?(?:首先|随后|接着|还)?(?:举行|召开)?(?:了)?第(${N})次全体会议|第(${N})次全体会议(?=执行主席))`, 'gmu'))) {
     const at = m.index! + m[0].length;
     if (found.some((f) => f.end === at)) continue;
     const session = found.filter((f) => f.end <= m.index! + 1).map((f) => ({ f, meeting: doc.get(f.id) }))
       .filter((x) => x.meeting && /(政协.+|人民代表大会第.+|人民代表大会常务委员会第.+)次会议$/.test(x.meeting.name)).pop();
     if (!session) continue;
-    const n = cn(m[1]);
+    const n = cn(m[1] ?? m[2]);
     const start = at - m[0].length + m[0].search(/第/);
     const before = found.length;
     add(start, at, { name: `${session.meeting!.name}第${n}次全体会议`, aliases: session.meeting!.aliases.map((a) => `${a}第${n}次全体会议`) });
-    for (let k = before; k < found.length; k++) found[k].detached = true;
+    for (let k = before; k < found.length; k++) Object.assign(found[k], { detached: true, byChairTitle: m[2] !== undefined });
   }
   meetingVenues(doc, places, found);
   return found.sort((a, b) => a.start - b.start);
@@ -349,7 +352,7 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
 
 // (…会议\n在区会议中心\n开 幕: a title block breaks the verb off and spaces it.)
 const HELD_AFTER = /^(?:在[\p{Script=Han}]{0,14}|[^,。]{0,6}?)(举行|召开|开幕|闭幕|隆重|顺利|胜利)/u;
-const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议|到会|到场祝贺|到场指导/;
+const ATTEND = /出席|就座|就坐|列席|参加审议|参加会议|参加(?=[。;,]|$)|到会|到场祝贺|到场指导/;
 const SPOKE_AFTER = /(讲话|致辞|发言|作[^,。]{0,30}报告|报告[^,。]{0,8}工作|向大会[^,。]{0,30}报告)/;
 const QUOTED_SPEECH = /讲话精神|重要讲话|重要指示|批示|系列讲话/;
 const EACH_SPOKE = /(分别|先后|依次)(作了?|进行了?)?(交流)?发言/;
@@ -380,7 +383,7 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
     // (A plenary and its session start at the same place: the plenary, the more specific, is meant.)
     const named = family.filter((m) => m.start >= s.start && m.start < s.end).sort((a, b) => a.start - b.start || b.end - a.end);
     // (A sentence that names a plenary is about it: 某会议举行第二次全体会议.)
-    const held = named.find((m) => m.id !== session?.id) ?? named.find((m) => HELD_AFTER.test(text.slice(m.end, m.end + 30).replace(/\s+/g, '')));
+    const held = named.find((m) => m.id !== session?.id && !m.byChairTitle) ?? named.find((m) => HELD_AFTER.test(text.slice(m.end, m.end + 30).replace(/\s+/g, '')));
     if (held) current = held;
     else if (session && !named.length && /(闭幕会|闭幕式|开幕会|开幕式)/.test(sentence)) current = session;
     const meeting = named[0] ?? current;
@@ -393,6 +396,7 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
     if (!inside.length) continue;
     if (ATTEND.test(sentence)) {
       for (const p of inside) doc.relate('ATTENDS', personId(p), meeting.id, p.start, p.end);
+      if (meeting.byChairTitle && current.id !== meeting.id) for (const p of inside) doc.relate('ATTENDS', personId(p), current.id, p.start, p.end);
     }
     for (const m of sentence.matchAll(/主持(会议|大会)?/g)) {
       const at = s.start + m.index!;
