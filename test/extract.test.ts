@@ -878,6 +878,13 @@ describe('a counted list of key projects', () => {
 });
 
 describe('who attends which meeting', () => {
+  it('reads a joint meeting (县政府党组会议暨X) as the one reported, and a 和 that joins nothing as the end of a name', () => {
+    const text = '1月21日下午,通城县县长徐望明主持召开县政府党组会议暨县政府2026年第1次常务会议。副县长何靖军、赵明亮、姜青和应邀出席会议。';
+    const r = extractDocument({ doc: 'joint.txt', text, format: 'text' });
+    const meeting = '通城县人民政府2026年第一次常务会议';
+    expect(rel(r, 'PRESIDES')).toEqual([`徐望明>${meeting}`]);
+    expect(rel(r, 'ATTENDS').sort()).toEqual([`何靖军>${meeting}`, `姜青和>${meeting}`, `赵明亮>${meeting}`]);
+  });
   it('attaches a sentence’s people to the session or plenary it names, and reads 到会 as attending', () => {
     const text = '掇刀区五届人大一次会议举行第一次全体会议暨开幕式,许贤明主持会议。\n区委书记周俊林出席掇刀区五届人大一次会议。市政协副主席王能文等同志到会指导。';
     const r = extractDocument({ doc: 'family.txt', text, format: 'text' });
@@ -901,6 +908,19 @@ describe('who attends which meeting', () => {
     const r = extractDocument({ doc: 'closing.txt', text, format: 'text' });
     const session = '临泽县第十七届人民代表大会第七次会议';
     expect(rel(r, 'ATTENDS').sort()).toEqual([`孙利南>${session}第二次全体会议`, `郝英明>${session}`, `郝英明>${session}第二次全体会议`, `郭立军>${session}`]);
+  });
+});
+
+describe('projects in counted lists and names that are clauses', () => {
+  it('reads the items of 引进了A、B等9个产业链项目, a capacity in GW included', () => {
+    const r = extractDocument({ doc: 'chain-projects.txt', text: '西宁市签约引进了高性能碳纤维二期、50GW直拉单晶硅棒一期等9个产业链项目,签约金额156亿元。', format: 'text' });
+    expect(names(r, 'Project').sort()).toEqual(['50GW直拉单晶硅棒一期', '高性能碳纤维二期']);
+  });
+  it('gives no project for a company’s legal form or a clause before 重大项目', () => {
+    const text = '大唐海南能源开发有限公司、美澜(海南)科技有限责任公司分别作为项目集中开工企业代表发言。市长殷勇明在通州区主会场参加活动并宣布重大项目开工。';
+    const r = extractDocument({ doc: 'not-projects.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual([]);
+    expect(names(r, 'Enterprise')).toContain('美澜(海南)科技有限责任公司');
   });
 });
 

@@ -332,9 +332,11 @@ function reportedMeeting(doc: DocBuilder, meetings: MeetingMatch[]): MeetingMatc
     if (/全体会议$/.test(name) && early.some((o) => o.start === m.start && o.end < m.end)) score += 2;
     if (/在$/.test(before) && /^上/.test(after)) score += 2;
     // 某某主持召开X / 今天召开X: the meeting the news reports on, named after its verb.
-    if (/(召开|举行)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start)) && /^[。,\n]/.test(after)) score += 2;
+    // (主持召开县政府党组会议暨X: a joint meeting named first stands between the verb and X.)
+    const lead = text.slice(Math.max(0, m.start - 24), m.start).replace(/(召开|举行|主持|出席|参加)了?[\p{Script=Han}]{2,16}会议暨[省市县区州旗盟]?$/u, '$1');
+    if (/(召开|举行)了?$/.test(lead) && /^[。,\n]/.test(after)) score += 2;
     // 某某出席X并讲话 / 主持X: a meeting someone attends or presides over in the news is the one it reports.
-    if (/(出席|参加|主持)了?$/.test(text.slice(Math.max(0, m.start - 3), m.start))) score += 2;
+    if (/(出席|参加|主持)了?$/.test(lead)) score += 2;
     // A session's plenary (…第三次会议第一次全体会议) is the narrower, reported part of it.
     if (/次会议第.+次全体会议$/.test(name)) score += 1;
     // 县十五届人大常委会召开第36次会议: the verb inside the name's span.

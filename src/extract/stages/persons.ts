@@ -98,6 +98,8 @@ function surnameAndGiven(text: string, pos: number): string | undefined {
     const whole = text[g1] === '和' && isHan(text[g1 + 1]) && !followsName(text, g1 + 1) && followsName(text, g1 + 2) && /^[,、:(]|^任|^同志/.test(text.slice(g1 + 2, g1 + 4));
     return whole ? text.slice(pos, g1 + 2) : undefined;
   }
+  // 姜青和应邀出席: a 和 that nothing follows to join (a verb, 等, a separator) ends a given name.
+  if (text[g1 + 1] === '和' && /^(应邀|出席|参加|陪同|主持|等|同志|[、,。;])/.test(text.slice(g1 + 2, g1 + 4))) return text.slice(pos, g1 + 2);
   // Prefer the longer reading when what follows it is a plausible end of name.
   if (isHan(text[g1 + 1]) && !followsName(text, g1 + 1) && followsName(text, g1 + 2)) return text.slice(pos, g1 + 2);
   if (followsName(text, g1 + 1)) return text.slice(pos, g1 + 1);

@@ -25,7 +25,7 @@ const PROJECT_ACTIVITY_END = /(生产|建设|工程|扩能|扩建|改造|改扩�
 const CAPACITY = /[\d.]+万?(吨|千瓦|兆瓦|瓦|立方米?|平方米|亩|头|只|套|台|辆|件|双)|年产/;
 
 /** Characters the optional groups before 项目 in projectWords' regex can consist of. */
-const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业工民生招商');
+const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七八九十重点大高端产业链工民生招商');
 
 /**
  * The matches of /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大)?项目/gu in text, as matchAll
@@ -34,7 +34,7 @@ const PROJECT_WORD_PREFIX = charSet('等一批多个0123456789二三四五六七
  * just before it, so the regex is run from the start of that run.
  */
 function* projectWords(text: string): Generator<RegExpExecArray> {
-  const re = /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?(重点|重大|高端|产业|工业|民生|招商)?项目/gu;
+  const re = /(等)?(一批|多个|\d+个|[一二三四五六七八九十]+个)?((?<=[个等批])产业链|重点|重大|高端|产业|工业|民生|招商)?项目/gu;
   let from = 0;
   for (let q = text.indexOf('项目'); q >= 0; q = text.indexOf('项目', from)) {
     let start = q;

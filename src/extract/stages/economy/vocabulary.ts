@@ -71,12 +71,12 @@ export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基�
 // A list item that ends like a statement or a campaign, not like the name of a thing being built.
 // Tails that end a clause even in a list of projects, and those that end a clause in prose but a name in
 // a list (…一体化项目, …示范项目).
-const CLAUSE_TAILS = '落地|分别对|第[一二三四五六七八九十]|谋划|招引|投资|举行|召开|开展';
+const CLAUSE_TAILS = '公司|落地|分别对|第[一二三四五六七八九十]|谋划|招引|投资|举行|召开|开展';
 const PROSE_TAILS = '示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|服务';
 export const NOT_A_PROJECT_TAIL = new RegExp(`(${PROSE_TAILS}|${CLAUSE_TAILS})$`);
 export const NOT_A_LISTED_PROJECT_TAIL = new RegExp(`(${CLAUSE_TAILS})$`);
 // Parts of a clause that make a project list item a statement instead of a name.
-export const NOT_IN_PROJECT = /[为×等]|\d{4}年|\d{1,2}月|发力|^\d(?![\d.]*万?(?:省道|国道|县道|吨|头|只|羽|亩|平方米|立方米|千瓦|兆瓦|套|台|辆|件))|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把|列入|争列|纳入|入选/;
+export const NOT_IN_PROJECT = /[为×等]|\d{4}年|\d{1,2}月|发力|^\d(?![\d.]*万?(?:省道|国道|县道|吨|头|只|羽|亩|平方米|立方米|千瓦|兆瓦|GW|MW|套|台|辆|件))|A级|要|做好|开展|加强|更多|参与|我们|全面|进一步|持续|不断|积极|从|通过|以及|等一批|^在|^对|^把|列入|争列|纳入|入选/;
 // Kinds of programme (老旧小区改造, 补短板): a name holding one is a programme, unless a list of projects names it.
 export const PROGRAMME_WORDS = /城中村|老旧小区|棚户区|基础设施|公共服务|补短板|产业平台|综合治理/;
 export const PROJECT_FOLLOW = /^(项目|工程)?(即将|已经|已)?(全线|全面|基本|顺利|主体|加快)?(开工建设|推进|竣工|完成前期|总投资|计划总投资|开工|建成投产|建成通车|建成启用|建成|投产|开业|营业|开门营业|启用|通车|完工|落地|加快建设|加快推进|建设|早日|正式)/;
@@ -95,6 +95,8 @@ export function afterLeadVerbs(s: string): number {
     }
     if (!verb || s.length - cut - verb.length < 2) return cut;
     cut += verb.length;
+    // (引进了X: the aspect particle goes with its verb.)
+    if (s[cut] === '了' && s.length - cut > 3) cut++;
   }
 }
 
@@ -127,7 +129,9 @@ export function enumerationBefore(text: string, end: number, clauseStart: number
   const items = listItems(text.slice(clauseStart, end), clauseStart);
   // The first item starts after the verb that opens the list (it may be preceded by other words).
   const first = items[0];
-  const cut = lastVerbEnd(first.text);
+  let cut = lastVerbEnd(first.text);
+  // (引进了A、B: the aspect particle goes with its verb.)
+  if (cut > 0 && first.text[cut] === '了') cut++;
   if (cut > 0 && first.text.length - cut >= 2) {
     first.start += cut; first.text = first.text.slice(cut);
   }
