@@ -878,6 +878,14 @@ describe('a counted list of key projects', () => {
 });
 
 describe('who attends which meeting', () => {
+  it('names a session’s preparatory meeting and its presidium’s meetings, and gives each the people of its sentences', () => {
+    const text = '昨日下午,天津市河西区第二届人民代表大会第二次会议预备会议举行。\n区人大常委会副主任刘明杰、杨树林出席会议。\n又讯河西区第二届人民代表大会第二次会议主席团昨日下午举行第一次会议。区人大常委会主任赵建明主持会议。';
+    const r = extractDocument({ doc: 'presidium.txt', text, format: 'text' });
+    const session = '河西区第二届人民代表大会第二次会议';
+    expect(names(r, 'Meeting')).toEqual(expect.arrayContaining([`${session}预备会议`, `${session}主席团第一次会议`]));
+    expect(rel(r, 'ATTENDS').sort()).toEqual([`刘明杰>${session}预备会议`, `杨树林>${session}预备会议`]);
+    expect(rel(r, 'PRESIDES')).toEqual([`赵建明>${session}主席团第一次会议`]);
+  });
   it('reads a joint meeting (县政府党组会议暨X) as the one reported, and a 和 that joins nothing as the end of a name', () => {
     const text = '1月21日下午,通城县县长徐望明主持召开县政府党组会议暨县政府2026年第1次常务会议。副县长何靖军、赵明亮、姜青和应邀出席会议。';
     const r = extractDocument({ doc: 'joint.txt', text, format: 'text' });

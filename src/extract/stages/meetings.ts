@@ -273,6 +273,13 @@ export function extractMeetings(doc: DocBuilder, places: PlaceIndex): MeetingMat
     if (after && meeting && /(政协.+|人民代表大会第.+)次会议$/.test(meeting.name)) {
       add(m.start, m.end + after[0].length, { name: `${meeting.name}第${cn(after[1])}次全体会议`, aliases: meeting.aliases.map((a) => `${a}第${cn(after[1])}次全体会议`) });
     }
+    // …第二次会议预备会议 / …第二次会议主席团(昨日下午)举行第一次会议: the session's preparatory meeting and
+    // its presidium's meetings, named with the session.
+    const part = /^(?:(大会)?预备会议|主席团(?:\d{1,2}日|昨日|今日|今天|当天)?(?:上午|下午|晚上?)?(?:举行|召开)?第([一二三四五六七八九十\d]+)次会议)/.exec(text.slice(m.end, m.end + 24));
+    if (part && meeting && /(政协.+|人民代表大会第.+)次会议$/.test(meeting.name)) {
+      const suffix = part[2] ? `主席团第${cn(part[2])}次会议` : '预备会议';
+      add(m.start, m.end + part[0].length, { name: `${meeting.name}${suffix}`, aliases: meeting.aliases.map((a) => `${a}${suffix}`) });
+    }
   }
   // 会议首先举行第一次全体会议 / 第二次全体会议表决通过…: a plenary named on its own, later in the report, is one of
   // the session named last before it (a congress's, a CPPCC's or a standing committee's).
@@ -372,10 +379,9 @@ export function extractMeetingRoles(doc: DocBuilder, main: MeetingMatch, persons
   const personId = (p: PersonSpan) => `Person:${p.name}`;
   const mainName = doc.get(main.id)!.name;
   // The session and its plenaries are one family: a sentence that names one of them speaks of that one.
-  const family = meetings.filter((m) => {
-    const name = doc.get(m.id)!.name;
-    return name.startsWith(mainName) || mainName.startsWith(name);
-  });
+  // (The family of the session: its plenaries, its preparatory meeting and its presidium's meetings.)
+  const root = meetings.map((m) => doc.get(m.id)!.name).filter((n) => mainName.startsWith(n)).sort((a, b) => a.length - b.length)[0] ?? mainName;
+  const family = meetings.filter((m) => doc.get(m.id)!.name.startsWith(root));
   // A sentence that names no meeting speaks of the one the text last opened: the session until a plenary is
   // held (大会举行第二次全体会议。…在主席台就座), the session again at its closing (大会举行闭幕会。).
   const session = family.filter((m) => !/全体会议$/.test(doc.get(m.id)!.name)).sort((a, b) => doc.get(a.id)!.name.length - doc.get(b.id)!.name.length)[0];
