@@ -919,6 +919,14 @@ describe('who attends which meeting', () => {
   });
 });
 
+describe('Party committees named 党委', () => {
+  it('reads X镇党委 and X自治区党委 as 中共X委员会', () => {
+    const r = extractDocument({ doc: 'dangwei.txt', text: '宁夏回族自治区党委副书记张建国出席。交城县天宁镇党委书记曹仙明陪同。', format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION').sort()).toEqual(['张建国>中共宁夏回族自治区委员会|副书记', '曹仙明>中共天宁镇委员会|书记']);
+    expect(rel(r, 'LOCATED_IN')).toContain('中共天宁镇委员会>天宁镇');
+  });
+});
+
 describe('projects in counted lists and names that are clauses', () => {
   it('reads the items of 引进了A、B等9个产业链项目, a capacity in GW included', () => {
     const r = extractDocument({ doc: 'chain-projects.txt', text: '西宁市签约引进了高性能碳纤维二期、50GW直拉单晶硅棒一期等9个产业链项目,签约金额156亿元。', format: 'text' });
