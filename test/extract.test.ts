@@ -931,6 +931,13 @@ describe('projects in counted lists and names that are clauses', () => {
   it('reads the items of 引进了A、B等9个产业链项目, a capacity in GW included', () => {
     const r = extractDocument({ doc: 'chain-projects.txt', text: '西宁市签约引进了高性能碳纤维二期、50GW直拉单晶硅棒一期等9个产业链项目,签约金额156亿元。', format: 'text' });
     expect(names(r, 'Project').sort()).toEqual(['50GW直拉单晶硅棒一期', '高性能碳纤维二期']);
+    expect(names(r, 'Industry')).not.toContain('高性能碳纤维二期');
+  });
+  it('reads the list after 项目12个,包括 (no colon) as projects, and companies named in them as their undertakers', () => {
+    const text = '重点项目中,产业发展类项目12个,包括现代农业节水灌溉示范工程、新疆天恒纺织公司紧密纺、天业集团聚氯乙烯三期等;民生类项目4个。';
+    const r = extractDocument({ doc: 'counted-comma.txt', text, format: 'text' });
+    expect(names(r, 'Project').sort()).toEqual(['天业集团聚氯乙烯三期', '新疆天恒纺织公司紧密纺', '现代农业节水灌溉示范工程']);
+    expect(rel(r, 'UNDERTAKES').sort()).toEqual(['天业集团>天业集团聚氯乙烯三期', '新疆天恒纺织公司>新疆天恒纺织公司紧密纺']);
   });
   it('gives no project for a company’s legal form or a clause before 重大项目', () => {
     const text = '大唐海南能源开发有限公司、美澜(海南)科技有限责任公司分别作为项目集中开工企业代表发言。市长殷勇明在通州区主会场参加活动并宣布重大项目开工。';

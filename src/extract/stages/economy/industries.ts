@@ -22,7 +22,7 @@ export function findIndustries(scan: EconomyScan): void {
     const tailInName = tail && /^(产业|行业|集群|业)/.test(tail[0]) ? tail[0] : '';
     scan.addIndustry(start, end + (tailInName && tailInName !== '业' ? tailInName.length : 0), term + (tailInName === '业' ? '业' : ''));
   }
-  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|工人|政策|基金|平台|化|工作|用地|人才|集聚区|示范)/gu)) {
+  for (const t of text.matchAll(/(等)?(产业集群|产业链|产业|行业|生活性服务业|生产性服务业|服务业)(?!园|区|基地|体系|布局|结构|项目|链项目|工人|政策|基金|平台|化|工作|用地|人才|集聚区|示范)/gu)) {
     const s = doc.sentenceAt(t.index!);
     const clause = clauseBounds(text, t.index!, s.start, s.end);
     let listStart = t.index!;

@@ -260,13 +260,14 @@ function sharedEnding(scan: EconomyScan, nameStart: number, clauseStart: number,
 // a parenthesis after an item lists its parts, which are projects too.
 const LIST_CUE = /项目(?:\(\d+个\))?(?:分别是|分别为|包括|主要有|有)[:]?|项目(?:\(\d+个\))?[:]|项目\(\d+个\)。\n/g;
 
-const COUNTED_LIST_CUE = /(?:\d+|[一二三四五六七八九十]+)[项个](?:项目)?(?:分别)?(?:为|是|包括|有)[:]/g;
+// (…产业发展类项目12个,包括A、B…: after a comma, 包括 and 分别是 announce the list without a colon.)
+const COUNTED_LIST_CUE = /(?:\d+|[一二三四五六七八九十]+)[项个](?:项目)?(?:(?:分别)?(?:为|是|包括|有)[:]|[,](?:包括|分别是|分别为)[:]?)/g;
 
 export function cuedProjectLists(scan: EconomyScan): void {
   const { text } = scan;
   if (!text.includes('项目')) return;
   // …项目24项,未达序时进度4项为:A、B…: a count of the projects just named, then their list.
-  const counted = !/[项个](?:项目)?(?:分别)?(?:为|是|包括|有):/.test(text) ? [] : [...text.matchAll(COUNTED_LIST_CUE)].filter((c) => {
+  const counted = !/[项个](?:项目)?(?:(?:分别)?(?:为|是|包括|有):|,(?:包括|分别))/.test(text) ? [] : [...text.matchAll(COUNTED_LIST_CUE)].filter((c) => {
     const s = scan.doc.sentenceAt(c.index!);
     return text.slice(Math.max(s.start, c.index! - 40), c.index!).includes('项目');
   });
