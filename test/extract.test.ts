@@ -919,6 +919,13 @@ describe('who attends which meeting', () => {
   });
 });
 
+describe('posts in a Party committee’s departments written without the committee', () => {
+  it('gives 县委常委、政法委书记 / 统战部长 / 宣传部副部长 the department of the committee named before', () => {
+    const r = extractDocument({ doc: 'subunits.txt', text: '临高县委常委、政法委书记李瑞明出席。临高县委常委、统战部长王明华出席。临高县委常委、宣传部副部长张伟杰出席。', format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION')).toEqual(expect.arrayContaining(['李瑞明>中共临高县委政法委|书记', '王明华>中共临高县委统战部|部长', '张伟杰>中共临高县委宣传部|副部长']));
+  });
+});
+
 describe('Party committees named 党委', () => {
   it('reads X镇党委 and X自治区党委 as 中共X委员会', () => {
     const r = extractDocument({ doc: 'dangwei.txt', text: '宁夏回族自治区党委副书记张建国出席。交城县天宁镇党委书记曹仙明陪同。', format: 'text' });

@@ -52,6 +52,23 @@ const coresByFirstChar = lazy(() => {
   return map;
 });
 const partySubunits = lazy(() => lexiconRows('party-subunits.txt', 2).map(([short, full]) => ({ short, full })));
+const SUBUNIT_TITLE = /^(常务副部长|副部长|部长|副书记|书记|常务副主任|副主任|主任|常务副校长|副校长|校长)$/;
+/** A post in a Party committee's department written without the committee (政法委书记, 统战部长, 宣传部副部长):
+ * the department as the committee names it (short form, full form) and the title. */
+export function partySubunitPost(item: string): { unit: string; full?: string; title: string } | undefined {
+  for (const u of partySubunits()) {
+    for (const form of [u.short, u.full].filter(Boolean)) {
+      if (!item.startsWith(form)) continue;
+      const rest = item.slice(form.length);
+      if (SUBUNIT_TITLE.test(rest)) return { unit: u.short, full: u.full || undefined, title: rest };
+    }
+    // 统战部长, 宣传副部长: the department's 部 doubles as the title's.
+    const stem = u.short.endsWith('部') ? u.short.slice(0, -1) : undefined;
+    const rest = stem && item.startsWith(stem) ? item.slice(stem.length) : '';
+    if (/^(常务)?(副)?部长$/.test(rest)) return { unit: u.short, full: u.full || undefined, title: rest.replace(/^(常务)?(副)?部长$/, '$1$2部长') };
+  }
+  return undefined;
+}
 const democraticParties = lazy(() => lexiconRows('democratic-parties.tsv', 2).map(([short, full]) => ({ short, full })));
 const nationalOrgs = lazy(() => {
   const forms: { form: string; canonical: string; aliases: string[] }[] = [];

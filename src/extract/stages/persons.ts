@@ -6,7 +6,7 @@ import type { DocBuilder, PlaceRef } from '../doc.js';
 import { lazy, lexiconLines, lexiconRows, longestFirst } from '../lexicon.js';
 import { gazetteer } from '../gazetteer.js';
 import { charSet, isHan } from '../text.js';
-import { bareDepartment, bodyOfPartyUnit, partyUnitOf, placeRefAt, zoneSibling, type OrgMatch } from './organizations.js';
+import { bareDepartment, bodyOfPartyUnit, partySubunitPost, partyUnitOf, placeRefAt, zoneSibling, type OrgMatch } from './organizations.js';
 
 export interface PersonSpan { start: number; end: number; name: string }
 
@@ -251,8 +251,12 @@ export function parseChain(doc: DocBuilder, end: number, orgByEnd: Map<number, O
     const dept = organ && prevPlace ? bareDepartment(organ, prevPlace) : undefined;
     if (dept) { p.org = { ...dept, start: p.start, end: p.start + organ!.length }; continue; }
     const prev = posts.slice(0, i).reverse().find((q) => q.org?.name.startsWith('中共') && q.org.name.endsWith('委'));
-    const m = /^(统战|宣传|组织)(部长|副部长)$/.exec(item) ?? /^(统战|宣传|组织)部(部长|副部长)$/.exec(item);
-    if (prev?.org && m) p.org = { name: `${prev.org.name}${m[1]}部`, aliases: [], place: prev.org.place, start: p.start, end: p.start + m[1].length + 1 }, p.title = m[2];
+    const sub = prev?.org ? partySubunitPost(item) : undefined;
+    if (prev?.org && sub) {
+      const aliases = sub.full ? [`${prev.org.name}${sub.full}`] : [];
+      p.org = { name: `${prev.org.name}${sub.unit}`, aliases, place: prev.org.place, start: p.start, end: p.start + (sub.full && item.startsWith(sub.full) ? sub.full.length : sub.unit.length) };
+      p.title = sub.title;
+    }
   }
   // 市人大主任某某: a congress is chaired between sessions by its standing committee, whose 主任 the title names.
   for (const p of posts) {
