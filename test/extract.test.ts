@@ -946,6 +946,12 @@ describe('projects in counted lists and names that are clauses', () => {
     expect(names(r, 'Project').sort()).toEqual(['天业集团聚氯乙烯三期', '新疆天恒纺织公司紧密纺', '现代农业节水灌溉示范工程']);
     expect(rel(r, 'UNDERTAKES').sort()).toEqual(['天业集团>天业集团聚氯乙烯三期', '新疆天恒纺织公司>新疆天恒纺织公司紧密纺']);
   });
+  it('reads no company in a route, a unit or a facility named before a place or a facility word', () => {
+    const text = '开工项目包括京唐城际铁路北京隧道段、永丰数字科技中心项目。新疆兵团目前已有农十师北屯城镇引水工程、北屯热电厂2个项目开工。';
+    const r = extractDocument({ doc: 'no-company.txt', text, format: 'text' });
+    expect(names(r, 'Enterprise')).toEqual([]);
+    expect(rel(r, 'UNDERTAKES')).toEqual([]);
+  });
   it('gives no project for a company’s legal form or a clause before 重大项目', () => {
     const text = '大唐海南能源开发有限公司、美澜(海南)科技有限责任公司分别作为项目集中开工企业代表发言。市长殷勇明在通州区主会场参加活动并宣布重大项目开工。';
     const r = extractDocument({ doc: 'not-projects.txt', text, format: 'text' });

@@ -213,7 +213,7 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
       if (!place || place.place.level === 'country' || placeWithin(scan.places, p.start, p.start + n, true)) continue;
       const trade = p.name.slice(0, n);
       const rest = p.start + p.name.length - place.end - (paren ? 1 : 0);
-      if (!/^[\p{Script=Han}A-Za-z]+$/u.test(trade) || GENERIC_TRADE_NAME.test(trade) || opensProduct(trade) || rest < 2
+      if (!/^[\p{Script=Han}A-Za-z]+$/u.test(trade) || GENERIC_TRADE_NAME.test(trade) || NOT_A_TRADE_NAME_END.test(trade) || opensProduct(trade) || rest < 2
         || paren && p.name[place.end - p.start] !== ')') break;
       const eid = scan.addEnterprise(p.start, trade);
       if (eid) scan.doc.relate('UNDERTAKES', eid, p.id, p.start, p.end);
@@ -234,6 +234,11 @@ export function enterprisesFromProjects(scan: EconomyScan, centralEnterprises: {
     }
   }
 }
+
+// What ends a route, a facility or a unit, never a company's trade name (京唐城际铁路|北京隧道段, 农十师|北屯…).
+const NOT_A_TRADE_NAME_END = /(铁路|公路|高速|城际|轨道|线|桥|隧道|港|机场|路|师|团|局|委|厅|院|所|站)$/;
+// A facility word alone after a company's ending (永丰数字科技|中心) names a facility, not the company's product.
+const FACILITY_ONLY = /^(中心|大厦|大楼|园|园区|馆|城|广场|基地)$/;
 
 // Endings that mark a short company name inside a project's name when a product follows: the strong
 // endings of enterprise-suffixes.txt and the weak ones that name no product themselves.
@@ -258,7 +263,7 @@ function tradeNameAndEnding(name: string): string | undefined {
       if (!ending) break;
       end += ending.length;
     }
-    if (end > n && name.length - end >= 2) return name.slice(0, end);
+    if (end > n && name.length - end >= 2 && !FACILITY_ONLY.test(name.slice(end))) return name.slice(0, end);
   }
   return undefined;
 }
