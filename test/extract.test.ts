@@ -952,6 +952,12 @@ describe('projects in counted lists and names that are clauses', () => {
     expect(names(r, 'Enterprise')).toEqual([]);
     expect(rel(r, 'UNDERTAKES')).toEqual([]);
   });
+  it('reads a known company after 暨 as the undertaker of the project it names, and no project in 新基建大项目', () => {
+    const text = '新基建大项目已经谋划2000多个。当日,2020年吉林省“三早”项目暨中国一汽红旗新能源汽车工厂项目开工仪式在长春举行。';
+    const r = extractDocument({ doc: 'known-after-ji.txt', text, format: 'text' });
+    expect(names(r, 'Project')).toEqual(['中国一汽红旗新能源汽车工厂']);
+    expect(rel(r, 'UNDERTAKES')).toEqual(['中国一汽>中国一汽红旗新能源汽车工厂']);
+  });
   it('gives no project for a company’s legal form or a clause before 重大项目', () => {
     const text = '大唐海南能源开发有限公司、美澜(海南)科技有限责任公司分别作为项目集中开工企业代表发言。市长殷勇明在通州区主会场参加活动并宣布重大项目开工。';
     const r = extractDocument({ doc: 'not-projects.txt', text, format: 'text' });

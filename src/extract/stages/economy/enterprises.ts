@@ -270,7 +270,7 @@ function tradeNameAndEnding(name: string): string | undefined {
 
 // Enterprises known by their usual short name (比亚迪, 宁德时代, 中交海投), wherever the text names one as a
 // word: what stands before it ends a word, and what follows is an ending, a product or a clause word.
-const BEFORE_KNOWN = charSet('与和及、同由向对在为到是将以把被从让给等:,;。“”"()《》 \n');
+const BEFORE_KNOWN = charSet('与和及暨的、同由向对在为到是将以把被从让给等:,;。“”"()《》 \n');
 const AFTER_KNOWN = /^($|[^\p{Script=Han}]|[、等的在与和及将已也就是为对把从向于签投建落实推]|集团|公司|股份|有限|控股|科技|汽车|能源|新能源|项目|分公司|子公司)/u;
 const VERB_BEFORE_KNOWN = /(引进|对接|携手|联合|落户|签约|来到|走进|调研|考察|视察|参观|实施|推进|建设|投资)$/;
 

@@ -72,7 +72,7 @@ export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基�
 // Tails that end a clause even in a list of projects, and those that end a clause in prose but a name in
 // a list (…一体化项目, …示范项目).
 const CLAUSE_TAILS = '公司|落地|分别对|第[一二三四五六七八九十]|谋划|招引|投资|举行|召开|开展';
-const PROSE_TAILS = '示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|服务';
+const PROSE_TAILS = '大|示范|发展|解决|引进|惠民|振兴|传承|一体化|性|类|量高|配置|硬化|绿化|全覆盖|服务';
 export const NOT_A_PROJECT_TAIL = new RegExp(`(${PROSE_TAILS}|${CLAUSE_TAILS})$`);
 export const NOT_A_LISTED_PROJECT_TAIL = new RegExp(`(${CLAUSE_TAILS})$`);
 // Parts of a clause that make a project list item a statement instead of a name.
