@@ -926,6 +926,13 @@ describe('posts in a Party committee’s departments written without the committ
   });
 });
 
+describe('the place a text is about', () => {
+  it('is the region its headline names when it speaks of 全区, however often its capital names projects', () => {
+    const text = '西藏重点工程项目进展顺利\n从西藏自治区发展改革委了解到,去年全区重点项目进展顺利。拉萨贡嘎机场、拉萨柳梧大桥、拉萨水泥厂、拉萨火车站相继开工,拉萨两桥一洞进展顺利。';
+    expect(extractDocument({ doc: 'region.txt', text, format: 'text' }).place).toBe('西藏自治区');
+  });
+});
+
 describe('Party committees named 党委', () => {
   it('reads X镇党委 and X自治区党委 as 中共X委员会', () => {
     const r = extractDocument({ doc: 'dangwei.txt', text: '宁夏回族自治区党委副书记张建国出席。交城县天宁镇党委书记曹仙明陪同。', format: 'text' });
@@ -957,6 +964,11 @@ describe('projects in counted lists and names that are clauses', () => {
     const r = extractDocument({ doc: 'known-after-ji.txt', text, format: 'text' });
     expect(names(r, 'Project')).toEqual(['中国一汽红旗新能源汽车工厂']);
     expect(rel(r, 'UNDERTAKES')).toEqual(['中国一汽>中国一汽红旗新能源汽车工厂']);
+  });
+  it('reads facilities whose stage of works follows them (成功截流, 投产发电, 主体框架已完成) and 工程 after a river or road', () => {
+    const text = '西藏重点工程项目进展顺利\n去年,年楚河干流整治一期工程已开工建设。金河电站成功截流,夏曲卡水电站两台机组投产发电。拉萨贡嘎机场改扩建工程主体框架也已完成。总投资60亿元的北汽麦格纳新能源汽车项目一期工程顺利竣工。';
+    const r = extractDocument({ doc: 'stages.txt', text, format: 'text' });
+    expect(names(r, 'Project').sort()).toEqual(['北汽麦格纳新能源汽车', '夏曲卡水电站', '年楚河干流整治一期工程', '拉萨贡嘎机场改扩建工程', '金河电站'].sort());
   });
   it('gives no project for a company’s legal form or a clause before 重大项目', () => {
     const text = '大唐海南能源开发有限公司、美澜(海南)科技有限责任公司分别作为项目集中开工企业代表发言。市长殷勇明在通州区主会场参加活动并宣布重大项目开工。';

@@ -184,6 +184,9 @@ const NAME_BREAKS = charSet(',;:。、\n“”"《》 ');
 const BUILD_BEFORE = /(开工建设|加快建设|建设|建成|打造|启动|新建|推进|实施|完成|抓好|改造|争取|创建|申建)$/;
 const BUILD_IN_CLAUSE = /(实施|推进|建设|加快|开工|启动|新建|打造|完成|争取|建成|投产)/;
 const COMPLETION_LATER = /(完成前期|全线通车|全面竣工|竣工|开工建设|开工|建成|投产|开业|营业|启用|通车|完工|落地|加快推进|加快建设)/;
+// A stage of the works reported right after a facility's name, in its clause (金河电站成功截流, …机组投产发电,
+// …工程主体框架也已完成).
+const STAGE_AFTER = /^[^,。;、]{0,10}?(开工|竣工|投产|建成|通车|截流|并网|封顶|完工|合龙|贯通|进展顺利|主体(?:框架|工程)?(?:也|已经|已|基本)*完成)/;
 
 /** Facilities being planned, built or opened: a name ending in a facility word, with a build verb around it. */
 export function facilities(scan: EconomyScan): void {
@@ -193,7 +196,7 @@ export function facilities(scan: EconomyScan): void {
   for (const found of findProjectSuffixes()(text)) {
     if (found.start < lastEnd) continue;
     // The ending may carry a phase (二期, 扩建) and a parenthesis (三期 / 永和至永和关段).
-    const extra = /^([一二三四五]期|扩容|扩建)?(?:\(([^)]{1,12})\))?/.exec(text.slice(found.end, found.end + 16))!;
+    const extra = /^([一二三四五]期|扩容|改扩建工程|改扩建|扩建工程|扩建|改建工程|改建)?(?:\(([^)]{1,12})\))?/.exec(text.slice(found.end, found.end + 16))!;
     const sm = Object.assign([text.slice(found.start, found.end + extra[0].length), extra[2]], { index: found.start });
     // The name runs back from its ending to the clause start (at most 24 characters before the ending).
     let from = sm.index!;
@@ -210,7 +213,7 @@ export function facilities(scan: EconomyScan): void {
     const after = text.slice(lastEnd, lastEnd + 8);
     const building = BUILD_IN_CLAUSE.test(text.slice(clause.start, from))
       || /^、/.test(after) && COMPLETION_LATER.test(text.slice(lastEnd, clause.end))
-      || BUILD_BEFORE.test(before) || PROJECT_FOLLOW.test(after)
+      || BUILD_BEFORE.test(before) || PROJECT_FOLLOW.test(after) || STAGE_AFTER.test(text.slice(lastEnd, lastEnd + 20))
       || /^、/.test(after) && PROJECT_FOLLOW.test(text.slice(lastEnd, lastEnd + 200).replace(/^(、[^,;。、]{2,24})+/, ''));
     let name = paren && /期|段/.test(paren) ? `${base}(${paren})` : base;
     let offset = from;
@@ -225,8 +228,13 @@ export function facilities(scan: EconomyScan): void {
     if (name.length - lead - suffix.length < 2 || /^(抽水蓄能|污水处理|垃圾处理|综合)/.test(name.slice(lead)) && !placed) continue;
     const head = name.slice(lead, name.length - suffix.length);
     if (GENERIC_FACILITY_HEAD.test(head) && !placed) continue;
+    // X项目一期工程: the project is named before its 项目; the works of its phase are no other project.
+    if (suffix === '工程' && name.includes('项目')) continue;
+    // 西藏重点工程: a place and a generic word name no particular work.
+    const placeAtHead = places.get(offset + lead);
+    if (placeAtHead && /^(重点|重大|民生|基础设施|骨干|大型)$/.test(text.slice(placeAtHead.end, offset + name.length - suffix.length))) continue;
     // Endings that name a kind of work (改造, 基地, 中心) need a proper name in front: a place, a street, a company.
-    if (WEAK_SUFFIX.test(suffix) && !placed && !/(路|街|大道|广场|桥|公园|片区|河|湖|[A-Za-z])/.test(head) && ![...scan.enterprises.keys()].some((e) => head.startsWith(e))) continue;
+    if (WEAK_SUFFIX.test(suffix) && !placed && !/(路|街|大道|广场|桥|公园|片区|河|湖|江|渠|[A-Za-z])/.test(head) && ![...scan.enterprises.keys()].some((e) => head.startsWith(e))) continue;
     // 金宝南线金湖段和环湖大道: two works joined by 和, the first ending like a work itself.
     const joined = /^(.{2,20}?[段路道桥站线港厂馆])[和及与](.{2,20})$/u.exec(name.slice(lead));
     if (joined) {
@@ -396,7 +404,7 @@ export function investedProjects(scan: EconomyScan): void {
   for (const m of text.matchAll(INVESTED_FACILITY)) {
     const name = m[1];
     const suffix = projectSuffixes().find((x) => name.endsWith(x));
-    if (!suffix || name.length - suffix.length < 2 || GENERIC_FACILITY_HEAD.test(name)) continue;
+    if (!suffix || name.length - suffix.length < 2 || GENERIC_FACILITY_HEAD.test(name) || name.includes('项目')) continue;
     scan.addProject(m.index! + m[0].length - name.length, name, true);
   }
 }

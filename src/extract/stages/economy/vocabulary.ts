@@ -67,7 +67,7 @@ export const NOT_IN_ENTERPRISE = /深入|实施|推进|加快|支持|发展|培�
 export const PROJECT_AFTER = /^(建设|开工|落地|投产|建成|加快|早日|完工|签约|集中|分别投资|将|[一二三四五]期|合同|协议|总投资|计划总投资|计划投资|投资\d|框架协议|合作协议|投资协议|前期|顺利|全面|正式|已|年内|举行|相继|陆续|主会场|分会场|分现场|现场|点|有序|稳步|扎实|进展|进入|投入|竣工|即将|正在|如期|均已|全部|为例|投资[约超近]|等(?=[,。;、]|$)|[,。、;:(]|$)/;
 // Facility names made only of generic words (城镇污水处理厂, 口袋公园, 企业技术中心) name no particular facility.
 export const GENERIC_FACILITY_HEAD = /^(城镇|城市|农村|乡村|乡镇|企业|市级|省级|县级|国家级|智能|智慧|龙头|口袋|中试|民航|区域|全省|全市|市区|现代|综合|新型|一批|各类|重点|大型|小型|公共|社区|街道|雨污|污水|垃圾|技术|研发|创新|孵化|数据|算力|物流|体育|文化|安全|绿色|标准化|示范)/;
-export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基地|中心|园区|示范园|连接线|生产线)$/;
+export const WEAK_SUFFIX = /^(改造|提质改造|拓宽改造|修复活化|基地|中心|园区|示范园|连接线|生产线|工程)$/;
 // A list item that ends like a statement or a campaign, not like the name of a thing being built.
 // Tails that end a clause even in a list of projects, and those that end a clause in prose but a name in
 // a list (…一体化项目, …示范项目).
