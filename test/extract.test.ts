@@ -933,6 +933,15 @@ describe('the place a text is about', () => {
   });
 });
 
+describe('chain leaders and the companies a chain brings in', () => {
+  it('reads 光伏产业链先后引入A、B等头部企业 and 与链主X集团深度配套', () => {
+    const text = '光伏产业链先后引入中来、晶科等头部企业。特钢材料产业链促成新远宏等企业与链主太钢集团深度配套。';
+    const r = extractDocument({ doc: 'chain-companies.txt', text, format: 'text' });
+    expect(names(r, 'Enterprise').sort()).toEqual(['中来', '太钢集团', '新远宏', '晶科']);
+    expect(rel(r, 'LEADS_CHAIN')).toEqual(['太钢集团>特钢材料']);
+  });
+});
+
 describe('Party committees named 党委', () => {
   it('reads X镇党委 and X自治区党委 as 中共X委员会', () => {
     const r = extractDocument({ doc: 'dangwei.txt', text: '宁夏回族自治区党委副书记张建国出席。交城县天宁镇党委书记曹仙明陪同。', format: 'text' });

@@ -39,6 +39,14 @@ export function chainLeaders(scan: EconomyScan): void {
       if (/^产业链/.test(text.slice(ind.end, ind.end + 3))) doc.relate('LEADS_CHAIN', id, ind.id, m.index!, m.index! + m[0].length);
     }
   }
+  // 特钢材料产业链促成A等企业与链主太钢集团深度配套: the 链主 named in a sentence of one chain leads it.
+  if (text.includes('链主')) for (const m of text.matchAll(/链主(?:企业)?([\p{Script=Han}]{2,8}?(?:集团|公司|股份))/gu)) {
+    const s = doc.sentenceAt(m.index!);
+    const chains = industriesAt.startingIn(s.start, s.end).filter((ind) => /^产业链/.test(text.slice(ind.end, ind.end + 3)));
+    if (new Set(chains.map((c) => c.id)).size !== 1) continue;
+    const id = scan.addEnterprise(m.index! + m[0].length - m[1].length, m[1]);
+    if (id) doc.relate('LEADS_CHAIN', id, chains[0].id, m.index!, m.index! + m[0].length);
+  }
 }
 
 const KIND_OF_ENTERPRISE = /^(相关|有关|各类|同类|上游|下游|配套|关联|目标|生产型|[\p{Script=Han}]{0,3}(制造|加工|生产|服务))/u;
@@ -117,7 +125,7 @@ const HONOURED_LIST = /((?:[\p{Script=Han}]{3,10}、)*[\p{Script=Han}]{3,10})$/u
 
 /** The length of a description before a company's name (世界500强企业吉利控股集团, 领军企业某某): up to its last 企业 or N强. */
 function descriptionLength(s: string): number {
-  return /^.*(?:企业|\d+强)(?=.{2})/u.exec(s)?.[0].length ?? 0;
+  return /^.*(?:企业|链主|\d+强)(?=.{2})/u.exec(s)?.[0].length ?? 0;
 }
 
 /** Names with a company ending (…集团, …有限公司), cut at the verb before them (化解青投集团 → 青投集团). */
