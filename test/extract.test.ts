@@ -926,6 +926,14 @@ describe('posts in a Party committee’s departments written without the committ
   });
 });
 
+describe('names around function words and counts', () => {
+  it('ends a name before 关于, opens none at its 于, and reads no count (三位) as a given name', () => {
+    const text = '会议首先就县人民政府县长肖克关于成兵、石庆光、关钟三位同志辞去领导职务的提请报告进行了审查。';
+    const r = extractDocument({ doc: 'guanyu.txt', text, format: 'text' });
+    expect(names(r, 'Person').sort()).toEqual(['关钟', '成兵', '石庆光', '肖克'].sort());
+  });
+});
+
 describe('the place a text is about', () => {
   it('is the region its headline names when it speaks of 全区, however often its capital names projects', () => {
     const text = '西藏重点工程项目进展顺利\n从西藏自治区发展改革委了解到,去年全区重点项目进展顺利。拉萨贡嘎机场、拉萨柳梧大桥、拉萨水泥厂、拉萨火车站相继开工,拉萨两桥一洞进展顺利。';

@@ -36,7 +36,8 @@ const AFTER_NAME_WORDS = longestFirst([
   '分别', '带领', '深入', '调研', '视察', '察看', '陪同', '致辞', '通报', '提出', '当选', '不再', '主讲', '介绍', '回答',
   '充分', '围绕', '结合', '希望', '首先', '听取', '审议', '一起', '所在', '先后', '主动', '专门', '亲自', '进一步', '着重',
   '通过', '详细', '汇报', '发言', '作了', '作出', '出任', '担任', '率领', '率队', '列席', '就座', '就坐', '在主席台', '代市长',
-  '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此',
+  '任命', '因被', '向大会', '主任', '书记', '市长', '县长', '主席', '委员', '同时', '已经', '以及', '等人', '对此', '关于',
+  '两位', '三位', '四位', '五位', '几位', '两名', '三名', '四名', '五名',
   '负责', '分管', '联系', '协助', '主要负责', '转任', '兼任', '领导', '现任', '任', '应邀', '为省', '为市', '为县',
   // A verb of taking office, a count or a title right after a name (某某则调任…; A、B两位副省长; 某某副市长:).
   '通讯员', '记者', '实习生', '摄影', '编辑',
@@ -92,6 +93,9 @@ function surnameAndGiven(text: string, pos: number): string | undefined {
   if (!sl) return undefined;
   const g1 = pos + sl;
   if (NOT_GIVEN_NAMES.some((w) => text.startsWith(w, g1))) return undefined;
+  // 关于成兵: the 于 of a function word opens no name; 钟三位同志: a count is no given name.
+  if (text[pos] === '于' && /[关对由至属位基鉴处终善]/.test(text[pos - 1] ?? '')) return undefined;
+  if (/^[一二三四五六七八九十两几][位名个]/.test(text.slice(g1, g1 + 2))) return undefined;
   if (!isHan(text[g1])) return undefined;
   if (AFTER_NAME_CHARS.has(text[g1])) {
     // 杜和平任…: 和 may open a given name when a whole three-character name follows (not 王和李明).
@@ -113,7 +117,7 @@ const LISTED_NAME = /^([\p{Script=Han}]{2,5}[·•・][\p{Script=Han}]{2,8}?|[\p
 const MEETING_VERB_FIRST = new Set([...'主出讲致']);
 // Clause material never makes a name: function characters, level and body characters, and words of prose.
 // (Words, not their characters: 索南项秀 and 更青才让 are names.)
-const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办和在]|政协|人大|主席|书记|代表|同志|领导|干部|群众|企业|项目|工作|发展|建设|[人员者子们]$/;
+const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办和在]|政协|人大|主席|书记|代表|同志|领导|干部|群众|企业|项目|工作|发展|建设|[人员者子们]$|[一二三四五六七八九十两几][位名个]/;
 function listedName(text: string, pos: number, first: boolean): string | undefined {
   // Cheap test first (this is asked after every title): a list's first name is followed, within five
   // characters, by 、 or a meeting verb.
@@ -498,7 +502,7 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
         if (len === 3 && !single.has(candidate[0]) && !compound.has(candidate.slice(0, 2))) continue;
         if (NOT_GIVEN_NAMES.some((w) => candidate.slice(1).startsWith(w))) continue;
         // 某某等同志: 等 and other function characters end a name, never stand in one.
-        if ([...candidate.slice(1)].some((c) => AFTER_NAME_CHARS.has(c))) continue;
+        if ([...candidate.slice(1)].some((c) => AFTER_NAME_CHARS.has(c)) || /[一二三四五六七八九十两几][位名个]$/.test(candidate)) continue;
         const id = addPerson(s, candidate);
         const title = titles().find((x) => x.title === t);
         const body = title ? impliedBody(doc, title) : undefined;
