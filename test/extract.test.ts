@@ -941,6 +941,13 @@ describe('the place a text is about', () => {
   });
 });
 
+describe('sectors whose output is reported for the whole place', () => {
+  it('reads 全省汽车产量稳居前三 as the province developing 汽车', () => {
+    const r = extractDocument({ doc: 'output.txt', text: '吉林省政府工作报告。过去五年,全省汽车产量稳居国内市场前三强。', format: 'text' });
+    expect(rel(r, 'DEVELOPS')).toEqual(['吉林省>汽车']);
+  });
+});
+
 describe('chain leaders and the companies a chain brings in', () => {
   it('reads 光伏产业链先后引入A、B等头部企业 and 与链主X集团深度配套', () => {
     const text = '光伏产业链先后引入中来、晶科等头部企业。特钢材料产业链促成新远宏等企业与链主太钢集团深度配套。';

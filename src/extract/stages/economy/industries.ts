@@ -12,8 +12,10 @@ export function findIndustries(scan: EconomyScan): void {
   for (const { start, end, term } of terms) {
     const next = text.slice(end, end + 4), prev = text[start - 1] ?? '';
     const tail = INDUSTRY_TAIL.exec(next);
-    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '' || termStarts.has(end);
-    const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start)) || termEnds.has(start);
+    // (全省汽车产量…: a sector's output reported for the whole place.)
+    const output = /^(产量|产值|产能|销量|增加值)/.test(next) && /(全省|全市|全县|全区|全州|全旗|我省|我市|我县)$/.test(text.slice(Math.max(0, start - 2), start));
+    const itemLike = /^([、,。;和及与等]|加快发展|发展|集聚|壮大|提质|成链|融合|集聚区|基地|园区)/.test(next) || next === '' || termStarts.has(end) || output;
+    const itemStart = /[、,:;和及与“]/.test(prev) || DEVELOP_VERB.test(text.slice(Math.max(0, start - 2), start)) || termEnds.has(start) || output;
     if (!(tail || (itemLike && itemStart))) continue;
     if (/[\p{Script=Han}]/u.test(prev) && !itemStart && !/(发展|培育|打造|做强|壮大|布局|延伸|聚焦|转型)$/.test(text.slice(Math.max(0, start - 2), start))) {
       // Inside a longer word (e.g. 风电 in 大唐风电三期): only with an explicit industry tail.

@@ -52,7 +52,7 @@ export const knownEnterprises = lazy(() => {
 export const INDUSTRY_TAIL = /^(产业集群|产业链|产业|行业|集群|生产基地|产业园|集聚区|基地|业)/;
 // A sector's output or scale reported for the place (新材料产业产值增长15%) is development too.
 // A list a place declares as its sectors (产业链是:…, 优势产业有…, 以A、B为重点/主导) is development too.
-export const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建|改造|产值|增加值|营业收入|规模突破|规模达到|产业链是|产业链有|产业有|产业为|为重点|为主导|为支柱|为主攻|为方向|为关键|为基础)/;
+export const DEVELOP_VERB = /(发展|培育|打造|壮大|做强|做优|做大|布局|延伸|聚焦|集聚|引进|提升|建设|推动|推进|支持|振兴|培植|构建|改造|产值|产量|产能|增加值|营业收入|规模突破|规模达到|产业链是|产业链有|产业有|产业为|为重点|为主导|为支柱|为主攻|为方向|为关键|为基础)/;
 // Verbs that open a list of projects or enterprises; the first item starts after the last of them.
 export const LEAD_VERBS = longestFirst([
   '开工建设', '加快建设', '建成投产', '建成', '实施', '推进', '推动', '加快', '建设', '启动', '争取', '完成', '抓好', '引进', '引入', '吸引', '招引', '促成',
