@@ -957,6 +957,13 @@ describe('chain leaders and the companies a chain brings in', () => {
   });
 });
 
+describe('bodies named by a bare level word after a verb', () => {
+  it('reads 听取了市公安边防支队… as the city’s body', () => {
+    const r = extractDocument({ doc: 'le.txt', text: '2月28日,莆田市六届人大常委会第一次会议举行。会议书面听取了市公安边防支队创建工作情况报告。', format: 'text' });
+    expect(names(r, 'Organization')).toContain('莆田市公安边防支队');
+  });
+});
+
 describe('Party committees named 党委', () => {
   it('reads X镇党委 and X自治区党委 as 中共X委员会', () => {
     const r = extractDocument({ doc: 'dangwei.txt', text: '宁夏回族自治区党委副书记张建国出席。交城县天宁镇党委书记曹仙明陪同。', format: 'text' });

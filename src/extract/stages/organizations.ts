@@ -306,7 +306,7 @@ function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end
   // stem of plain words, an organ's ending.
   // A bare 市/州 must open a word (not the 州 of 副州长兼州公安局…).
   const before = text[pos - 1] ?? '';
-  const opensWord = ref.explicit || !isHanCode(before.charCodeAt(0)) || '、和与及由向在对为经'.includes(before);
+  const opensWord = ref.explicit || !isHanCode(before.charCodeAt(0)) || '、和与及由向在对为经了'.includes(before);
   const organ = opensWord ? GENERIC_ORGAN.exec(text.slice(coreStart, coreStart + 14)) : null;
   if (organ && !NOT_IN_ORGAN_STEM.test(organ[1])) {
     return { start: pos, end: coreStart + organ[0].length, name: p + organ[0], aliases: [], place: ref.place };
