@@ -964,6 +964,14 @@ describe('bodies named by a bare level word after a verb', () => {
   });
 });
 
+describe('review credits of a county outlet', () => {
+  it('reads 一审/二审/三审 lines as posts at the outlet of the source line', () => {
+    const text = '县政府召开常务会议\n来源:通城县融媒体中心 发布日期:2026-01-22\n会议听取了汇报。\n一审:熊明哲\n二审:黄益民 熊晓明\n三审:金宗明';
+    const r = extractDocument({ doc: 'review.txt', text, format: 'text' });
+    expect(rel(r, 'HOLDS_POSITION').sort()).toEqual(['金宗明>通城县融媒体中心|三审', '熊明哲>通城县融媒体中心|一审', '熊晓明>通城县融媒体中心|二审', '黄益民>通城县融媒体中心|二审'].sort());
+  });
+});
+
 describe('Party committees named 党委', () => {
   it('reads X镇党委 and X自治区党委 as 中共X委员会', () => {
     const r = extractDocument({ doc: 'dangwei.txt', text: '宁夏回族自治区党委副书记张建国出席。交城县天宁镇党委书记曹仙明陪同。', format: 'text' });

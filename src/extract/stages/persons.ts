@@ -193,7 +193,7 @@ export function postNoteEndingAt(text: string, end: number): number | undefined 
   const note = POST_NOTE.exec(text.slice(open, end));
   return note && note[0].length === end - open ? open : undefined;
 }
-const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制|终审)$/;
+const BYLINE_TITLES = /^(记者|通讯员|实习生|摄影|责任编辑|编辑|校对|审核|监制|终审|初审|复审|一审|二审|三审)$/;
 const OUTLET_NAME = /(网|报|社|台|客户端|新闻联播|日报|晚报|晨报|融媒体中心|融媒|新闻中心)$/;
 const CHAIN_BREAK = /[,:;()“”《》\s。!?]/;
 // Units inside a body whose title keeps the unit (市委党校公共管理教研室主任 → title 公共管理教研室主任).
@@ -861,8 +861,9 @@ function rosterLines(doc: DocBuilder, orgs: OrgMatch[], addPerson: (s: number, n
 }
 
 // Bylines and credits with a colon: 作者:某某, 责任编辑:某某, 文/图:某某 某某. Names separated by spaces or 、.
-const CREDIT_POSTS = /^(责任编辑|编辑|校对|审核|监制|终审)$/;
-const CREDIT = /(?:作者|责任编辑|责编|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|终审|撰稿|供稿)[:]\s*/g;
+// (一审, 二审, 三审: the review steps of a county outlet's three-review rule, credited like 审核.)
+const CREDIT_POSTS = /^(责任编辑|编辑|校对|审核|监制|终审|初审|复审|一审|二审|三审)$/;
+const CREDIT = /(?:作者|责任编辑|责编|编辑|文图|图文|文\/图|摄影|记者|通讯员|校对|审核|监制|终审|初审|复审|一审|二审|三审|撰稿|供稿)[:]\s*/g;
 function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string,
   holds: (id: string, posts: Post[], s: number, e: number) => void, outlets: OrgMatch[]) {
   const text = doc.text;
