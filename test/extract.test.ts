@@ -964,6 +964,15 @@ describe('bodies named by a bare level word after a verb', () => {
   });
 });
 
+describe('credits without a label', () => {
+  it('reads a photographer (… 王强 摄, 张三/摄) and the author between a page’s time and its source line', () => {
+    const text = '2012-03-05 16:56 宋群明 来源:福建人大网\n长春建设世界一流汽车城。(央广网发 王强明 摄)\n图为施工现场。张三明/摄';
+    const r = extractDocument({ doc: 'credits.txt', text, format: 'text' });
+    expect(names(r, 'Person').sort()).toEqual(['宋群明', '张三明', '王强明'].sort());
+    expect(names(r, 'Organization')).not.toContain('福建省人民代表大会');
+  });
+});
+
 describe('review credits of a county outlet', () => {
   it('reads 一审/二审/三审 lines as posts at the outlet of the source line', () => {
     const text = '县政府召开常务会议\n来源:通城县融媒体中心 发布日期:2026-01-22\n会议听取了汇报。\n一审:熊明哲\n二审:黄益民 熊晓明\n三审:金宗明';

@@ -259,7 +259,8 @@ function zoneBodies(text: string, placeAt: Map<number, { end: number; place: Pla
 }
 
 // 人大附中 is a school (中国人民大学附属中学), not the legislature.
-const VENUE_AFTER_BODY = /^(会堂|大厦|宾馆|饭店|酒店|礼堂|广场|附中|附小|附属)/;
+// (福建人大网, 某市政府网: an outlet named after the body is the outlet, read as one.)
+const VENUE_AFTER_BODY = /^(会堂|大厦|宾馆|饭店|酒店|礼堂|广场|附中|附小|附属|网(?![格络点])|新闻网)/;
 
 function placeQualified(doc: DocBuilder, pos: number, placeAt: Map<number, { end: number; place: PlaceRef }>): OrgMatch | undefined {
   const ref = placeRefAt(doc, pos, placeAt);

@@ -436,6 +436,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
     holds(id, [{ org: o, title: title.title, former: false, start: o.start, end: o.end + name.length + title.title.length }], o.start, o.end + name.length + title.title.length);
   }
   credits(doc, addPerson, holds, outlets);
+  unlabelledCredits(doc, addPerson);
   removals(doc, addPerson);
   courtAndProcuratorateHeads(doc, addPerson, holds);
   appointments(doc, names, orgByEnd, holds);
@@ -883,6 +884,20 @@ function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string,
     }
   }
 }
+// Names a page credits without a label before them: a photographer (央广网发 王强 摄, 张三/摄) and the author
+// between a page's time and its source line (2012-03-05 16:56 宋群胜 来源:…). A person, no post.
+const UNLABELLED_CREDIT = /(?:[(\s。]|^)([\p{Script=Han}]{2,3})\s*\/?摄(?=[)\s。]|$)|\d{1,2}:\d{2}(?::\d{2})?\s+([\p{Script=Han}]{2,3})\s+来源[:]/gmu;
+function unlabelledCredits(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  if (!text.includes('摄') && !text.includes('来源')) return;
+  for (const m of text.matchAll(UNLABELLED_CREDIT)) {
+    const raw = m[1] ?? m[2];
+    const pos = m.index! + m[0].indexOf(raw);
+    const name = nameAt(text, pos) ?? creditName(text, pos);
+    if (name === raw) addPerson(pos, name);
+  }
+}
+
 /** A two- or three-character name closing a credit line (the line or a space ends it). */
 function creditName(text: string, pos: number): string | undefined {
   // A credit line's label says a name follows: names without a common surname (佳佳, 扎来特, 赛音巴图) count too.
