@@ -934,6 +934,15 @@ describe('names around function words and counts', () => {
   });
 });
 
+describe('where a province’s project news builds', () => {
+  it('locates a listed project with no lower place in the province, but not in a work report', () => {
+    const news = '新疆兵团重点项目开工建设\n新疆维吾尔自治区今年重点项目包括基础设施类项目3个,分别是玛纳斯河肯斯瓦特水利枢纽工程、石河子支线机场迁建工程和苏塘灌区水利工程。';
+    expect(rel(extractDocument({ doc: 'xj.txt', text: news, format: 'text' }), 'LOCATED_IN')).toContain('玛纳斯河肯斯瓦特水利枢纽工程>新疆维吾尔自治区');
+    const report = '推进漳州核电、福厦特高压等项目。\n2023年福建省人民政府工作报告\n——2023年1月11日在福建省第十四届人民代表大会第一次会议上';
+    expect(rel(extractDocument({ doc: 'fj.txt', text: report, format: 'text' }), 'LOCATED_IN').filter((r) => r.endsWith('>福建省') && r.startsWith('福厦'))).toEqual([]);
+  });
+});
+
 describe('the place a text is about', () => {
   it('is the region its headline names when it speaks of 全区, however often its capital names projects', () => {
     const text = '西藏重点工程项目进展顺利\n从西藏自治区发展改革委了解到,去年全区重点项目进展顺利。拉萨贡嘎机场、拉萨柳梧大桥、拉萨水泥厂、拉萨火车站相继开工,拉萨两桥一洞进展顺利。';

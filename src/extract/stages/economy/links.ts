@@ -144,8 +144,12 @@ export function projectsInOwnPlace(scan: EconomyScan): void {
   const ceremony = !doc.places.county && city && new RegExp(`${city.name}(?:举行|召开)[^。]{0,30}?(?:开工|签约|投产|竣工)[^。]{0,30}?(?:仪式|活动|大会)`).test(text);
   // A city's or municipality's news whose headline is about its projects (重点项目多点突破) lists its own projects.
   const headline = text.slice(0, Math.max(0, text.indexOf('\n')) || 60);
-  const upper = city ?? (doc.places.province?.name.endsWith('市') ? doc.places.province : undefined);
-  const projectNews = !doc.places.county && upper && /项目|开工|签约|投产/.test(headline);
+  // (A province's or region's own project news, 新疆兵团重点项目…, lists its projects as the province's when
+  // no lower place is given.)
+  const upper = city ?? doc.places.province;
+  // (A government work report locates a project only by the place in its own name.)
+  const workReport = /政府工作报告|向大会报告|在[^。\n]{2,30}人民代表大会[^。\n]{2,12}会议上/.test(text.slice(0, 400));
+  const projectNews = !doc.places.county && upper && !workReport && /项目|开工|签约|投产/.test(headline);
   const own = doc.places.county ?? (ceremony || projectNews ? upper : undefined);
   if (!own || doc.places.placeholder) return;
   const placeId = `Place:${own.name}`;
