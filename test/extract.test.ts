@@ -973,6 +973,14 @@ describe('bodies named by a bare level word after a verb', () => {
   });
 });
 
+describe('people a text quotes or lists without their posts', () => {
+  it('reads 出席会议的还有A、B等, and someone quoted as 负责人', () => {
+    const text = '出席会议的还有王建明、赵志军等。企业负责人张建国介绍,项目年底投产。负责人向记者介绍了情况。';
+    const r = extractDocument({ doc: 'quoted.txt', text, format: 'text' });
+    expect(names(r, 'Person').sort()).toEqual(['张建国', '王建明', '赵志军'].sort());
+  });
+});
+
 describe('credits without a label', () => {
   it('reads a photographer (… 王强 摄, 张三/摄) and the author between a page’s time and its source line', () => {
     const text = '2012-03-05 16:56 宋群明 来源:福建人大网\n长春建设世界一流汽车城。(央广网发 王强明 摄)\n图为施工现场。张三明/摄';

@@ -51,7 +51,7 @@ const AFTER_NAME_WORDS = longestFirst([
 const AFTER_NAME_CHARS = new Set([...'在等向为是的就也了到将并赴被因兼于与及说把从以和作、,:;。!?()“”《》 /\n']);
 
 // Words that follow a surname-like character in ordinary prose (有关负责同志, 高度重视).
-const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '政协', '级', '同', '务', '府', '委', '员', '邀', '联', '括', '副'];
+const NOT_GIVEN_NAMES = ['负责', '部门', '领导', '同志', '人员', '干部', '度重', '政协', '记者', '级', '同', '务', '府', '委', '员', '邀', '联', '括', '副'];
 
 /** AFTER_NAME_WORDS by their first character (asked for every candidate name). */
 const afterNameWordsByFirst = lazy(() => {
@@ -437,6 +437,7 @@ export function extractPersons(doc: DocBuilder, orgs: OrgMatch[], addOrg: (org: 
   }
   credits(doc, addPerson, holds, outlets);
   unlabelledCredits(doc, addPerson);
+  quotedRoles(doc, addPerson);
   removals(doc, addPerson);
   courtAndProcuratorateHeads(doc, addPerson, holds);
   appointments(doc, names, orgByEnd, holds);
@@ -521,6 +522,7 @@ const CLAUSE_BREAK = charSet(',:;。!?\n()');
 const LIST_TAIL = /(?:等|\d+[位名人]|[两二三四五六七八九十]+[位名]).*$/u;
 const LIST_JOIN = /等[^、,。;:]{0,8}?(?:以及|及|和)(?=[^、,。;:]{2,8}、)/gu;
 const TRUSTED_LEAD_IN = /(?:选举|任命|推选|增补|提名|决定任命|通过)$/;
+const ATTENDING_LEAD = /(?:出席|参加|陪同|列席|参与|到会)[^,。;]{0,8}的(?:领导|嘉宾|人员)?(?:还有|有)[:]?$/;
 const LIST_CUE_AFTER = /^(等[^,。;、]{0,6}?(?:领导|同志|嘉宾|负责人)|及[^,。;、]{0,14}?(?:列席|出席|参加)|等\d*[位名人]|等同志|等?出席|等?就[座坐]|等?参加|等?列席|等?分别|等?在主席台|同志|\d+[位名]|[两二三四五六七八九十]+[位名]|也应邀|应邀|为[^,。;]{0,12}(长|主任|主席|书记|委员))/;
 function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => string, holds: (id: string, posts: Post[], s: number, e: number) => void) {
   const text = doc.text;
@@ -583,7 +585,8 @@ function cuedNameLists(doc: DocBuilder, addPerson: (s: number, n: string) => str
     const continued = !leadIn && listEndedAt >= 0 && clauseStart === listEndedAt + 1 && text[listEndedAt] === ',';
     // A lead-in that elects, appoints or joins names (选举A、B等47人为…; 以及A、B、C、D) is trusted as a cue before the list.
     const leadWords = leadIn ? text.slice(clauseStart, spans[0].start) : '';
-    const cuedLead = leadIn && (TRUSTED_LEAD_IN.test(leadWords) || /(?:以及|加上|还有)$/.test(leadWords) && spans.length >= 4 && spans.filter((x) => x.name.length === 3).length * 2 >= spans.length);
+    // (出席会议的还有A、B / 陪同调研的领导有A、B: those who attend, however few.)
+    const cuedLead = leadIn && (TRUSTED_LEAD_IN.test(leadWords) || ATTENDING_LEAD.test(leadWords) || /(?:以及|加上|还有)$/.test(leadWords) && spans.length >= 4 && spans.filter((x) => x.name.length === 3).length * 2 >= spans.length);
     if (leadIn && !cuedLead ? !(spans.length >= 3 && LIST_CUE_AFTER.test(after)) : !(cuedLead || continued || LIST_CUE_AFTER.test(after) || LIST_CUE_BEFORE.test(before) || spans.length >= 4 && /^(等|$)/.test(after))) return;
     listEndedAt = lastSpan.start + lastSpan.name.length;
     // The post the list shares, counted after it (A、B等6名新任副省长, A、B两位副省长) or before it (六位副市长,分别是:A、B).
@@ -895,6 +898,18 @@ function unlabelledCredits(doc: DocBuilder, addPerson: (s: number, n: string) =>
     const pos = m.index! + m[0].indexOf(raw);
     const name = nameAt(text, pos) ?? creditName(text, pos);
     if (name === raw) addPerson(pos, name);
+  }
+}
+
+// Someone quoted under a role no post table holds (企业负责人张三介绍, 项目负责人李四表示): a person, no post.
+const QUOTED_ROLE = /负责人([\p{Script=Han}]{2,3})(?:表示|介绍|说|指出|告诉|称|坦言|透露)/gu;
+function quotedRoles(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
+  const text = doc.text;
+  if (!text.includes('负责人')) return;
+  for (const m of text.matchAll(QUOTED_ROLE)) {
+    const pos = m.index! + 3;
+    const name = nameAt(text, pos);
+    if (name && name === m[1]) addPerson(pos, name);
   }
 }
 
