@@ -889,16 +889,22 @@ function credits(doc: DocBuilder, addPerson: (s: number, n: string) => string,
 }
 // Names a page credits without a label before them: a photographer (央广网发 王强 摄, 张三/摄) and the author
 // between a page's time and its source line (2012-03-05 16:56 宋群胜 来源:…). A person, no post.
-const UNLABELLED_CREDIT = /(?:[(\s。]|^)([\p{Script=Han}]{2,3})\s*\/?摄(?=[)\s。]|$)|\d{1,2}:\d{2}(?::\d{2})?\s+([\p{Script=Han}]{2,3})\s+来源[:]/gmu;
+// (Read back from each 摄 and 来源: a pattern that opens with a run of Han characters would be tried everywhere.)
+const PHOTO_CREDIT = /(?:[(\s。]|^)([\p{Script=Han}]{2,3})\s*\/?$/u;
+const TIMED_AUTHOR = /\d{1,2}:\d{2}(?::\d{2})?\s+([\p{Script=Han}]{2,3})\s+$/u;
 function unlabelledCredits(doc: DocBuilder, addPerson: (s: number, n: string) => string) {
   const text = doc.text;
-  if (!text.includes('摄') && !text.includes('来源')) return;
-  for (const m of text.matchAll(UNLABELLED_CREDIT)) {
-    const raw = m[1] ?? m[2];
-    const pos = m.index! + m[0].indexOf(raw);
+  const take = (at: number, re: RegExp) => {
+    const m = re.exec(text.slice(Math.max(0, at - 24), at));
+    if (!m) return;
+    const pos = at - (m[0].length - m[0].indexOf(m[1]));
     const name = nameAt(text, pos) ?? creditName(text, pos);
-    if (name === raw) addPerson(pos, name);
+    if (name === m[1]) addPerson(pos, name);
+  };
+  for (let at = text.indexOf('摄'); at >= 0; at = text.indexOf('摄', at + 1)) {
+    if (/^[)\s。]|^$/.test(text.slice(at + 1, at + 2))) take(at, PHOTO_CREDIT);
   }
+  for (let at = text.indexOf('来源'); at >= 0; at = text.indexOf('来源', at + 2)) take(at, TIMED_AUTHOR);
 }
 
 // Someone quoted under a role no post table holds (企业负责人张三介绍, 项目负责人李四表示): a person, no post.
