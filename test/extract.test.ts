@@ -877,6 +877,14 @@ describe('a counted list of key projects', () => {
   });
 });
 
+describe('named conferences with a quoted slogan', () => {
+  it('reads the quoted part as part of the name, without its quotation marks', () => {
+    const text = '4月28日,习近平总书记在合肥主持召开部分省区市“十五五”时期经济社会发展座谈会。';
+    const r = extractDocument({ doc: 'slogan.txt', text, format: 'text' });
+    expect(names(r, 'Meeting')).toContain('部分省区市十五五时期经济社会发展座谈会');
+  });
+});
+
 describe('who attends which meeting', () => {
   it('names a session’s preparatory meeting and its presidium’s meetings, and gives each the people of its sentences', () => {
     const text = '昨日下午,天津市河西区第二届人民代表大会第二次会议预备会议举行。\n区人大常委会副主任刘明杰、杨树林出席会议。\n又讯河西区第二届人民代表大会第二次会议主席团昨日下午举行第一次会议。区人大常委会主任赵建明主持会议。';

@@ -95,7 +95,7 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`(?:第?(${N})届人大常委会|第(${N})届人民代表大会常务委员会)(?:召开|举行)?第?(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['届人大常委会', '常务委员会'],
     build: (m, p) => {
       const term = cn(m[1] ?? m[2]), n = cn(m[3]);
-      return { name: `${p!.name}第${term}届人民代表大会常务委员会第${n}次会议`, aliases: [`${p!.name}${term}届人大常委会第${n}次会议`] };
+      return { name: `${p!.name}第${term}届人民代表大会常务委员会第${n}次会议`, aliases: [`${p!.name}${term}届人大常委会第${n}次会议`, `${p!.name}第${term}届人大常委会第${n}次会议`] };
     },
   },
   { // 旗政府2026年第1次常务会议: sessions counted within a year
@@ -160,8 +160,15 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
   for (const m of text.matchAll(CONFERENCE)) {
     const end = m.index! + m[0].length;
     let start = m.index!;
-    while (start > 0 && m.index! - start < 40 && !/[,。;:\n“”"()!?、]/.test(text[start - 1])) start--;
+    for (;;) {
+      while (start > 0 && m.index! - start < 40 && !/[,。;:\n“”"()!?、]/.test(text[start - 1])) start--;
+      // (部分省区市“十五五”时期经济社会发展座谈会: a quoted slogan inside the name is part of it.)
+      const open = text[start - 1] === '”' ? text.lastIndexOf('“', start - 2) : -1;
+      if (open < 0 || start - open > 16 || m.index! - open >= 40 || /[,。;:\n]/.test(text.slice(open, start))) break;
+      start = open;
+    }
     let raw = text.slice(start, end);
+    if (raw.startsWith('在')) { start += 1; raw = raw.slice(1); }
     // A meeting a pattern already names ends here (省委经济工作会议): nothing more to read.
     if (named.some((n) => n.end === end || (m.index! < n.end && end > n.start))) continue;
     const opener = /^.*(召开|举行|举办|出席|参加|主持召开|主持|贯彻落实|落实|贯彻|传达|学习|按照|根据|精神及|精神和|暨|及)(?=.)/.exec(raw);
@@ -188,7 +195,9 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
       if (!own) continue;
       name = own.name + raw;
     }
-    add(start, end, { name, aliases: name === raw ? [] : [raw] });
+    // Names are written without their quotation marks.
+    const unquoted = (x: string) => x.replace(/[“”"]/g, '');
+    add(start, end, { name: unquoted(name), aliases: name === raw ? [] : [unquoted(raw)] });
   }
 }
 
