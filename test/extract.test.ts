@@ -877,6 +877,14 @@ describe('a counted list of key projects', () => {
   });
 });
 
+describe('numbered meetings of a Party committee’s commissions', () => {
+  it('names 市委全面深化改革委员会第五次会议 with the committee, and its presider', () => {
+    const r = extractDocument({ doc: 'commission.txt', text: '长沙市委书记李强明主持召开市委全面深化改革委员会第五次会议。', format: 'text' });
+    expect(names(r, 'Meeting')).toEqual(['中共长沙市委全面深化改革委员会第五次会议']);
+    expect(rel(r, 'PRESIDES')).toEqual(['李强明>中共长沙市委全面深化改革委员会第五次会议']);
+  });
+});
+
 describe('named conferences with a quoted slogan', () => {
   it('reads the quoted part as part of the name, without its quotation marks', () => {
     const text = '4月28日,习近平总书记在合肥主持召开部分省区市“十五五”时期经济社会发展座谈会。';

@@ -86,6 +86,15 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`(?:人民)?政府第(${N})次常务会议`, 'gu'), needsPlace: true, anyOf: ['次常务会议'],
     build: (m, p) => ({ name: `${p!.name}人民政府第${cn(m[1])}次常务会议`, aliases: [`${p!.name}政府第${cn(m[1])}次常务会议`] }),
   },
+  { // 市委全面深化改革委员会第5次会议 / 县委财经委员会第三次会议 / 区委全面依法治区委员会第二次会议: a Party
+    // committee's commissions (决策议事协调机构) meet by number, named with the committee.
+    re: new RegExp(`委((?:全面深化改革|财经|外事工作|审计|机构编制|网络安全和信息化|全面依法治[省市县区州旗]|国家安全|农村工作领导小组|农村工作)(?:委员会)?)第(${N})次(全体)?会议`, 'gu'), needsPlace: true, anyOf: ['委员会第', '领导小组第', '工作第'],
+    build: (m, p) => {
+      const body = m[1].endsWith('领导小组') || m[1].endsWith('委员会') ? m[1] : `${m[1]}委员会`;
+      const tail = `第${cn(m[2])}次${m[3] ?? ''}会议`;
+      return { name: `中共${p!.name}委${body}${tail}`, aliases: [`${p!.name}委${body}${tail}`, `${p!.name}委${m[1]}第${m[2]}次${m[3] ?? ''}会议`] };
+    },
+  },
   { // 市委常委会第8次会议
     re: new RegExp(`委常委会第(${N})次会议`, 'gu'), needsPlace: true, anyOf: ['委常委会第'],
     build: (m, p) => ({ name: `中共${p!.name}委常委会第${cn(m[1])}次会议`, aliases: [`${p!.name}委常委会第${cn(m[1])}次会议`] }),
