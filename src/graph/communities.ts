@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { KgGraph } from './build.js';
 import type { GraphStore } from './store.js';
 import { DOCUMENT_TYPE, MENTIONS } from './contract.js';
+import { matchCommunities, previousNumbers, type CommunityNumbers } from './community-numbers.js';
 
 // The package is CommonJS (module.exports = louvain) while its typings declare an ES default export;
 // require() gives the function the typings describe.
@@ -18,6 +19,11 @@ export interface CommunitySummary {
   count: number;
   /** Modularity of the partition on the undirected graph; NaN when the graph has no edges. */
   modularity: number;
+  /**
+   * Set when the numbers were carried over from a previous build: how many communities kept a previous
+   * number, and the first number given to the others (they got `firstNew` upwards).
+   */
+  carried?: { communities: number; firstNew: number };
 }
 
 /** A fixed seed so that the same graph always gets the same communities. */
@@ -97,8 +103,16 @@ export function assignCommunities(graph: KgGraph, seed = DEFAULT_SEED): Communit
   return { count: result.count, modularity: result.modularity };
 }
 
-/** assignCommunities for the compact store (src/graph/store.ts): the same communities for the same graph. */
-export function assignStoreCommunities(store: GraphStore, seed = DEFAULT_SEED): CommunitySummary {
+/**
+ * assignCommunities for the compact store (src/graph/store.ts): the same communities for the same graph.
+ * With `before` (the previous build's numbers, communities.json) the communities are the same but each
+ * takes the previous number it overlaps most (community-numbers.ts), unless too few entities were in the
+ * previous build. Returns, besides the summary, the numbering to keep for the next build.
+ */
+export function assignStoreCommunities(
+  store: GraphStore,
+  { seed = DEFAULT_SEED, before }: { seed?: number; before?: CommunityNumbers } = {},
+): CommunitySummary & { numbers: CommunityNumbers } {
   const order = Int32Array.from(store.nodeKey, (_k, i) => i).sort((a, b) => byKey(store.nodeKey[a], store.nodeKey[b]));
   const position = new Int32Array(order.length);
   order.forEach((node, i) => { position[node] = i; });
@@ -106,6 +120,17 @@ export function assignStoreCommunities(store: GraphStore, seed = DEFAULT_SEED): 
   const result = louvainCommunities(keys, (visit) => {
     for (let e = 0; e < store.relationCount; e++) visit(position[store.edgeSource[e]], position[store.edgeTarget[e]]);
   }, seed);
-  order.forEach((node, i) => { store.community[node] = result.community[i]; });
-  return { count: result.count, modularity: result.modularity };
+  const previous = before ? previousNumbers(keys, before) : undefined;
+  let community = result.community, next = result.count, carried: CommunitySummary['carried'];
+  if (previous) {
+    const matched = matchCommunities(result.community, previous, before!.next);
+    community = matched.community;
+    carried = { communities: matched.carried, firstNew: before!.next };
+    next = matched.next;
+  }
+  order.forEach((node, i) => { store.community[node] = community[i]; });
+  return {
+    count: result.count, modularity: result.modularity, ...(carried ? { carried } : {}),
+    numbers: { version: 1, next, keys, community: Array.from(community) },
+  };
 }

@@ -101,6 +101,11 @@ export function renderReport(input: ReportInput): string {
   lines.push('', '## Communities', '');
   const modularity = Number.isFinite(communities.modularity) ? communities.modularity.toFixed(3) : 'n/a (no relations)';
   lines.push(`${communities.count} communities (Louvain on the undirected graph); modularity ${modularity}.`, '');
+  const { carried } = communities;
+  if (carried) {
+    lines.push(`Numbers kept from the previous build in this folder: ${carried.communities} of the ${communities.count} communities took the number of the previous community they overlap most; `
+      + `${communities.count - carried.communities} new or reshaped ones got new numbers from ${carried.firstNew} up.`, '');
+  } else lines.push('Numbered by size: 0 is the largest.', '');
   const groups = new Map<number, typeof ranked>();
   for (const e of ranked) {
     const list = groups.get(e.community);

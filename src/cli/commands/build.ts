@@ -20,6 +20,7 @@ import { carryOverNeo4jState, updateNeo4j } from '../neo4j-update.js';
 import type { ExtractOutcome, ExtractTask, RecordSummary } from '../extract-worker.js';
 import { collectInputs, DEFAULT_MAX_FILE_BYTES, type InputFile, type SkippedInput } from '../ingest.js';
 import { OutputFolder } from '../output-folder.js';
+import { readCommunityNumbers, writeCommunityNumbers } from '../community-file.js';
 import { cacheKey, CacheWriter, extractorVersion, RecordCache, reuseText, withDoc, type CachedInput } from '../record-cache.js';
 import { createProgress, shouldShowProgress } from '../progress.js';
 import { runPool } from '../worker-pool.js';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   followExternalLinks?: boolean;
   /** false (--no-cache): extract every file, ignoring the record cache of the previous build (a new one is still written). */
   cache?: boolean;
+  /** Number communities by size, as a first build does, instead of keeping the previous build's numbers. */
+  freshCommunities?: boolean;
 }
 
 export interface BuildResult {
@@ -74,6 +77,7 @@ export function registerBuildCommand(program: Command): void {
     .option('--max-file-mb <mb>', `skip files larger than this (default: ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})`, positiveNumber('--max-file-mb', false))
     .option('--follow-external-links', 'also read files and folders that symlinks in the input folders point to outside them')
     .option('--no-cache', 'extract every file again instead of reusing the records of unchanged files from <out>/cache')
+    .option('--fresh-communities', 'number communities by size (0 = largest), as a first build does, instead of keeping the numbers of the previous build in --out')
     .option('--neo4j [uri]', 'then load graph.json into Neo4j, like `kg load`; a database this output folder loaded before is updated by the difference (default URI: $NEO4J_URI, else the local server, else bolt://127.0.0.1:7687)');
   addConnectionOptions(command, false).action(async (paths: string[], options: BuildOptions & ConnectionFlags & { neo4j?: string | boolean }) => {
     const { neo4j, user, password, passwordFile, database, ...buildOptions } = options;
@@ -156,7 +160,11 @@ export async function runBuild(inputs: readonly string[], options: BuildOptions)
     reducer = undefined;
     collectGarbage();
     phase('reduce');
-    const communities = assignStoreCommunities(graph);
+    // The previous build's numbers (when --out holds one): communities that did not really change keep theirs.
+    const previous = options.freshCommunities ? {} : readCommunityNumbers(output.target);
+    if (previous.why) process.stderr.write(`note: numbering communities afresh, not after the previous build in ${options.out}: ${previous.why}\n`);
+    const { numbers, ...communities } = assignStoreCommunities(graph, { before: previous.numbers });
+    await writeCommunityNumbers(staging, numbers);
     graph.attributes.communities = communities.count;
     if (Number.isFinite(communities.modularity)) graph.attributes.modularity = communities.modularity;
     collectGarbage();
