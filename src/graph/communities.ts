@@ -2,13 +2,13 @@
 // Louvain on a directed graphology graph optimises *directed* modularity, which splits
 // people from the meetings and bodies that point at them; communities in a knowledge
 // graph are about who is connected to whom, so we run it on an undirected copy.
-import { UndirectedGraph } from 'graphology';
 import type Louvain from 'graphology-communities-louvain';
 import { createRequire } from 'node:module';
 import type { KgGraph } from './build.js';
 import type { GraphStore } from './store.js';
 import { DOCUMENT_TYPE, MENTIONS } from './contract.js';
 import { matchCommunities, previousNumbers, type CommunityNumbers } from './community-numbers.js';
+import { LouvainInput, WeightedPairs } from './louvain-input.js';
 
 // The package is CommonJS (module.exports = louvain) while its typings declare an ES default export;
 // require() gives the function the typings describe.
@@ -56,23 +56,19 @@ export function louvainCommunities(
   const n = keys.length;
   const community = new Int32Array(n);
   if (n === 0) return { count: 0, modularity: Number.NaN, community };
-  // Weights first (pairs numbered a·n + b, a < b), then the edges in the order each pair first appeared.
-  const weight = new Map<number, number>();
+  // Weights first, then the edges in the order each pair first appeared (louvain-input.ts).
+  const pairs = new WeightedPairs();
   eachEdge((a, b) => {
-    if (a === b) return;
-    const pair = a < b ? a * n + b : b * n + a;
-    weight.set(pair, (weight.get(pair) ?? 0) + 1);
+    if (a !== b) pairs.add(Math.min(a, b), Math.max(a, b));
   });
+  pairs.seal();
   let raw: Int32Array;
   let modularity = Number.NaN;
-  if (weight.size === 0) {
+  if (pairs.size === 0) {
     raw = Int32Array.from(keys, (_k, i) => i);
   } else {
-    const copy = new UndirectedGraph<Record<string, never>, { weight: number }>({ allowSelfLoops: false });
-    for (const key of keys) copy.addNode(key);
-    for (const [pair, w] of weight) copy.addEdge(keys[Math.floor(pair / n)], keys[pair % n], { weight: w });
-    weight.clear();
-    const detailed = louvain.detailed(copy, { getEdgeWeight: 'weight', rng: seededRandom(seed) });
+    const input = new LouvainInput(keys, pairs) as unknown as Parameters<typeof louvain.detailed>[0];
+    const detailed = louvain.detailed(input, { getEdgeWeight: 'weight', rng: seededRandom(seed) });
     modularity = detailed.modularity;
     raw = Int32Array.from(keys, (k) => detailed.communities[k]);
   }

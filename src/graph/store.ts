@@ -10,143 +10,26 @@
 // building the graph record by record gives: a node or edge appears where it was first seen, its
 // evidence is the first MAX_EVIDENCE distinct spans in record order, its level/code/basis come from its
 // first mention or relation, and an edge's title is the first one given.
+//
+// Memory: raw and canonical relations are keyed by four numbers (row-index.ts), not by strings, and the
+// end of the reduce fills the evidence tables straight from the pools (evidence-pool.ts), letting each
+// pool go once its table is made; at 1 GB of text the end of the reduce was the whole build's peak.
 import { gazetteer } from '../extract/gazetteer.js';
 import type { DocRecord, EntityType, PlaceLevel } from '../extract/records.js';
 import { DOCUMENT_TYPE, MENTIONS, type EdgeAttributes, type NodeAttributes } from './contract.js';
+import { EvidencePool, groupMembers, packEvidence, sharedInt32, type EvidenceTable } from './evidence-pool.js';
+import { IntVec, NumVec } from './int-vec.js';
 import { resolveSeen, type SeenEntity } from './resolve.js';
+import { RowIndex } from './row-index.js';
 import { MemoryTexts, type TextsHandOff, type TextStore } from './texts.js';
 
-// A place named in thousands of documents would otherwise carry thousands of evidence entries;
-// the first ones per node and edge are kept (the graph stays loadable and readable).
-export const MAX_EVIDENCE = 20;
+export { MAX_EVIDENCE, type EvidenceTable } from './evidence-pool.js';
 
-// The finished store's arrays live in SharedArrayBuffers: the thread that writes GraphML and GEXF
-// (xml-worker.ts) reads them where they are instead of a copy.
-const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * 4));
-const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
 const sharedCopy = (data: Int32Array, n: number): Int32Array => {
   const out = sharedInt32(n);
   out.set(data.subarray(0, n));
   return out;
 };
-
-/** A growable Int32Array. */
-export class IntVec {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) { this.data = new Int32Array(capacity); }
-  push(v: number): number {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length] = v;
-    return this.length++;
-  }
-  get(i: number): number { return this.data[i]; }
-  set(i: number, v: number): void { this.data[i] = v; }
-}
-
-/** A growable Float64Array (byte offsets past 2 GB). */
-class NumVec {
-  data = new Float64Array(1024);
-  length = 0;
-  push(v: number): number {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length] = v;
-    return this.length++;
-  }
-}
-
-/**
- * Evidence entries (document index, start, end, sequence number, and for relations the stored sentence),
- * each owner (raw node or raw edge) holding a linked list of at most MAX_EVIDENCE distinct spans.
- */
-class EvidencePool {
-  readonly doc = new IntVec();
-  readonly start = new IntVec();
-  readonly end = new IntVec();
-  readonly seq = new IntVec();
-  readonly next = new IntVec();
-  readonly textOffset = new NumVec();
-  /** -1: no sentence. */
-  readonly textLength = new IntVec();
-  readonly head = new IntVec();
-  readonly tail = new IntVec();
-  readonly count = new IntVec();
-
-  addOwner(): void { this.head.push(-1); this.tail.push(-1); this.count.push(0); }
-
-  /** Adds a span to an owner's list; -1 when the list is full or already has it. */
-  add(owner: number, doc: number, start: number, end: number, seq: number): number {
-    if (this.count.data[owner] >= MAX_EVIDENCE) return -1;
-    for (let i = this.head.data[owner]; i >= 0; i = this.next.data[i]) {
-      if (this.doc.data[i] === doc && this.start.data[i] === start && this.end.data[i] === end) return -1;
-    }
-    const entry = this.entry(doc, start, end, seq);
-    if (this.tail.data[owner] >= 0) this.next.data[this.tail.data[owner]] = entry; else this.head.data[owner] = entry;
-    this.tail.data[owner] = entry;
-    this.count.data[owner]++;
-    return entry;
-  }
-
-  /** An entry that belongs to no list. */
-  entry(doc: number, start: number, end: number, seq: number): number {
-    this.doc.push(doc); this.start.push(start); this.end.push(end); this.seq.push(seq); this.next.push(-1);
-    this.textOffset.push(0);
-    return this.textLength.push(-1);
-  }
-
-  /** The entries of one owner, in order. */
-  list(owner: number): number[] {
-    const out: number[] = [];
-    for (let i = this.head.data[owner]; i >= 0; i = this.next.data[i]) out.push(i);
-    return out;
-  }
-
-  /** The first MAX_EVIDENCE distinct spans of several owners' lists, in record order. */
-  merged(owners: readonly number[]): number[] {
-    const all = owners.flatMap((o) => this.list(o)).sort((a, b) => this.seq.data[a] - this.seq.data[b]);
-    const out: number[] = [];
-    for (const i of all) {
-      if (out.length >= MAX_EVIDENCE) break;
-      if (!out.some((j) => this.doc.data[j] === this.doc.data[i] && this.start.data[j] === this.start.data[i] && this.end.data[j] === this.end.data[i])) out.push(i);
-    }
-    return out;
-  }
-}
-
-/**
- * Evidence per owner, packed: owner i has entries offsets[i] .. offsets[i + 1] of the columns. Built from
- * the pool's lists at the end of the reduce, so that the pool (with its links, sequence numbers and spare
- * capacity) can be let go before Louvain and the writing.
- */
-export interface EvidenceTable { offsets: Int32Array; doc: Int32Array; start: Int32Array; end: Int32Array; textOffset: Float64Array; textLength: Int32Array }
-
-function table(lists: ReadonlyArray<readonly number[]>, pool: EvidencePool, withText: boolean): EvidenceTable {
-  const offsets = sharedInt32(lists.length + 1);
-  let n = 0;
-  lists.forEach((list, i) => { offsets[i] = n; n += list.length; });
-  offsets[lists.length] = n;
-  const t: EvidenceTable = {
-    offsets, doc: sharedInt32(n), start: sharedInt32(n), end: sharedInt32(n),
-    textOffset: sharedFloat64(withText ? n : 0), textLength: sharedInt32(withText ? n : 0),
-  };
-  let k = 0;
-  for (const list of lists) {
-    for (const e of list) {
-      t.doc[k] = pool.doc.data[e]; t.start[k] = pool.start.data[e]; t.end[k] = pool.end.data[e];
-      if (withText) { t.textOffset[k] = pool.textOffset.data[e]; t.textLength[k] = pool.textLength.data[e]; }
-      k++;
-    }
-  }
-  return t;
-}
 
 /** A GraphStore as it crosses to another thread (GraphStore.snapshot). */
 export interface StoreSnapshot {
@@ -323,6 +206,50 @@ export interface Reducer {
 }
 
 /**
+ * Strings that recur across relations (types, titles, bases), each numbered once: a raw edge holds four
+ * numbers, not references to the copies every parsed record brings. -1 stands for undefined.
+ */
+class Strings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  code(s: string | undefined): number {
+    if (s === undefined) return -1;
+    let c = this.index.get(s);
+    if (c === undefined) { c = this.list.push(s) - 1; this.index.set(s, c); }
+    return c;
+  }
+  get(c: number): string | undefined { return c < 0 ? undefined : this.list[c]; }
+}
+
+/** Canonical nodes from resolution, in the order their raw entities were first seen. */
+interface CanonicalNodes {
+  nodeKey: string[]; nodeType: EntityType[]; nodeName: string[]; nodeAliases: string[][];
+  nodeLevel: Array<PlaceLevel | undefined>; nodeCode: Array<string | undefined>;
+  /** Raw entity → node. */
+  rawToNode: Int32Array;
+}
+
+/** Resolution: raw entities → canonical nodes. (A function of its own, so that the resolution's maps go when it returns.) */
+function canonicalNodes(seen: ReadonlyMap<string, SeenEntity>, rawSeen: readonly SeenEntity[], rawLevel: ReadonlyArray<PlaceLevel | undefined>, rawCode: ReadonlyArray<string | undefined>): CanonicalNodes {
+  const resolution = resolveSeen(seen);
+  const canonIndex = new Map<string, number>();
+  const out: CanonicalNodes = { nodeKey: [], nodeType: [], nodeName: [], nodeAliases: [], nodeLevel: [], nodeCode: [], rawToNode: new Int32Array(rawSeen.length) };
+  rawSeen.forEach((e, raw) => {
+    const name = resolution.canonicalName(e.type, e.name);
+    const key = `${e.type}:${name}`;
+    let node = canonIndex.get(key);
+    if (node === undefined) {
+      node = out.nodeKey.length;
+      canonIndex.set(key, node);
+      out.nodeKey.push(key); out.nodeType.push(e.type); out.nodeName.push(name); out.nodeAliases.push(resolution.formsOf(e.type, name));
+      out.nodeLevel.push(rawLevel[raw]); out.nodeCode.push(rawCode[raw]);
+    }
+    out.rawToNode[raw] = node;
+  });
+  return out;
+}
+
+/**
  * The reduce step, one record at a time: `kg build` feeds records as the workers deliver them, so that the
  * pass over the records overlaps extraction, and only the resolution is left once the last one is in.
  */
@@ -340,20 +267,17 @@ export function createReducer(texts: TextStore = new MemoryTexts()): Reducer {
   // Raw entities: one per `type:name` seen.
   const rawIndex = new Map<string, number>();
   const seen = new Map<string, SeenEntity>();
-  const rawSeen: SeenEntity[] = [];
-  const rawLevel: Array<PlaceLevel | undefined> = [];
-  const rawCode: Array<string | undefined> = [];
-  const nodePool = new EvidencePool();
-  // Raw edges: one per type, raw source, raw target (and title, for HOLDS_POSITION).
-  const rawEdgeIndex = new Map<string, number>();
-  const rawEdgeType: string[] = [];
-  const rawEdgeSource = new IntVec();
-  const rawEdgeTarget = new IntVec();
-  const rawEdgeKeyTitle: string[] = [];
-  const rawEdgeBasis: Array<string | undefined> = [];
-  const rawEdgeTitle: Array<string | undefined> = [];
-  const rawEdgeTitleSeq = new IntVec();
-  const edgePool = new EvidencePool();
+  let rawSeen: SeenEntity[] = [];
+  let rawLevel: Array<PlaceLevel | undefined> = [];
+  let rawCode: Array<string | undefined> = [];
+  const nodePool = new EvidencePool(false);
+  // Raw edges: one per type, raw source, raw target and key title (the title, for HOLDS_POSITION), all numbers.
+  const strings = new Strings();
+  const noTitle = strings.code('');
+  const rawEdgeType = new IntVec(), rawEdgeSource = new IntVec(), rawEdgeTarget = new IntVec(), rawEdgeKeyTitle = new IntVec();
+  const rawEdgeIndex = new RowIndex([rawEdgeType, rawEdgeSource, rawEdgeTarget, rawEdgeKeyTitle]);
+  const rawEdgeBasis = new IntVec(), rawEdgeTitle = new IntVec(), rawEdgeTitleSeq = new IntVec();
+  const edgePool = new EvidencePool(true);
   // Every mention: its record's document, raw entity and first span.
   const mDoc = new IntVec(), mRaw = new IntVec(), mEvDoc = new IntVec(), mStart = new IntVec(), mEnd = new IntVec();
 
@@ -393,98 +317,83 @@ export function createReducer(texts: TextStore = new MemoryTexts()): Reducer {
       const source = local.get(r.from), target = local.get(r.to);
       relationSeq++;
       if (source === undefined || target === undefined) continue;
-      const keyTitle = r.type === 'HOLDS_POSITION' ? r.title ?? '' : '';
-      const key = `${r.type}|${source}|${target}|${keyTitle}`;
-      let raw = rawEdgeIndex.get(key);
-      if (raw === undefined) {
-        raw = rawEdgeType.length;
-        rawEdgeIndex.set(key, raw);
-        rawEdgeType.push(r.type); rawEdgeSource.push(source); rawEdgeTarget.push(target); rawEdgeKeyTitle.push(keyTitle);
-        rawEdgeBasis.push(r.basis); rawEdgeTitle.push(undefined); rawEdgeTitleSeq.push(0);
+      const type = strings.code(r.type);
+      const keyTitle = r.type === 'HOLDS_POSITION' ? strings.code(r.title ?? '') : noTitle;
+      let raw = rawEdgeIndex.find(type, source, target, keyTitle);
+      if (raw < 0) {
+        raw = rawEdgeType.push(type); rawEdgeSource.push(source); rawEdgeTarget.push(target); rawEdgeKeyTitle.push(keyTitle);
+        rawEdgeIndex.add(raw);
+        rawEdgeBasis.push(strings.code(r.basis)); rawEdgeTitle.push(-1); rawEdgeTitleSeq.push(0);
         edgePool.addOwner();
       }
-      if (rawEdgeTitle[raw] === undefined && r.title) { rawEdgeTitle[raw] = r.title; rawEdgeTitleSeq.set(raw, relationSeq); }
+      if (rawEdgeTitle.data[raw] < 0 && r.title) { rawEdgeTitle.set(raw, strings.code(r.title)); rawEdgeTitleSeq.set(raw, relationSeq); }
       for (const e of r.evidence) {
         const entry = edgePool.add(raw, docOf(e.doc), e.start, e.end, seq++);
         if (entry < 0 || e.text === undefined) continue;
         let ref = stored.get(e.text);
         if (!ref) stored.set(e.text, ref = texts.put(e.text));
-        edgePool.textOffset.data[entry] = ref.offset;
-        edgePool.textLength.set(entry, ref.length);
+        edgePool.setText(entry, ref.offset, ref.length);
       }
     }
   };
 
   const finish = (): GraphStore => {
-    // Resolution: raw entities → canonical nodes, in the order each was first seen.
-    const resolution = resolveSeen(seen);
-    const canonIndex = new Map<string, number>();
-    const rawToNode = new Int32Array(rawSeen.length);
-    const nodeKey: string[] = [], nodeType: EntityType[] = [], nodeName: string[] = [], nodeAliases: string[][] = [];
-    const nodeLevel: Array<PlaceLevel | undefined> = [], nodeCode: Array<string | undefined> = [];
-    const members: number[][] = [];
-    rawSeen.forEach((e, raw) => {
-      const name = resolution.canonicalName(e.type, e.name);
-      const key = `${e.type}:${name}`;
-      let node = canonIndex.get(key);
-      if (node === undefined) {
-        node = nodeKey.length;
-        canonIndex.set(key, node);
-        nodeKey.push(key); nodeType.push(e.type); nodeName.push(name); nodeAliases.push(resolution.formsOf(e.type, name));
-        nodeLevel.push(rawLevel[raw]); nodeCode.push(rawCode[raw]);
-        members.push([raw]);
-      } else members[node].push(raw);
-      rawToNode[raw] = node;
-    });
-    rawIndex.clear();
-    seen.clear();
-    rawEdgeIndex.clear();
-    const nodeLists = members.map((m) => (m.length === 1 ? nodePool.list(m[0]) : nodePool.merged(m)));
+    // Each step lets go of what the next ones no longer need: at 1 GB of text the pools and the raw
+    // edges are GBs, and the end of the reduce was the build's peak.
+    const { nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, rawToNode } = canonicalNodes(seen, rawSeen, rawLevel, rawCode);
+    rawIndex.clear(); seen.clear();
+    rawSeen = []; rawLevel = []; rawCode = [];
+    const nodeEvidence = packEvidence(nodePool, groupMembers(rawToNode, nodeKey.length));
+    nodePool.release();
 
     // Raw edges → edges between canonical nodes (an edge whose ends resolve to one node is dropped).
-    const edgeIndex = new Map<string, number>();
-    const edgeType: string[] = [], edgeTitle: Array<string | undefined> = [], edgeBasis: Array<string | undefined> = [];
-    const edgeSource = new IntVec(), edgeTarget = new IntVec();
-    const edgeMembers: number[][] = [];
-    const edgeTitleSeq: number[] = [];
+    rawEdgeIndex.clear();
+    const edgeTypeCode = new IntVec(), edgeSource = new IntVec(), edgeTarget = new IntVec(), edgeKeyTitle = new IntVec();
+    const edgeIndex = new RowIndex([edgeTypeCode, edgeSource, edgeTarget, edgeKeyTitle]);
+    const edgeTitle = new IntVec(), edgeBasis = new IntVec(), edgeTitleSeq = new NumVec();
+    const rawToEdge = new Int32Array(rawEdgeType.length).fill(-1);
     for (let raw = 0; raw < rawEdgeType.length; raw++) {
       const source = rawToNode[rawEdgeSource.data[raw]], target = rawToNode[rawEdgeTarget.data[raw]];
       if (source === target) continue;
-      const key = `${rawEdgeType[raw]}|${source}|${target}|${rawEdgeKeyTitle[raw]}`;
-      let edge = edgeIndex.get(key);
-      if (edge === undefined) {
-        edge = edgeType.length;
-        edgeIndex.set(key, edge);
-        edgeType.push(rawEdgeType[raw]); edgeSource.push(source); edgeTarget.push(target);
-        edgeTitle.push(rawEdgeTitle[raw]); edgeTitleSeq.push(rawEdgeTitle[raw] ? rawEdgeTitleSeq.data[raw] : Infinity);
-        edgeBasis.push(rawEdgeBasis[raw]);
-        edgeMembers.push([raw]);
-      } else {
-        edgeMembers[edge].push(raw);
-        if (rawEdgeTitle[raw] && rawEdgeTitleSeq.data[raw] < edgeTitleSeq[edge]) { edgeTitle[edge] = rawEdgeTitle[raw]; edgeTitleSeq[edge] = rawEdgeTitleSeq.data[raw]; }
+      const type = rawEdgeType.data[raw], keyTitle = rawEdgeKeyTitle.data[raw], title = rawEdgeTitle.data[raw];
+      let edge = edgeIndex.find(type, source, target, keyTitle);
+      if (edge < 0) {
+        edge = edgeTypeCode.push(type); edgeSource.push(source); edgeTarget.push(target); edgeKeyTitle.push(keyTitle);
+        edgeIndex.add(edge);
+        edgeTitle.push(title); edgeTitleSeq.push(title >= 0 ? rawEdgeTitleSeq.data[raw] : Infinity);
+        edgeBasis.push(rawEdgeBasis.data[raw]);
+      } else if (title >= 0 && rawEdgeTitleSeq.data[raw] < edgeTitleSeq.data[edge]) {
+        edgeTitle.set(edge, title); edgeTitleSeq.data[edge] = rawEdgeTitleSeq.data[raw];
       }
+      rawToEdge[raw] = edge;
     }
-    const edgeLists = edgeMembers.map((m) => (m.length === 1 ? edgePool.list(m[0]) : edgePool.merged(m)));
+    const relations = edgeTypeCode.length;
+    for (const v of [rawEdgeType, rawEdgeSource, rawEdgeTarget, rawEdgeKeyTitle, rawEdgeBasis, rawEdgeTitle, rawEdgeTitleSeq]) v.release();
+    edgeTitleSeq.release();
 
-    // PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer.
+    // PART_OF from each place to its nearest ancestor that the graph also holds, per the gazetteer; its
+    // evidence is the place's first span (document, start, end: `partOfSpans`).
+    const partOfSpans: number[] = [];
     const byCode = new Map<string, number>();
     nodeKey.forEach((_k, i) => { if (nodeType[i] === 'Place' && nodeCode[i]) byCode.set(nodeCode[i]!, i); });
     if (byCode.size) {
       const g = gazetteer();
+      const partOf = strings.code('PART_OF');
       for (const [code, node] of byCode) {
         const parent = g.ancestors(code).find((p) => byCode.has(p.code));
         if (!parent) continue;
         const target = byCode.get(parent.code)!;
-        const key = `PART_OF|${node}|${target}|`;
-        if (edgeIndex.has(key)) continue;
-        edgeIndex.set(key, edgeType.length);
-        edgeType.push('PART_OF'); edgeSource.push(node); edgeTarget.push(target); edgeTitle.push(undefined); edgeBasis.push(undefined);
-        const first = nodeLists[node][0];
-        edgeLists.push([edgePool.entry(nodePool.doc.data[first], nodePool.start.data[first], nodePool.end.data[first], 0)]);
+        if (edgeIndex.find(partOf, node, target, noTitle) >= 0) continue;
+        const edge = edgeTypeCode.push(partOf); edgeSource.push(node); edgeTarget.push(target); edgeKeyTitle.push(noTitle);
+        edgeIndex.add(edge);
+        edgeTitle.push(-1); edgeBasis.push(-1);
+        const first = nodeEvidence.offsets[node];
+        partOfSpans.push(nodeEvidence.doc[first], nodeEvidence.start[first], nodeEvidence.end[first]);
       }
     }
-    const nodeEvidence = table(nodeLists, nodePool, false);
-    const edgeEvidence = table(edgeLists, edgePool, true);
+    edgeIndex.clear();
+    const edgeEvidence = packEvidence(edgePool, groupMembers(rawToEdge, relations), partOfSpans);
+    edgePool.release();
 
     // MENTIONS: a document's first mention of each entity. A record's mentions are consecutive; a document
     // given again in a later record (only possible outside kg build) picks up its earlier targets.
@@ -505,17 +414,20 @@ export function createReducer(texts: TextStore = new MemoryTexts()): Reducer {
       targets.add(node);
       out.doc.push(doc); out.target.push(node); out.evDoc.push(mEvDoc.data[i]); out.start.push(mStart.data[i]); out.end.push(mEnd.data[i]);
     }
+    for (const v of [mDoc, mRaw, mEvDoc, mStart, mEnd]) v.release();
     const trim = (v: IntVec) => sharedCopy(v.data, v.length);
+    const typeOf = (c: number) => strings.list[c];
     return new GraphStore(
       docs, documents, nodeKey, nodeType, nodeName, nodeAliases, nodeLevel, nodeCode, nodeEvidence,
-      edgeType, trim(edgeSource), trim(edgeTarget), edgeTitle, edgeBasis, edgeEvidence,
+      Array.from(edgeTypeCode.data.subarray(0, edgeTypeCode.length), typeOf), trim(edgeSource), trim(edgeTarget),
+      Array.from(edgeTitle.data.subarray(0, edgeTitle.length), (c) => strings.get(c)),
+      Array.from(edgeBasis.data.subarray(0, edgeBasis.length), (c) => strings.get(c)), edgeEvidence,
       { doc: trim(out.doc), target: trim(out.target), evDoc: trim(out.evDoc), start: trim(out.start), end: trim(out.end) },
       texts,
     );
   };
   return { add, finish };
 }
-
 /**
  * The single reduce step: records in (one pass, in input order), the resolved graph out. Sentences go
  * to `texts` (a FileTexts keeps them off the heap); the store reads them back while the graph is written.
