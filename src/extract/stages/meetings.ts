@@ -88,9 +88,9 @@ const PATTERNS: Pattern[] = [
   },
   { // 市委全面深化改革委员会第5次会议 / 县委财经委员会第三次会议 / 区委全面依法治区委员会第二次会议: a Party
     // committee's commissions (决策议事协调机构) meet by number, named with the committee.
-    re: new RegExp(`委((?:全面深化改革|财经|外事工作|审计|机构编制|网络安全和信息化|全面依法治[省市县区州旗]|国家安全|农村工作领导小组|农村工作)(?:委员会)?)第(${N})次(全体)?会议`, 'gu'), needsPlace: true, anyOf: ['委员会第', '领导小组第', '工作第'],
+    re: new RegExp(`委((?:全面深化改革|财经|外事工作|审计|机构编制|网络安全和信息化|全面依法治[省市县区州旗]|国家安全)(?:委员会)?|农村工作领导小组)第(${N})次(全体)?会议`, 'gu'), needsPlace: true, anyOf: ['委员会第', '领导小组第'],
     build: (m, p) => {
-      const body = m[1].endsWith('领导小组') || m[1].endsWith('委员会') ? m[1] : `${m[1]}委员会`;
+      const body = /(领导小组|委员会)$/.test(m[1]) ? m[1] : `${m[1]}委员会`;
       const tail = `第${cn(m[2])}次${m[3] ?? ''}会议`;
       return { name: `中共${p!.name}委${body}${tail}`, aliases: [`${p!.name}委${body}${tail}`, `${p!.name}委${m[1]}第${m[2]}次${m[3] ?? ''}会议`] };
     },
@@ -162,6 +162,9 @@ const CONFERENCE = /(工作会议|工作座谈会|座谈会|推进会议?|部署
 const INVESTMENT_EVENT = /(推介会|恳谈会|洽谈会|博览会|交易会|招商会|对接会)$/;
 const NOT_A_CONFERENCE_NAME = /^(这|此|本|该|各|一|两|有关|相关|此次|这次|本次|上述|会议|系列|多场|各类|各种|专门|专题)/;
 
+/** Names are written without their quotation marks. */
+const unquoted = (x: string) => x.replace(/[“”"]/g, '');
+
 function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, e: number, b: { name: string; aliases: string[] }) => void,
   named: MeetingMatch[]) {
   const text = doc.text;
@@ -204,8 +207,6 @@ function namedConferences(doc: DocBuilder, places: PlaceIndex, add: (s: number, 
       if (!own) continue;
       name = own.name + raw;
     }
-    // Names are written without their quotation marks.
-    const unquoted = (x: string) => x.replace(/[“”"]/g, '');
     add(start, end, { name: unquoted(name), aliases: name === raw ? [] : [unquoted(raw)] });
   }
 }
