@@ -393,8 +393,8 @@ export function inferPlaceContext(index: GazetteerIndex, text: string, find: Fin
   // (A headline that names the province and not the city, a region's 全区: the province's text, whatever
   // city its projects are named after.)
   const headline = /^\s*([^\n]{4,60})\n/.exec(text)?.[1] ?? '';
-  const provinceHeadline = !!topProvince && index.entries.get(top)!.parentCode === topProvince
-    && find(index, headline, {}).some((m) => m.entry.code === topProvince) && !find(index, headline, {}).some((m) => m.entry.code === top || m.entry.parentCode === top);
+  const inHeadline = topProvince && index.entries.get(top)!.parentCode === topProvince ? find(index, headline, {}) : [];
+  const provinceHeadline = inHeadline.some((m) => m.entry.code === topProvince) && !inHeadline.some((m) => m.entry.code === top || m.entry.parentCode === top);
   const regionSelf = !!topProvince && index.entries.get(topProvince)!.name.endsWith('自治区') && /[我全本]区/.test(text) && !/[区]委|区长|区政府/.test(text);
   if (topProvince && (ordinaryProvinces.get(topProvince)! > PROVINCE_DOMINANCE * unitScore.get(top)! || provinceHeadline && regionSelf)) {
     return ownCityOfProvinceText(index, text, topProvince, find) ?? { provinceCode: topProvince };

@@ -95,7 +95,7 @@ function surnameAndGiven(text: string, pos: number): string | undefined {
   if (NOT_GIVEN_NAMES.some((w) => text.startsWith(w, g1))) return undefined;
   // 关于成兵: the 于 of a function word opens no name; 钟三位同志: a count is no given name.
   if (text[pos] === '于' && /[关对由至属位基鉴处终善]/.test(text[pos - 1] ?? '')) return undefined;
-  if (/^[一二三四五六七八九十两几][位名个]/.test(text.slice(g1, g1 + 2))) return undefined;
+  if (COUNT_FIRST.test(text.slice(g1, g1 + 2))) return undefined;
   if (!isHan(text[g1])) return undefined;
   if (AFTER_NAME_CHARS.has(text[g1])) {
     // 杜和平任…: 和 may open a given name when a whole three-character name follows (not 王和李明).
@@ -117,7 +117,10 @@ const LISTED_NAME = /^([\p{Script=Han}]{2,5}[·•・][\p{Script=Han}]{2,8}?|[\p
 const MEETING_VERB_FIRST = new Set([...'主出讲致']);
 // Clause material never makes a name: function characters, level and body characters, and words of prose.
 // (Words, not their characters: 索南项秀 and 更青才让 are names.)
-const NOT_IN_NAME = /[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办和在]|政协|人大|主席|书记|代表|同志|领导|干部|群众|企业|项目|工作|发展|建设|[人员者子们]$|[一二三四五六七八九十两几][位名个]/;
+// A count of people (三位, 两名) after a name: never part of one.
+const COUNT_OF_PEOPLE = '[一二三四五六七八九十两几][位名个]';
+const COUNT_FIRST = new RegExp(`^${COUNT_OF_PEOPLE}`), COUNT_LAST = new RegExp(`${COUNT_OF_PEOPLE}$`);
+const NOT_IN_NAME = new RegExp(`[的了是为对将与及等各亲挂联要全市省县区州委会局部长团院所处厅办和在]|政协|人大|主席|书记|代表|同志|领导|干部|群众|企业|项目|工作|发展|建设|[人员者子们]$|${COUNT_OF_PEOPLE}`);
 function listedName(text: string, pos: number, first: boolean): string | undefined {
   // Cheap test first (this is asked after every title): a list's first name is followed, within five
   // characters, by 、 or a meeting verb.
@@ -504,7 +507,7 @@ function postNameTitles(doc: DocBuilder, addPerson: (s: number, n: string) => st
         if (len === 3 && !single.has(candidate[0]) && !compound.has(candidate.slice(0, 2))) continue;
         if (NOT_GIVEN_NAMES.some((w) => candidate.slice(1).startsWith(w))) continue;
         // 某某等同志: 等 and other function characters end a name, never stand in one.
-        if ([...candidate.slice(1)].some((c) => AFTER_NAME_CHARS.has(c)) || /[一二三四五六七八九十两几][位名个]$/.test(candidate)) continue;
+        if ([...candidate.slice(1)].some((c) => AFTER_NAME_CHARS.has(c)) || COUNT_LAST.test(candidate)) continue;
         const id = addPerson(s, candidate);
         const title = titles().find((x) => x.title === t);
         const body = title ? impliedBody(doc, title) : undefined;
